@@ -1,0 +1,27 @@
+import { useLocale } from '../lib/route-locale';
+import type { ReviewView } from '../modules/moderation/review-view';
+
+/** Every field of a submission as staff see it, user text isolated in its own language. */
+export function SubmissionDetails({ review: r }: { review: ReviewView }) {
+  const { t } = useLocale();
+  return (
+    <article>
+      <p className="hint"><bdi>{r.reference}</bdi> · {r.forumName} · {r.receivedAt}</p>
+      <h1 lang={r.language} dir="auto">{r.title}</h1>
+      <dl className="facts">
+        <dt>{t('staff.detail.contact')}</dt>
+        <dd><bdi>{r.contactName}</bdi> &lt;<bdi>{r.email}</bdi>&gt;</dd>
+        <dt>{t('form.organisation')}</dt><dd><bdi>{r.organisation ?? '—'}</bdi></dd>
+        <dt>{t('input.constituency')}</dt><dd>{r.constituency}</dd>
+        <dt>{t('input.country')}</dt><dd>{r.country}</dd>
+        <dt>{t('input.language')}</dt><dd>{r.languageName}</dd>
+        <dt>{t('input.objectives')}</dt><dd>{r.objectives.join(' · ')}</dd>
+        <dt>SHA-256</dt><dd><code>{r.contentSha256}</code></dd>
+      </dl>
+      <h2>{t('input.summary')}</h2>
+      <p lang={r.language} dir="auto" className="user-text">{r.summary}</p>
+      <h2>{t('input.text')}</h2>
+      <div lang={r.language} dir="auto" className="user-text">{r.body}</div>
+    </article>
+  );
+}

@@ -1,0 +1,75 @@
+import { Form, useNavigation } from '@remix-run/react';
+import { isMessageKey, type MessageKey } from '../i18n/translate';
+import { useLocale } from '../lib/route-locale';
+import type { ForumLimits } from '../../db/schema/forums';
+import { CONSTITUENCY_KEYS, constituencyLabel } from '../modules/taxonomy/constituencies';
+import { countriesSortedFor } from '../modules/taxonomy/countries';
+import { languageName } from '../modules/taxonomy/locales';
+import { OBJECTIVE_KEYS, objectiveLabel } from '../modules/taxonomy/objectives';
+import type { CallState } from '../modules/forums/call-window';
+import { CheckboxGroup, ErrorSummary, SelectField, TextArea, TextField } from './form-fields';
+
+export interface SubmissionFormProps {
+  forum: { slug: string; name: string; state: CallState; closesAt: string; limits: ForumLimits; inputLanguages: string[] };
+  idempotencyKey: string;
+  errors: Record<string, string>;
+  values?: Partial<Record<string, string | string[]>>;
+}
+
+/** Field order of the form; also the order of the error summary. */
+const FIELD_LABELS: Array<[field: string, label: MessageKey]> = [
+  ['contactName', 'form.contactName'],
+  ['organisation', 'form.organisation'],
+  ['email', 'form.email'],
+  ['constituency', 'form.constituency'],
+  ['country', 'form.country'],
+  ['title', 'form.inputTitle'],
+  ['summary', 'form.summary'],
+  ['body', 'form.body'],
+  ['language', 'form.language'],
+  ['objectives', 'form.objectives'],
+];
+
+export function SubmissionForm({ forum, idempotencyKey, errors, values = {} }: SubmissionFormProps) {
+  const { locale, t } = useLocale();
+  const busy = useNavigation().state === 'submitting';
+  const message = (key?: string) => (key && isMessageKey(key) ? t(key) : key ? t('error.invalid') : undefined);
+  const text = (field: string) => (typeof values[field] === 'string' ? (values[field] as string) : undefined);
+  const summary = FIELD_LABELS.filter(([f]) => errors[f]).map(([f, label]) => ({ field: f, label: t(label), message: message(errors[f])! }));
+  const common = { requiredText: t('form.required') };
+
+  return (
+    <>
+      <h1>{t('form.title', { forum: forum.name })}</h1>
+      <p className="notice">{t('call.deadlineRule', { date: forum.closesAt })}</p>
+      {errors.form ? <p className="notice notice-error" role="alert">{message(errors.form)}</p> : null}
+      <ErrorSummary title={t('form.errorSummary', { count: summary.length })} errors={summary} />
+      {forum.state !== 'open' ? (
+        <p>{t('call.notOpen')}</p>
+      ) : (
+        <Form method="post" noValidate>
+          <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+          <p>{t('form.intro')}</p>
+          <h2>{t('form.section.you')}</h2>
+          <TextField {...common} name="contactName" label={t('form.contactName')} required autoComplete="name" dir="auto" defaultValue={text('contactName')} error={message(errors.contactName)} />
+          <TextField {...common} name="organisation" label={t('form.organisation')} autoComplete="organization" dir="auto" defaultValue={text('organisation')} error={message(errors.organisation)} />
+          <TextField {...common} name="email" type="email" label={t('form.email')} hint={t('form.email.hint')} required autoComplete="email" defaultValue={text('email')} error={message(errors.email)} />
+          <SelectField {...common} name="constituency" label={t('form.constituency')} required placeholder={t('form.choose')} defaultValue={text('constituency')} error={message(errors.constituency)}
+            options={CONSTITUENCY_KEYS.map((k) => ({ value: k, label: constituencyLabel(k, locale) }))} />
+          <SelectField {...common} name="country" label={t('form.country')} required placeholder={t('form.choose')} defaultValue={text('country')} error={message(errors.country)}
+            options={countriesSortedFor(locale).map((c) => ({ value: c.code, label: c.name }))} />
+          <h2>{t('form.section.input')}</h2>
+          <SelectField {...common} name="language" label={t('form.language')} required placeholder={t('form.choose')} defaultValue={text('language')} error={message(errors.language)}
+            options={forum.inputLanguages.map((l) => ({ value: l, label: languageName(l, locale) }))} />
+          <TextField {...common} name="title" label={t('form.inputTitle')} required dir="auto" defaultValue={text('title')} error={message(errors.title)} />
+          <TextArea {...common} name="summary" label={t('form.summary')} required hint={t('form.summary.hint', { max: forum.limits.summaryMaxChars })} defaultValue={text('summary')} error={message(errors.summary)} />
+          <TextArea {...common} name="body" long label={t('form.body')} required hint={t('form.body.hint', { max: forum.limits.bodyMaxWords })} defaultValue={text('body')} error={message(errors.body)} />
+          <CheckboxGroup {...common} name="objectives" label={t('form.objectives')} required hint={t('form.objectives.hint')} error={message(errors.objectives)}
+            defaultValues={Array.isArray(values.objectives) ? values.objectives : []}
+            options={OBJECTIVE_KEYS.map((k) => ({ value: k, label: objectiveLabel(k, locale) }))} />
+          <button className="button" type="submit" disabled={busy}>{t('form.submit')}</button>
+        </Form>
+      )}
+    </>
+  );
+}

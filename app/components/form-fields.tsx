@@ -1,0 +1,129 @@
+/**
+ * Accessible form controls: every control has a label, its hint and error are linked with
+ * aria-describedby, and errors are text (never colour alone). Values come back after an error so
+ * nothing typed is lost.
+ */
+import type { ReactNode } from 'react';
+
+interface FieldProps {
+  name: string;
+  label: string;
+  required?: boolean;
+  requiredText?: string;
+  hint?: string;
+  error?: string;
+}
+
+function describedBy(name: string, hint?: string, error?: string) {
+  const ids = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+function LabelAndNotes({ name, label, required, requiredText, hint, error }: FieldProps) {
+  return (
+    <>
+      <label htmlFor={name}>
+        {label} {required && requiredText ? <span className="required">({requiredText})</span> : null}
+      </label>
+      {hint ? <p id={`${name}-hint`} className="hint">{hint}</p> : null}
+      {error ? <p id={`${name}-error`} className="field-error">{error}</p> : null}
+    </>
+  );
+}
+
+export function TextField(props: FieldProps & { defaultValue?: string; type?: 'text' | 'email' | 'password'; autoComplete?: string; dir?: 'auto' }) {
+  const { name, required, hint, error, defaultValue, type = 'text', autoComplete, dir } = props;
+  return (
+    <div className="field">
+      <LabelAndNotes {...props} />
+      <input
+        id={name}
+        name={name}
+        type={type}
+        dir={dir}
+        required={required}
+        defaultValue={defaultValue}
+        autoComplete={autoComplete}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(name, hint, error)}
+      />
+    </div>
+  );
+}
+
+export function TextArea(props: FieldProps & { defaultValue?: string; long?: boolean; maxLength?: number }) {
+  const { name, required, hint, error, defaultValue, long } = props;
+  return (
+    <div className="field">
+      <LabelAndNotes {...props} />
+      <textarea
+        id={name}
+        name={name}
+        dir="auto"
+        required={required}
+        defaultValue={defaultValue}
+        className={long ? 'long' : undefined}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(name, hint, error)}
+      />
+    </div>
+  );
+}
+
+export function SelectField(props: FieldProps & { defaultValue?: string; placeholder: string; options: Array<{ value: string; label: string }> }) {
+  const { name, required, hint, error, defaultValue, options, placeholder } = props;
+  return (
+    <div className="field">
+      <LabelAndNotes {...props} />
+      <select
+        id={name}
+        name={name}
+        required={required}
+        defaultValue={defaultValue ?? ''}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(name, hint, error)}
+      >
+        <option value="">{placeholder}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>{o.label}</option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function CheckboxGroup(props: FieldProps & { defaultValues?: string[]; options: Array<{ value: string; label: string }> }) {
+  const { name, label, hint, error, defaultValues = [], options, required, requiredText } = props;
+  return (
+    <fieldset id={name} aria-describedby={describedBy(name, hint, error)} tabIndex={-1}>
+      <legend>
+        {label} {required && requiredText ? <span className="required">({requiredText})</span> : null}
+      </legend>
+      {hint ? <p id={`${name}-hint`} className="hint">{hint}</p> : null}
+      {error ? <p id={`${name}-error`} className="field-error">{error}</p> : null}
+      <div className="checkbox-grid">
+        {options.map((o) => (
+          <label key={o.value}>
+            <input type="checkbox" name={name} value={o.value} defaultChecked={defaultValues.includes(o.value)} />
+            <span>{o.label}</span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+/** Summary at the top of a form that failed, each problem linking to its field. */
+export function ErrorSummary({ title, errors }: { title: string; errors: Array<{ field: string; label: string; message: string }> }): ReactNode {
+  if (errors.length === 0) return null;
+  return (
+    <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
+      <h2 id="error-summary-title">{title}</h2>
+      <ul>
+        {errors.map((e) => (
+          <li key={e.field}><a href={`#${e.field}`}>{e.label}: {e.message}</a></li>
+        ))}
+      </ul>
+    </div>
+  );
+}

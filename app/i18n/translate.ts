@@ -1,0 +1,38 @@
+import { DEFAULT_LOCALE, isInterfaceLocale, type InterfaceLocale } from '../modules/taxonomy/locales';
+import { ar } from './ar';
+import { en, type MessageKey } from './en';
+
+export type { MessageKey };
+const catalogs: Record<InterfaceLocale, Record<MessageKey, string>> = { en, ar };
+
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+/** A translator for one interface language; {placeholders} are filled, numbers in local digits. */
+export function translator(locale: InterfaceLocale): Translate {
+  const catalog = catalogs[locale];
+  const numbers = new Intl.NumberFormat(locale);
+  return (key, params = {}) =>
+    catalog[key].replace(/\{(\w+)\}/g, (_, name: string) => {
+      const value = params[name];
+      if (value === undefined) return `{${name}}`;
+      return typeof value === 'number' ? numbers.format(value) : value;
+    });
+}
+
+/** Picks the interface language from Accept-Language (first supported match), else English. */
+export function negotiateLocale(acceptLanguage: string | null): InterfaceLocale {
+  const wanted = (acceptLanguage ?? '')
+    .split(',')
+    .map((part) => {
+      const [tag, ...params] = part.trim().split(';');
+      const q = Number(params.find((p) => p.trim().startsWith('q='))?.trim().slice(2) ?? 1);
+      return { base: tag.toLowerCase().split('-')[0], q: Number.isNaN(q) ? 0 : q };
+    })
+    .filter((x) => x.base && x.q > 0)
+    .sort((a, b) => b.q - a.q);
+  return wanted.map((w) => w.base).find(isInterfaceLocale) ?? DEFAULT_LOCALE;
+}
+
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(en, key);
+}

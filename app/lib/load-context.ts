@@ -1,0 +1,20 @@
+import type { Db } from '../../db/client';
+import type { WebEnv } from './web-env.server';
+import type { Cookies } from './cookies.server';
+
+/** What the HTTP server hands every loader and action (see server/index.ts). */
+export interface PortalContext {
+  db: Db;
+  env: WebEnv;
+  cookies: Cookies;
+  /** Per-response CSP nonce; reaches <Scripts> through React context, never loader data. */
+  nonce: string;
+}
+
+declare module '@remix-run/node' {
+  interface AppLoadContext extends PortalContext {}
+  // Single fetch: loaders and actions return plain data (typed with `data()` for status codes).
+  interface Future {
+    v3_singleFetch: true;
+  }
+}

@@ -1,0 +1,26 @@
+/**
+ * Reads the submission form into plain values. Single-value fields that arrive twice are refused
+ * (a duplicated parameter is a tampered form, not a choice), and only known fields are read, so
+ * posting `decision=accepted` or similar does nothing.
+ */
+const SINGLE_FIELDS = ['contactName', 'organisation', 'email', 'constituency', 'country', 'title', 'summary', 'body', 'language'] as const;
+
+export type RawSubmissionForm = Partial<Record<(typeof SINGLE_FIELDS)[number], string>> & { objectives: string[] };
+
+export function readSubmissionForm(form: FormData): { values: RawSubmissionForm; duplicated: string[] } {
+  const values: RawSubmissionForm = { objectives: [] };
+  const duplicated: string[] = [];
+  for (const field of SINGLE_FIELDS) {
+    const all = form.getAll(field).filter((v): v is string => typeof v === 'string');
+    if (all.length > 1) duplicated.push(field);
+    if (all.length > 0) values[field] = all[0];
+  }
+  values.objectives = form.getAll('objectives').filter((v): v is string => typeof v === 'string');
+  return { values, duplicated };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+export function readIdempotencyKey(form: FormData): string | undefined {
+  const key = form.get('idempotencyKey');
+  return typeof key === 'string' && UUID.test(key) ? key.toLowerCase() : undefined;
+}

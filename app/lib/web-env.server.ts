@@ -1,0 +1,25 @@
+/**
+ * Web-only settings on top of the shared runtime env. Production refuses default secrets: a portal
+ * that signs cookies with a published key protects nobody.
+ */
+import { z } from 'zod';
+import { parseRuntimeEnv, type RuntimeEnv } from '../modules/config/runtime-env';
+
+const DEV_SESSION_SECRET = 'development-only-secret-never-use-in-production';
+
+const webEnvSchema = z.object({
+  PORT: z.coerce.number().int().positive().default(3000),
+  SESSION_SECRET: z.string().min(32, { error: 'SESSION_SECRET must be at least 32 characters' }).optional(),
+});
+
+export type WebEnv = RuntimeEnv & { PORT: number; SESSION_SECRET: string };
+
+export function parseWebEnv(source: NodeJS.ProcessEnv = process.env): WebEnv {
+  const runtime = parseRuntimeEnv(source);
+  const web = webEnvSchema.safeParse(source);
+  if (!web.success) throw new Error(`Invalid environment: ${web.error.issues.map((i) => i.message).join('; ')}`);
+  if (runtime.NODE_ENV === 'production' && !web.data.SESSION_SECRET) {
+    throw new Error('SESSION_SECRET is required in production (at least 32 random characters). Refusing to start.');
+  }
+  return { ...runtime, PORT: web.data.PORT, SESSION_SECRET: web.data.SESSION_SECRET ?? DEV_SESSION_SECRET };
+}

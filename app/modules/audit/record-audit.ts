@@ -1,0 +1,16 @@
+import type { Tx } from '../../../db/client';
+import { auditEvents } from '../../../db/schema';
+
+export interface AuditEntry {
+  actorKind: 'submitter' | 'staff' | 'system';
+  actorStaffId?: string;
+  submissionId?: string;
+  action: string;
+  /** Before → after values and reasons; never contact data. */
+  details?: Record<string, unknown>;
+}
+
+/** Appends one audit row inside the caller's transaction, so the log and the change agree. */
+export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
+  await tx.insert(auditEvents).values({ ...entry, details: entry.details ?? {} });
+}

@@ -1,0 +1,29 @@
+/**
+ * Settings both the web server and the worker need, validated once at start with zod so a typo
+ * stops the process with a clear message instead of failing on the first request.
+ */
+import { z } from 'zod';
+
+const runtimeEnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: z.string().url({ error: 'DATABASE_URL must be a postgres:// URL' }),
+  REDIS_URL: z.string().url({ error: 'REDIS_URL must be a redis:// URL' }),
+  SMTP_URL: z.string().url({ error: 'SMTP_URL must be an smtp:// or smtps:// URL' }),
+  APP_URL: z.string().url().default('http://localhost:3000'),
+  MAIL_FROM: z.string().default('UN Network on Migration <no-reply@localhost>'),
+  /** Folder of the development capture mailbox, when the project runs one. */
+  MAIL_CAPTURE_DIR: z.string().optional(),
+  /** How long an outbox row may stay undone after being queued before it is queued again. */
+  OUTBOX_REDELIVER_AFTER_MS: z.coerce.number().int().positive().default(120_000),
+});
+
+export type RuntimeEnv = z.infer<typeof runtimeEnvSchema>;
+
+export function parseRuntimeEnv(source: NodeJS.ProcessEnv = process.env): RuntimeEnv {
+  const result = runtimeEnvSchema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid environment:\n${problems}`);
+  }
+  return result.data;
+}

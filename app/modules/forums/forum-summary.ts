@@ -1,0 +1,16 @@
+import type { Forum } from '../../../db/schema';
+import { pickLabel } from '../taxonomy/locales';
+import { formatInZone } from '../time/format-instant';
+import { callState } from './call-window';
+
+/** What public pages show of a forum, in one interface language (plain data, safe for loaders). */
+export function forumSummary(forum: Forum, locale: string, now = new Date()) {
+  return {
+    slug: forum.slug,
+    name: pickLabel(forum.name, locale),
+    guidance: pickLabel(forum.guidance, locale),
+    state: callState(forum, now),
+    opensAt: formatInZone(forum.opensAt, locale, forum.timeZone),
+    closesAt: formatInZone(forum.closesAt, locale, forum.timeZone),
+  };
+}

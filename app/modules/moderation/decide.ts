@@ -1,0 +1,58 @@
+/**
+ * A moderator's decision on a pending submission. Guarded twice: the UPDATE names the version the
+ * moderator saw and requires the submission still pending, so a decision is applied at most once
+ * and a concurrent one is refused rather than overwritten.
+ */
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import { submissions } from '../../../db/schema';
+import { recordAudit } from '../audit/record-audit';
+import { addOutbox } from '../outbox/add-outbox';
+import { publishSubmission } from '../publication/publish';
+
+export type DecisionRequest =
+  | { decision: 'accepted' }
+  | { decision: 'rejected'; reason: string };
+
+export type DecideResult = { ok: true } | { ok: false; reason: 'stale' | 'not_found' };
+
+export async function decide(
+  db: Db,
+  args: { submissionId: string; expectedVersion: number; staffId: string; request: DecisionRequest },
+): Promise<DecideResult> {
+  const { submissionId, expectedVersion, staffId, request } = args;
+  const reason = request.decision === 'rejected' ? request.reason : null;
+  return db.transaction(async (tx) => {
+    const updated = await tx
+      .update(submissions)
+      .set({
+        decision: request.decision,
+        decisionReason: reason,
+        decidedAt: new Date(),
+        decidedBy: staffId,
+        version: sql`${submissions.version} + 1`,
+      })
+      .where(
+        and(
+          eq(submissions.id, submissionId),
+          eq(submissions.version, expectedVersion),
+          eq(submissions.decision, 'pending'),
+        ),
+      )
+      .returning({ id: submissions.id });
+    if (updated.length === 0) {
+      const [exists] = await tx.select({ id: submissions.id }).from(submissions).where(eq(submissions.id, submissionId));
+      return { ok: false, reason: exists ? 'stale' : 'not_found' } as const;
+    }
+    await recordAudit(tx, {
+      actorKind: 'staff',
+      actorStaffId: staffId,
+      submissionId,
+      action: `decision.${request.decision}`,
+      details: { from: 'pending', to: request.decision, ...(reason ? { reason } : {}) },
+    });
+    if (request.decision === 'accepted') await publishSubmission(tx, submissionId, { staffId });
+    await addOutbox(tx, 'decision-email', submissionId, { decision: request.decision });
+    return { ok: true } as const;
+  });
+}

@@ -1,0 +1,37 @@
+import { asc, desc, eq } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import { auditEvents, emailDeliveries, forums, submissions } from '../../../db/schema';
+
+/** Pending submissions, oldest first: the order in which the secretariat owes an answer. */
+export async function listPendingSubmissions(db: Db, limit = 100) {
+  return db
+    .select({
+      id: submissions.id,
+      reference: submissions.reference,
+      title: submissions.title,
+      language: submissions.language,
+      constituency: submissions.constituency,
+      receivedAt: submissions.receivedAt,
+      forumName: forums.name,
+    })
+    .from(submissions)
+    .innerJoin(forums, eq(forums.id, submissions.forumId))
+    .where(eq(submissions.decision, 'pending'))
+    .orderBy(asc(submissions.receivedAt))
+    .limit(limit);
+}
+
+/** Everything staff need to decide: the submission, its audit timeline and e-mails sent. */
+export async function loadSubmissionForReview(db: Db, id: string) {
+  const [row] = await db
+    .select({ submission: submissions, forumName: forums.name, forumSlug: forums.slug })
+    .from(submissions)
+    .innerJoin(forums, eq(forums.id, submissions.forumId))
+    .where(eq(submissions.id, id));
+  if (!row) return undefined;
+  const [audit, deliveries] = await Promise.all([
+    db.select().from(auditEvents).where(eq(auditEvents.submissionId, id)).orderBy(desc(auditEvents.id)),
+    db.select().from(emailDeliveries).where(eq(emailDeliveries.submissionId, id)).orderBy(asc(emailDeliveries.id)),
+  ]);
+  return { ...row, audit, deliveries };
+}

@@ -1,0 +1,38 @@
+import { constituencyLabel } from '../taxonomy/constituencies';
+import { countryName } from '../taxonomy/countries';
+import { languageName, pickLabel } from '../taxonomy/locales';
+import { objectiveLabel } from '../taxonomy/objectives';
+import type { loadSubmissionForReview } from './queue';
+
+type Review = NonNullable<Awaited<ReturnType<typeof loadSubmissionForReview>>>;
+
+/** Plain, localised data for the staff detail page (dates as text, labels translated). */
+export function reviewView(r: Review, locale: string) {
+  const s = r.submission;
+  const when = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  return {
+    id: s.id,
+    reference: s.reference,
+    forumName: pickLabel(r.forumName, locale),
+    contactName: s.contactName,
+    email: s.email,
+    organisation: s.organisation,
+    constituency: constituencyLabel(s.constituency, locale),
+    country: countryName(s.country, locale),
+    language: s.language,
+    languageName: languageName(s.language, locale),
+    objectives: s.objectives.map((o) => objectiveLabel(o, locale)),
+    title: s.title,
+    summary: s.summary,
+    body: s.body,
+    receivedAt: when(s.receivedAt),
+    contentSha256: s.contentSha256,
+    decision: s.decision,
+    decisionReason: s.decisionReason,
+    version: s.version,
+    deliveries: r.deliveries.map((d) => ({ id: d.id, kind: d.kind, sentAt: when(d.sentAt), smtpResponse: d.smtpResponse })),
+    audit: r.audit.map((a) => ({ id: a.id, occurredAt: when(a.occurredAt), action: a.action, actor: a.actorKind })),
+  };
+}
+
+export type ReviewView = ReturnType<typeof reviewView>;

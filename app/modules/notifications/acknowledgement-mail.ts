@@ -1,0 +1,26 @@
+import { renderAcknowledgementEmail } from '../../../templates/email/acknowledgement';
+import { formatInZone } from '../time/format-instant';
+import type { OutgoingMail } from './outgoing-mail';
+import { renderReceiptFor } from './receipt';
+import type { SubmissionForMail } from './submission-facts';
+
+/** The acknowledgement with its PDF receipt attached. */
+export async function buildAcknowledgementMail(facts: SubmissionForMail): Promise<OutgoingMail> {
+  const { submission: s, forum, locale, dir, forumName } = facts;
+  const rendered = renderAcknowledgementEmail({
+    locale,
+    dir,
+    contactName: s.contactName,
+    reference: s.reference,
+    forumName,
+    title: s.title,
+    receivedAt: formatInZone(s.receivedAt, locale, forum.timeZone),
+  });
+  const pdf = await renderReceiptFor(facts);
+  return {
+    to: s.email,
+    language: locale,
+    ...rendered,
+    attachments: [{ filename: `receipt-${s.reference}.pdf`, content: Buffer.from(pdf), contentType: 'application/pdf' }],
+  };
+}

@@ -1,0 +1,40 @@
+/**
+ * The receipt view: every submitted field, labelled in the submitter's language, values exactly as
+ * received. Shared by the acknowledgement job and any page that offers the receipt again.
+ */
+import { renderReceiptPdf, type ReceiptLocale, type ReceiptView } from '../../../templates/pdf/receipt';
+import { constituencyLabel } from '../taxonomy/constituencies';
+import { countryName } from '../taxonomy/countries';
+import { languageName } from '../taxonomy/locales';
+import { objectiveLabel } from '../taxonomy/objectives';
+import { formatInZone, formatUtc } from '../time/format-instant';
+import { receiptFieldLabel } from './receipt-labels';
+import type { SubmissionForMail } from './submission-facts';
+
+export function receiptViewFor({ submission: s, forum, locale, forumName }: SubmissionForMail): ReceiptView {
+  const label = (key: Parameters<typeof receiptFieldLabel>[1]) => receiptFieldLabel(locale, key);
+  return {
+    locale: locale as ReceiptLocale,
+    reference: s.reference,
+    forumName,
+    receivedAtUtc: formatUtc(s.receivedAt),
+    receivedAtForumTime: formatInZone(s.receivedAt, locale, forum.timeZone),
+    fields: [
+      { label: label('contactName'), value: s.contactName },
+      { label: label('organisation'), value: s.organisation ?? '—' },
+      { label: label('email'), value: s.email },
+      { label: label('constituency'), value: constituencyLabel(s.constituency, locale) },
+      { label: label('country'), value: countryName(s.country, locale) },
+      { label: label('language'), value: languageName(s.language, locale) },
+      { label: label('objectives'), value: s.objectives.map((o) => objectiveLabel(o, locale)).join('\n') },
+      { label: label('title'), value: s.title },
+      { label: label('summary'), value: s.summary },
+      { label: label('body'), value: s.body },
+    ],
+    contentSha256: s.contentSha256,
+  };
+}
+
+export function renderReceiptFor(facts: SubmissionForMail): Promise<Uint8Array> {
+  return renderReceiptPdf(receiptViewFor(facts));
+}

@@ -1,0 +1,18 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import { forums, submissions } from '../../../db/schema';
+import { directionOf, pickLabel } from '../taxonomy/locales';
+
+/** A submission with its forum, and the language and direction to write to its submitter in. */
+export async function loadSubmissionForMail(db: Db, submissionId: string) {
+  const [row] = await db
+    .select({ submission: submissions, forum: forums })
+    .from(submissions)
+    .innerJoin(forums, eq(forums.id, submissions.forumId))
+    .where(eq(submissions.id, submissionId));
+  if (!row) return undefined;
+  const locale = row.submission.interfaceLocale;
+  return { ...row, locale, dir: directionOf(locale), forumName: pickLabel(row.forum.name, locale) };
+}
+
+export type SubmissionForMail = NonNullable<Awaited<ReturnType<typeof loadSubmissionForMail>>>;

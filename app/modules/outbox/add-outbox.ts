@@ -1,0 +1,23 @@
+import { sql } from 'drizzle-orm';
+import type { Tx } from '../../../db/client';
+import { outbox } from '../../../db/schema';
+import { JOBS, type JobKind, type JobPayload } from '../../../workers/queues';
+
+/** Channel the relay LISTENs on; NOTIFY is delivered only when the caller's transaction commits. */
+export const OUTBOX_CHANNEL = 'outbox_new';
+
+/**
+ * Records follow-up work inside the caller's transaction: it happens if and only if the change
+ * that asked for it commits.
+ */
+export async function addOutbox<K extends JobKind>(
+  tx: Tx,
+  kind: K,
+  submissionId: string,
+  payload: JobPayload<K>,
+): Promise<number> {
+  const parsed = JOBS[kind].payload.parse(payload) as Record<string, string>;
+  const [row] = await tx.insert(outbox).values({ kind, submissionId, payload: parsed }).returning({ id: outbox.id });
+  await tx.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, ${String(row.id)})`);
+  return row.id;
+}

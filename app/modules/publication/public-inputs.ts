@@ -1,0 +1,44 @@
+/**
+ * Reads for the public record. Every query here filters on `published_at is not null`: nothing
+ * unpublished can leave through this module. Contact e-mail is never selected.
+ */
+import { and, desc, eq, isNotNull } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import { forums, submissions } from '../../../db/schema';
+
+const publicColumns = {
+  reference: submissions.reference,
+  contactName: submissions.contactName,
+  organisation: submissions.organisation,
+  constituency: submissions.constituency,
+  country: submissions.country,
+  title: submissions.title,
+  summary: submissions.summary,
+  body: submissions.body,
+  language: submissions.language,
+  objectives: submissions.objectives,
+  publishedAt: submissions.publishedAt,
+  forumSlug: forums.slug,
+  forumName: forums.name,
+};
+
+export type PublicInput = Awaited<ReturnType<typeof findPublishedInput>> & {};
+
+export async function listPublishedInputs(db: Db, forumId: string, limit = 50) {
+  return db
+    .select(publicColumns)
+    .from(submissions)
+    .innerJoin(forums, eq(forums.id, submissions.forumId))
+    .where(and(eq(submissions.forumId, forumId), isNotNull(submissions.publishedAt)))
+    .orderBy(desc(submissions.publishedAt), desc(submissions.reference))
+    .limit(limit);
+}
+
+export async function findPublishedInput(db: Db, reference: string) {
+  const [row] = await db
+    .select(publicColumns)
+    .from(submissions)
+    .innerJoin(forums, eq(forums.id, submissions.forumId))
+    .where(and(eq(submissions.reference, reference), isNotNull(submissions.publishedAt)));
+  return row;
+}

@@ -1,0 +1,76 @@
+/**
+ * Stores one submission: the row, its audit event and the acknowledgement outbox row commit
+ * together, and the reference exists only once they have. Replays of the same form (same
+ * idempotency key) get the first submission back instead of a second one.
+ */
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import { forums, submissions, type Forum } from '../../../db/schema';
+import { recordAudit } from '../audit/record-audit';
+import { callState } from '../forums/call-window';
+import { addOutbox } from '../outbox/add-outbox';
+import { contentDigest } from './content-digest';
+import { formatReference } from './reference';
+import type { SubmissionInput } from './submission-input';
+
+export type CreateSubmissionResult =
+  | { ok: true; id: string; reference: string; replayed: boolean }
+  | { ok: false; reason: 'call_not_open' };
+
+export interface SubmissionContext {
+  idempotencyKey: string;
+  interfaceLocale: string;
+  now?: Date;
+}
+
+export async function createSubmission(
+  db: Db,
+  forum: Forum,
+  input: SubmissionInput,
+  ctx: SubmissionContext,
+): Promise<CreateSubmissionResult> {
+  const existing = await findByIdempotencyKey(db, ctx.idempotencyKey);
+  if (existing) return { ok: true, ...existing, replayed: true };
+  if (callState(forum, ctx.now ?? new Date()) !== 'open') return { ok: false, reason: 'call_not_open' };
+
+  try {
+    const created = await db.transaction(async (tx) => {
+      // Row lock on the forum serialises reference numbers; held only for this short transaction.
+      const [counter] = await tx
+        .update(forums)
+        .set({ lastReferenceNumber: sql`${forums.lastReferenceNumber} + 1` })
+        .where(eq(forums.id, forum.id))
+        .returning({ n: forums.lastReferenceNumber, prefix: forums.referencePrefix });
+      const reference = formatReference(counter.prefix, counter.n);
+      const [row] = await tx
+        .insert(submissions)
+        .values({
+          forumId: forum.id,
+          reference,
+          idempotencyKey: ctx.idempotencyKey,
+          interfaceLocale: ctx.interfaceLocale,
+          ...input,
+          organisation: input.organisation ?? null,
+          contentSha256: contentDigest(forum.slug, input),
+        })
+        .returning({ id: submissions.id, reference: submissions.reference });
+      await recordAudit(tx, { actorKind: 'submitter', submissionId: row.id, action: 'submission.received', details: { reference } });
+      await addOutbox(tx, 'acknowledge', row.id, {});
+      return row;
+    });
+    return { ok: true, ...created, replayed: false };
+  } catch (error) {
+    // A concurrent request with the same key won the race: answer with its submission.
+    const winner = await findByIdempotencyKey(db, ctx.idempotencyKey);
+    if (winner) return { ok: true, ...winner, replayed: true };
+    throw error;
+  }
+}
+
+async function findByIdempotencyKey(db: Db, key: string) {
+  const [row] = await db
+    .select({ id: submissions.id, reference: submissions.reference })
+    .from(submissions)
+    .where(eq(submissions.idempotencyKey, key));
+  return row;
+}

@@ -1,0 +1,88 @@
+/**
+ * The submission form's contract, used by the web form (server side) and, later, the API.
+ * Error messages are message keys (app/i18n), never English text, so every channel can translate.
+ */
+import { z } from 'zod';
+import type { ForumLimits } from '../../../db/schema/forums';
+import { CONSTITUENCY_KEYS } from '../taxonomy/constituencies';
+import { isCountryCode } from '../taxonomy/countries';
+import { OBJECTIVE_KEYS } from '../taxonomy/objectives';
+import { countCharacters, countWords } from './text-measure';
+
+// C0/C1 controls other than tab and line breaks have no place in prose and break e-mail headers.
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+const LINE_BREAK = /[\r\n\u2028\u2029]/;
+
+/** One line of text: trimmed, no line breaks (they would reach e-mail headers and PDF titles). */
+const singleLine = (maxChars: number) =>
+  z
+    .string({ error: 'error.required' })
+    .transform((s) => s.trim())
+    .refine((s) => s.length > 0, { error: 'error.required' })
+    .refine((s) => !CONTROL_CHARS.test(s) && !LINE_BREAK.test(s), { error: 'error.invalidCharacters' })
+    .refine((s) => countCharacters(s) <= maxChars, { error: 'error.tooLong' });
+
+/** Prose kept exactly as typed; only checked, never rewritten. */
+const prose = z
+  .string({ error: 'error.required' })
+  .refine((s) => s.trim().length > 0, { error: 'error.required' })
+  .refine((s) => !CONTROL_CHARS.test(s), { error: 'error.invalidCharacters' });
+
+export function submissionInputSchema(limits: ForumLimits, inputLanguages: readonly string[]) {
+  return z
+    .object({
+      contactName: singleLine(200),
+      organisation: z
+        .string()
+        .optional()
+        .transform((s) => s?.trim() || undefined)
+        .refine((s) => s === undefined || (!CONTROL_CHARS.test(s) && !LINE_BREAK.test(s)), {
+          error: 'error.invalidCharacters',
+        })
+        .refine((s) => s === undefined || countCharacters(s) <= 300, { error: 'error.tooLong' }),
+      email: z
+        .string({ error: 'error.required' })
+        .transform((s) => s.trim())
+        .refine((s) => s.length > 0, { error: 'error.required' })
+        // One plain address: no display names, lists, spaces or header-breaking characters.
+        .refine((s) => s.length <= 254 && /^[^\s@,;<>"()\[\]\\]+@[^\s@,;<>"()\[\]\\]+\.[^\s@,;<>"()\[\]\\]+$/u.test(s), {
+          error: 'error.email',
+        }),
+      constituency: z.enum(CONSTITUENCY_KEYS as [string, ...string[]], { error: 'error.choose' }),
+      country: z.string({ error: 'error.choose' }).refine(isCountryCode, { error: 'error.choose' }),
+      title: singleLine(limits.titleMaxChars),
+      summary: prose.refine((s) => countCharacters(s) <= limits.summaryMaxChars, { error: 'error.tooLong' }),
+      body: prose,
+      language: z.enum(inputLanguages as [string, ...string[]], { error: 'error.choose' }),
+      objectives: z
+        .array(z.enum(OBJECTIVE_KEYS as [string, ...string[]], { error: 'error.choose' }), { error: 'error.chooseSome' })
+        .min(1, { error: 'error.chooseSome' })
+        .transform((list) => [...new Set(list)].sort(compareObjectives)),
+    })
+    .superRefine((v, ctx) => {
+      if (countWords(v.body, v.language) > limits.bodyMaxWords) {
+        ctx.addIssue({ code: 'custom', path: ['body'], message: 'error.tooManyWords' });
+      }
+    });
+}
+
+export type SubmissionInput = z.output<ReturnType<typeof submissionInputSchema>>;
+export type SubmissionField = keyof SubmissionInput;
+
+function compareObjectives(a: string, b: string): number {
+  const na = Number(a);
+  const nb = Number(b);
+  if (Number.isNaN(na)) return 1;
+  if (Number.isNaN(nb)) return -1;
+  return na - nb;
+}
+
+/** Turns zod issues into one message key per field (the first problem is the one worth fixing). */
+export function fieldErrors(error: z.ZodError): Partial<Record<string, string>> {
+  const out: Partial<Record<string, string>> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? 'form');
+    if (!out[field]) out[field] = issue.message.startsWith('error.') ? issue.message : 'error.invalid';
+  }
+  return out;
+}

@@ -1,0 +1,29 @@
+/** The six official UN languages: an input may be written in any of them. */
+export const UN_LANGUAGES = ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const;
+export type UnLanguage = (typeof UN_LANGUAGES)[number];
+
+/** Interface languages with complete translations today (the others fall back to English). */
+export const INTERFACE_LOCALES = ['en', 'ar'] as const;
+export type InterfaceLocale = (typeof INTERFACE_LOCALES)[number];
+export const DEFAULT_LOCALE: InterfaceLocale = 'en';
+
+export function isInterfaceLocale(value: unknown): value is InterfaceLocale {
+  return typeof value === 'string' && (INTERFACE_LOCALES as readonly string[]).includes(value);
+}
+
+const RTL = new Set(['ar', 'fa', 'he', 'ur']);
+export function directionOf(locale: string): 'rtl' | 'ltr' {
+  return RTL.has(locale) ? 'rtl' : 'ltr';
+}
+
+/** A label per language; English always present, others optional until translated. */
+export type Labels = { en: string } & Partial<Record<UnLanguage, string>>;
+
+export function pickLabel(labels: Labels, locale: string): string {
+  return labels[locale as UnLanguage] ?? labels.en;
+}
+
+/** Name of a language in the given interface language (Intl, so every language is covered). */
+export function languageName(code: string, locale: string): string {
+  return new Intl.DisplayNames([locale], { type: 'language' }).of(code) ?? code;
+}

@@ -1,0 +1,34 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { CallStatus } from '../components/CallStatus';
+import { translator } from '../i18n/translate';
+import { localeFromParams, requireLocale, useLocale } from '../lib/route-locale';
+import { forumSummary } from '../modules/forums/forum-summary';
+import { listForums } from '../modules/forums/forum-queries';
+
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  const locale = requireLocale(params);
+  const forums = await listForums(context.db);
+  return { forums: forums.map((f) => forumSummary(f, locale)) };
+}
+
+export const meta: MetaFunction = ({ params }) => [{ title: translator(localeFromParams(params))('home.title') }];
+
+export default function Home() {
+  const { forums } = useLoaderData<typeof loader>();
+  const { locale, t } = useLocale();
+  return (
+    <>
+      <h1>{t('home.title')}</h1>
+      <p className="lede">{t('home.intro')}</p>
+      {forums.length === 0 ? <p>{t('home.none')}</p> : null}
+      {forums.map((f) => (
+        <section key={f.slug} className="card" aria-labelledby={`forum-${f.slug}`}>
+          <h2 id={`forum-${f.slug}`}><Link to={`/${locale}/forums/${f.slug}`}>{f.name}</Link></h2>
+          <CallStatus state={f.state} opensAt={f.opensAt} closesAt={f.closesAt} t={t} />
+          {f.state === 'open' ? <Link className="button" to={`/${locale}/forums/${f.slug}/submit`}>{t('forum.send')}</Link> : null}
+        </section>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,55 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { CallStatus } from '../components/CallStatus';
+import { requireForum } from '../lib/forum-loader.server';
+import { requireLocale, useLocale } from '../lib/route-locale';
+import { forumSummary } from '../modules/forums/forum-summary';
+import { listPublishedInputs } from '../modules/publication/public-inputs';
+import { constituencyLabel } from '../modules/taxonomy/constituencies';
+import { countryName } from '../modules/taxonomy/countries';
+
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  const locale = requireLocale(params);
+  const forum = await requireForum(context, params.slug);
+  const inputs = await listPublishedInputs(context.db, forum.id);
+  return {
+    forum: forumSummary(forum, locale),
+    inputs: inputs.map((i) => ({
+      reference: i.reference,
+      title: i.title,
+      summary: i.summary,
+      author: i.organisation ?? i.contactName,
+      constituency: constituencyLabel(i.constituency, locale),
+      country: countryName(i.country, locale),
+      language: i.language,
+    })),
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.forum.name ?? '' }];
+
+export default function ForumPage() {
+  const { forum, inputs } = useLoaderData<typeof loader>();
+  const { locale, t } = useLocale();
+  return (
+    <>
+      <h1>{forum.name}</h1>
+      <CallStatus state={forum.state} opensAt={forum.opensAt} closesAt={forum.closesAt} t={t} />
+      <p className="user-text">{forum.guidance}</p>
+      {forum.state === 'open' ? <p><Link className="button" to={`/${locale}/forums/${forum.slug}/submit`}>{t('forum.send')}</Link></p> : null}
+      <h2>{t('forum.published')}</h2>
+      {inputs.length === 0 ? <p>{t('forum.noneYet')}</p> : null}
+      <ul className="input-list">
+        {inputs.map((i) => (
+          <li key={i.reference} className="card">
+            <h3 lang={i.language} dir="auto"><Link to={`/${locale}/inputs/${i.reference}`}>{i.title}</Link></h3>
+            <p className="hint">
+              <bdi>{i.reference}</bdi> · <bdi>{i.author}</bdi> · {i.constituency} · {i.country}
+            </p>
+            <p lang={i.language} dir="auto" className="user-text">{i.summary}</p>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

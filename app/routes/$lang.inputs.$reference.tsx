@@ -1,0 +1,56 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { requireLocale, useLocale } from '../lib/route-locale';
+import { findPublishedInput } from '../modules/publication/public-inputs';
+import { constituencyLabel } from '../modules/taxonomy/constituencies';
+import { countryName } from '../modules/taxonomy/countries';
+import { languageName, pickLabel } from '../modules/taxonomy/locales';
+import { objectiveLabel } from '../modules/taxonomy/objectives';
+
+/** A published input's public page. Anything not published is a 404, whatever its state. */
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  const locale = requireLocale(params);
+  const input = params.reference ? await findPublishedInput(context.db, params.reference) : undefined;
+  if (!input) throw new Response('Not found', { status: 404 });
+  return {
+    reference: input.reference,
+    forumSlug: input.forumSlug,
+    forumName: pickLabel(input.forumName, locale),
+    title: input.title,
+    author: [input.contactName, input.organisation].filter(Boolean).join(', '),
+    constituency: constituencyLabel(input.constituency, locale),
+    country: countryName(input.country, locale),
+    language: input.language,
+    languageName: languageName(input.language, locale),
+    objectives: input.objectives.map((o) => objectiveLabel(o, locale)),
+    summary: input.summary,
+    body: input.body,
+    publishedAt: new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(input.publishedAt!),
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} (${data.reference})` : '' }];
+
+export default function PublicInput() {
+  const input = useLoaderData<typeof loader>();
+  const { locale, t } = useLocale();
+  return (
+    <article>
+      <p><Link to={`/${locale}/forums/${input.forumSlug}`}>{input.forumName}</Link></p>
+      <h1 lang={input.language} dir="auto">{input.title}</h1>
+      <dl className="facts">
+        <dt>{t('input.reference')}</dt><dd><bdi>{input.reference}</bdi></dd>
+        <dt>{t('input.by')}</dt><dd><bdi>{input.author}</bdi></dd>
+        <dt>{t('input.constituency')}</dt><dd>{input.constituency}</dd>
+        <dt>{t('input.country')}</dt><dd>{input.country}</dd>
+        <dt>{t('input.language')}</dt><dd>{input.languageName}</dd>
+        <dt>{t('input.objectives')}</dt><dd>{input.objectives.join(' · ')}</dd>
+      </dl>
+      <p className="hint">{t('input.published', { date: input.publishedAt })}</p>
+      <h2>{t('input.summary')}</h2>
+      <p lang={input.language} dir="auto" className="user-text">{input.summary}</p>
+      <h2>{t('input.text')}</h2>
+      <div lang={input.language} dir="auto" className="user-text">{input.body}</div>
+    </article>
+  );
+}

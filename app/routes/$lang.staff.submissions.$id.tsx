@@ -1,0 +1,77 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { StaffBar } from '../components/StaffBar';
+import { SubmissionDetails } from '../components/SubmissionDetails';
+import { requireStaff } from '../lib/staff-auth.server';
+import { requireLocale, useLocale } from '../lib/route-locale';
+import { decide } from '../modules/moderation/decide';
+import { loadSubmissionForReview } from '../modules/moderation/queue';
+import { reviewView } from '../modules/moderation/review-view';
+
+const UUID = /^[0-9a-f-]{36}$/i;
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const locale = requireLocale(params);
+  const staff = await requireStaff(request, context, locale);
+  const found = params.id && UUID.test(params.id) ? await loadSubmissionForReview(context.db, params.id) : undefined;
+  if (!found) throw new Response('Not found', { status: 404 });
+  return { staffName: staff.displayName, review: reviewView(found, locale) };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.review.reference ?? '' }];
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const locale = requireLocale(params);
+  const staff = await requireStaff(request, context, locale);
+  if (!params.id || !UUID.test(params.id)) throw new Response('Not found', { status: 404 });
+  const form = await request.formData();
+  const expectedVersion = Number(form.get('version'));
+  const intent = form.get('intent');
+  const reason = String(form.get('reason') ?? '').trim();
+  if (!Number.isInteger(expectedVersion)) return data({ problem: 'invalid' as const }, { status: 400 });
+  if (intent === 'reject' && reason.length === 0) return data({ problem: 'reason' as const }, { status: 400 });
+  const request_ = intent === 'accept' ? ({ decision: 'accepted' } as const) : intent === 'reject' ? ({ decision: 'rejected', reason } as const) : undefined;
+  if (!request_) return data({ problem: 'invalid' as const }, { status: 400 });
+  const result = await decide(context.db, { submissionId: params.id, expectedVersion, staffId: staff.id, request: request_ });
+  if (!result.ok && result.reason === 'not_found') throw new Response('Not found', { status: 404 });
+  if (!result.ok) return data({ problem: 'stale' as const }, { status: 409 });
+  return redirect(`/${locale}/staff/submissions/${params.id}`);
+}
+
+export default function ReviewSubmission() {
+  const { staffName, review } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { locale, t } = useLocale();
+  return (
+    <>
+      <StaffBar name={staffName} />
+      <p><Link to={`/${locale}/staff`}>{t('staff.detail.back')}</Link></p>
+      {result?.problem === 'stale' ? <p className="notice notice-error" role="alert">{t('staff.detail.stale')}</p> : null}
+      <SubmissionDetails review={review} />
+      <h2>{t('staff.detail.decision')}</h2>
+      {review.decision === 'pending' ? (
+        <div className="card">
+          <Form method="post">
+            <input type="hidden" name="version" value={review.version} />
+            <button className="button" type="submit" name="intent" value="accept">{t('staff.detail.accept')}</button>
+          </Form>
+          <Form method="post">
+            <input type="hidden" name="version" value={review.version} />
+            <div className="field">
+              <label htmlFor="reason">{t('staff.detail.reason')}</label>
+              {result?.problem === 'reason' ? <p id="reason-error" className="field-error">{t('error.required')}</p> : null}
+              <textarea id="reason" name="reason" dir="auto" aria-invalid={result?.problem === 'reason' ? true : undefined} aria-describedby={result?.problem === 'reason' ? 'reason-error' : undefined} />
+            </div>
+            <button className="button button-danger" type="submit" name="intent" value="reject">{t('staff.detail.reject')}</button>
+          </Form>
+        </div>
+      ) : (
+        <p>{t('staff.detail.decided', { decision: t(`decision.${review.decision}`) })}{review.decisionReason ? <>: <bdi>{review.decisionReason}</bdi></> : null}</p>
+      )}
+      <h2>{t('staff.detail.emails')}</h2>
+      <ul>{review.deliveries.map((d) => <li key={d.id}>{d.kind} · {d.sentAt} · <bdi>{d.smtpResponse}</bdi></li>)}</ul>
+      <h2>{t('staff.detail.audit')}</h2>
+      <ul>{review.audit.map((a) => <li key={a.id}>{a.occurredAt} · {a.action}{a.actor ? <> · <bdi>{a.actor}</bdi></> : null}</li>)}</ul>
+    </>
+  );
+}

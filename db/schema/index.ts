@@ -1,0 +1,6 @@
+export * from './forums';
+export * from './staff';
+export * from './submissions';
+export * from './audit-events';
+export * from './outbox';
+export * from './email-deliveries';

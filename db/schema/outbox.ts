@@ -1,0 +1,30 @@
+import { sql } from 'drizzle-orm';
+import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { submissions } from './submissions';
+
+/**
+ * Transactional outbox: written in the same transaction as the change that needs follow-up work,
+ * relayed to BullMQ by workers/outbox-relay.ts, marked done in the transaction recording the effect.
+ */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    /** A job name from workers/queues.ts. */
+    kind: text().notNull(),
+    submissionId: uuid().references(() => submissions.id),
+    /** Ids and flags only: never personal data (it is copied into Redis). */
+    payload: jsonb().$type<Record<string, string | number | boolean>>().notNull().default({}),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** Last time the relay handed it to BullMQ; rows left undone long after this are handed again. */
+    enqueuedAt: timestamp({ withTimezone: true }),
+    doneAt: timestamp({ withTimezone: true }),
+    /** Permanent failure (e.g. SMTP 5xx): visible to staff, not retried. */
+    failedAt: timestamp({ withTimezone: true }),
+    attempts: integer().notNull().default(0),
+    lastError: text(),
+  },
+  (t) => [index('outbox_pending').on(t.id).where(sql`${t.doneAt} is null and ${t.failedAt} is null`)],
+);
+
+export type OutboxRow = typeof outbox.$inferSelect;

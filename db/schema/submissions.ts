@@ -1,0 +1,56 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { forums } from './forums';
+import { staffUsers } from './staff';
+
+export const DECISIONS = ['pending', 'accepted', 'rejected', 'changes_requested', 'duplicate', 'spam'] as const;
+export type Decision = (typeof DECISIONS)[number];
+
+export const submissions = pgTable(
+  'submissions',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    forumId: uuid().notNull().references(() => forums.id),
+    reference: text().notNull().unique(),
+    /** Client-generated key carried by the form: a replayed or double-clicked submit finds this row. */
+    idempotencyKey: text().notNull().unique(),
+    /** Interface language the submitter used: e-mails and the receipt speak it. */
+    interfaceLocale: text().notNull(),
+    contactName: text().notNull(),
+    email: text().notNull(),
+    organisation: text(),
+    constituency: text().notNull(),
+    country: text().notNull(),
+    title: text().notNull(),
+    summary: text().notNull(),
+    body: text().notNull(),
+    /** Language the input is written in, independent of the interface language. */
+    language: text().notNull(),
+    objectives: text().array().notNull(),
+    /** SHA-256 (hex) of the canonical submitted content, printed on the receipt. */
+    contentSha256: text().notNull(),
+    receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+
+    // Decision: written only by app/modules/moderation.
+    decision: text().$type<Decision>().notNull().default('pending'),
+    decisionReason: text(),
+    decidedAt: timestamp({ withTimezone: true }),
+    decidedBy: uuid().references(() => staffUsers.id),
+    /** Optimistic-lock counter: every decision must name the version it was made on. */
+    version: integer().notNull().default(1),
+
+    // Publication: written only by app/modules/publication.
+    publishedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    index().on(t.forumId, t.decision, t.receivedAt),
+    index().on(t.forumId, t.publishedAt),
+    check('submissions_decision', sql`${t.decision} in ('pending','accepted','rejected','changes_requested','duplicate','spam')`),
+    check('submissions_published_only_if_accepted', sql`${t.publishedAt} is null or ${t.decision} = 'accepted'`),
+    check('submissions_rejection_has_reason', sql`${t.decision} <> 'rejected' or length(${t.decisionReason}) > 0`),
+    check('submissions_decided_has_time', sql`(${t.decision} = 'pending') = (${t.decidedAt} is null)`),
+  ],
+);
+
+export type Submission = typeof submissions.$inferSelect;
+export type NewSubmission = typeof submissions.$inferInsert;

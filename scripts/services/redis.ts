@@ -1,0 +1,38 @@
+/**
+ * Redis for `npm start` and `npm test`: REDIS_URL when set, otherwise a `redis-server` started under
+ * the data dir with AOF persistence and `noeviction` (BullMQ loses jobs under any eviction policy).
+ */
+import { spawn } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { freePort, waitForPort } from './ports';
+
+export interface RunningRedis {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function startRedisServer(opts: { dataDir: string; ephemeral?: boolean }): Promise<RunningRedis> {
+  const dir = path.resolve(opts.dataDir, 'redis');
+  await mkdir(dir, { recursive: true });
+  const port = await freePort();
+  const args = [
+    '--port', String(port),
+    '--bind', '127.0.0.1',
+    '--dir', dir,
+    '--maxmemory-policy', 'noeviction',
+    '--save', '',
+    ...(opts.ephemeral ? ['--appendonly', 'no'] : ['--appendonly', 'yes', '--appendfsync', 'everysec']),
+  ];
+  const child = spawn('redis-server', args, { stdio: ['ignore', 'ignore', 'inherit'] });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.once('error', (e) => { throw new Error(`could not start redis-server: ${e.message}`); });
+  await waitForPort(port);
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    async stop() {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * The web process: Express serving the Remix build, static assets and the security headers.
+ * Started by `npm start` (scripts/start.ts) next to the worker; stops cleanly on SIGINT/SIGTERM.
+ */
+import { createRequestHandler } from '@remix-run/express';
+import type { ServerBuild } from '@remix-run/node';
+import express from 'express';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createCookies } from '../app/lib/cookies.server';
+import { parseWebEnv } from '../app/lib/web-env.server';
+import { createDb } from '../db/client';
+import { securityHeaders, sameOriginWrites } from './security-headers';
+
+const env = parseWebEnv();
+const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
+const buildDir = path.join(root, 'build');
+const build = (await import(pathToFileURL(path.join(buildDir, 'server/index.js')).href)) as ServerBuild;
+const handle = createDb(env.DATABASE_URL, { max: 10 });
+const cookies = createCookies(env);
+const appOrigin = new URL(env.APP_URL).origin;
+
+const app = express();
+app.disable('x-powered-by');
+app.set('trust proxy', 'loopback');
+app.use(securityHeaders({ https: appOrigin.startsWith('https:') }));
+app.use(sameOriginWrites([appOrigin]));
+// Fingerprinted assets never change: cache them for a year.
+app.use('/assets', express.static(path.join(buildDir, 'client/assets'), { immutable: true, maxAge: '1y', index: false }));
+app.use(express.static(path.join(buildDir, 'client'), { maxAge: '1h', index: false }));
+app.get('/healthz', (_req, res) => {
+  res.type('text/plain').send('ok');
+});
+app.all(
+  '*',
+  createRequestHandler({
+    build,
+    mode: env.NODE_ENV,
+    getLoadContext: (_req, res) => ({ db: handle.db, env, cookies, nonce: res.locals.nonce as string }),
+  }),
+);
+
+const server = app.listen(env.PORT, () => console.log(`[web] listening on ${env.APP_URL} (port ${env.PORT})`));
+// Bounded timeouts: a slow client cannot hold a connection (and its memory) forever.
+server.headersTimeout = 20_000;
+server.requestTimeout = 120_000;
+server.keepAliveTimeout = 5_000;
+
+let stopping = false;
+function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`[web] ${signal}: closing`);
+  setTimeout(() => process.exit(1), 10_000).unref();
+  server.close(async () => {
+    await handle.close();
+    process.exit(0);
+  });
+  server.closeIdleConnections();
+}
+process.on('SIGINT', () => shutdown('SIGINT'));
+process.on('SIGTERM', () => shutdown('SIGTERM'));

@@ -1,0 +1,65 @@
+import { escapeHtml, isolate } from './layout';
+
+/**
+ * Fixed text of the e-mails. Arabic must define every English key (the type says so); other UN
+ * languages fall back to English until translated.
+ */
+const en = {
+  greeting: 'Dear {name},',
+  signature: 'Secretariat of the UN Network on Migration',
+  automated: 'This message was sent automatically. Please do not reply to it.',
+  'ack.subject': 'Received: your input {reference} to {forum}',
+  'ack.intro': 'Thank you. We received your written input to {forum}.',
+  'ack.reference': 'Reference',
+  'ack.title': 'Title',
+  'ack.receivedAt': 'Received',
+  'ack.receipt': 'The attached PDF receipt lists exactly what we received, with a SHA-256 digest of the content.',
+  'ack.next': 'What happens next: the secretariat reviews every input. We will write to you when a decision is made.',
+  'decision.accepted.subject': 'Published: your input {reference} to {forum}',
+  'decision.accepted.body': 'Your written input "{title}" has been accepted and is now part of the public record of {forum}.',
+  'decision.accepted.link': 'Read it online',
+  'decision.rejected.subject': 'Not published: your input {reference} to {forum}',
+  'decision.rejected.body': 'After review, the secretariat decided not to publish your written input "{title}".',
+  'decision.rejected.reason': 'Reason given',
+};
+
+export type EmailMessageKey = keyof typeof en;
+
+const ar: Record<EmailMessageKey, string> = {
+  greeting: '{name}، تحية طيبة،',
+  signature: 'أمانة شبكة الأمم المتحدة المعنية بالهجرة',
+  automated: 'أُرسلت هذه الرسالة آليًا. يُرجى عدم الرد عليها.',
+  'ack.subject': 'تم الاستلام: مساهمتك {reference} في {forum}',
+  'ack.intro': 'شكرًا لك. لقد استلمنا مساهمتك المكتوبة في {forum}.',
+  'ack.reference': 'الرقم المرجعي',
+  'ack.title': 'العنوان',
+  'ack.receivedAt': 'تاريخ الاستلام',
+  'ack.receipt': 'يتضمن إيصال PDF المرفق كل ما استلمناه بالضبط، مع بصمة SHA-256 للمحتوى.',
+  'ack.next': 'الخطوات التالية: تراجع الأمانة كل مساهمة، وسنراسلك عند اتخاذ قرار بشأنها.',
+  'decision.accepted.subject': 'تم النشر: مساهمتك {reference} في {forum}',
+  'decision.accepted.body': 'تم قبول مساهمتك المكتوبة «{title}» وأصبحت جزءًا من السجل العام لـ{forum}.',
+  'decision.accepted.link': 'اقرأها على الإنترنت',
+  'decision.rejected.subject': 'لم تُنشر: مساهمتك {reference} في {forum}',
+  'decision.rejected.body': 'بعد المراجعة، قررت الأمانة عدم نشر مساهمتك المكتوبة «{title}».',
+  'decision.rejected.reason': 'السبب المذكور',
+};
+
+const catalogs: Record<string, Record<EmailMessageKey, string>> = { en, ar };
+
+/** Message in `locale` (English fallback) with {placeholders} filled in as plain text. */
+export function emailText(locale: string, key: EmailMessageKey, params: Record<string, string> = {}): string {
+  const template = (catalogs[locale] ?? en)[key];
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? `{${name}}`);
+}
+
+/** The same message as HTML: our text escaped, each placeholder value escaped and isolated (<bdi>). */
+export function emailHtml(locale: string, key: EmailMessageKey, params: Record<string, string> = {}): string {
+  const template = (catalogs[locale] ?? en)[key];
+  return template
+    .split(/(\{\w+\})/)
+    .map((part) => {
+      const name = /^\{(\w+)\}$/.exec(part)?.[1];
+      return name && name in params ? isolate(params[name]) : escapeHtml(part);
+    })
+    .join('');
+}

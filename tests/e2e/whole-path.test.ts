@@ -1,0 +1,131 @@
+/**
+ * The whole path in Chromium, as people use it: a submitter sends an input in Arabic and sees the
+ * reference; the acknowledgement with its PDF receipt arrives in the capture mailbox; a moderator
+ * signs in and accepts; the input appears on the public listing. Then the same form in English
+ * without JavaScript, through a validation error.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { upsertStaffUser } from '../../app/modules/staff/staff-accounts';
+import type { Forum } from '../../db/schema';
+import { createForum } from '../factories/forums';
+import { launchChromium } from '../helpers/browser';
+import { arabicFixture, TRICKY_TEXTS } from '../helpers/fixtures';
+import { startPortalUnderTest } from '../helpers/portal-under-test';
+
+let portal: Awaited<ReturnType<typeof startPortalUnderTest>>;
+let browser: Browser;
+let forum: Forum;
+const admin = { email: 'e2e-admin@un.example', password: 'a long and unguessable passphrase' };
+const shot = (name: string) => ({ path: `test-results/screenshots/${name}.png`, fullPage: true });
+
+beforeAll(async () => {
+  portal = await startPortalUnderTest(2);
+  forum = await createForum(portal.db, 'open', { name: { en: 'IMRF 2026 test call', ar: 'منتدى استعراض الهجرة الدولية 2026 للاختبار' } });
+  await upsertStaffUser(portal.db, { ...admin, displayName: 'E2E Admin', role: 'admin' });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await portal?.stop();
+});
+
+describe('the whole path', () => {
+  it('submit in Arabic → reference → acknowledgement with PDF → moderator accepts → public listing', async () => {
+    const page = await browser.newPage();
+    const url = (p: string) => `${portal.appUrl}${p}`;
+    const body = arabicFixture('ar-arab-region-imrf-briefing').trim();
+    const email = `e2e-${crypto.randomUUID().slice(0, 8)}@example.org`;
+
+    await page.goto(url(`/ar/forums/${forum.slug}/submit`));
+    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    expect(await page.locator('html').getAttribute('lang')).toBe('ar');
+    await page.getByLabel('اسمك').fill('أمينة حداد');
+    await page.getByLabel('المنظمة (إن وُجدت)').fill('شبكة حقوق المهاجرين');
+    await page.getByLabel('البريد الإلكتروني').fill(email);
+    await page.getByLabel('فئة أصحاب المصلحة').selectOption({ label: 'منظمات المجتمع المدني' });
+    await page.getByLabel('البلد').selectOption('LB');
+    await page.getByLabel('لغة كتابة المساهمة').selectOption('ar');
+    await page.getByLabel('عنوان المساهمة').fill(TRICKY_TEXTS.mixed);
+    await page.getByLabel('الملخص').fill(TRICKY_TEXTS.vowelled);
+    await page.getByLabel('النص الكامل').fill(body);
+    await page.getByRole('checkbox', { name: /التوظيف العادل/ }).check();
+    await page.getByRole('checkbox', { name: /التعاون الدولي/ }).check();
+    await page.screenshot(shot('ar-submit-form'));
+    await page.getByRole('button', { name: 'أرسل المساهمة' }).click();
+
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('تم استلام مساهمتك');
+    const reference = (await page.getByRole('status').locator('.reference').textContent())!.trim();
+    expect(reference).toMatch(new RegExp(`^${forum.referencePrefix}-\\d{4}$`));
+    await page.screenshot(shot('ar-received'));
+
+    // Not public before a decision.
+    const hidden = await page.goto(url(`/ar/inputs/${reference}`));
+    expect(hidden?.status()).toBe(404);
+
+    // The acknowledgement arrives, in Arabic, with the receipt.
+    await page.goto(url('/dev/mail'));
+    const subject = `تم الاستلام: مساهمتك ${reference} في منتدى استعراض الهجرة الدولية 2026 للاختبار`;
+    await expect
+      .poll(async () => {
+        await page.reload();
+        return page.getByRole('link', { name: subject }).count();
+      }, { timeout: 30_000 })
+      .toBe(1);
+    await page.getByRole('link', { name: subject }).click();
+    const receiptLink = page.getByRole('link', { name: `receipt-${reference}.pdf` });
+    const pdf = await page.request.get(url((await receiptLink.getAttribute('href'))!));
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    await page.screenshot(shot('mail-acknowledgement'));
+
+    // A moderator signs in and accepts.
+    await page.goto(url('/en/staff'));
+    await page.getByLabel('E-mail address').fill(admin.email);
+    await page.getByLabel('Password').fill(admin.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('link', { name: reference }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(TRICKY_TEXTS.mixed);
+    await page.screenshot(shot('staff-review'));
+    await page.getByRole('button', { name: 'Accept and publish' }).click();
+    await expect.poll(() => page.getByText('Decision: Accepted').count()).toBe(1);
+
+    // The public listing and page now show it, in its own direction.
+    await page.goto(url(`/ar/forums/${forum.slug}`));
+    await page.getByRole('link', { name: TRICKY_TEXTS.mixed }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(TRICKY_TEXTS.mixed);
+    expect(await page.getByText('أمينة حداد، شبكة حقوق المهاجرين').count()).toBe(1);
+    expect(await page.locator('body').textContent()).not.toContain(email);
+    await page.screenshot(shot('ar-public-input'));
+    await page.close();
+  });
+
+  it('works without JavaScript in English, keeping what was typed through a validation error', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${portal.appUrl}/en/forums/${forum.slug}/submit`);
+    await page.getByLabel('Your name').fill('Jean Dupont');
+    await page.getByLabel('E-mail address').fill('not an address');
+    await page.getByLabel('Title of the input').fill('Regular pathways in West Africa');
+    await page.getByRole('button', { name: 'Send input' }).click();
+
+    const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+    await expect.poll(() => summary.count()).toBe(1);
+    expect(await summary.getByRole('link', { name: /E-mail address: Enter one e-mail address/ }).count()).toBe(1);
+    expect(await page.getByLabel('Your name').inputValue()).toBe('Jean Dupont');
+    expect(await page.getByLabel('Title of the input').inputValue()).toBe('Regular pathways in West Africa');
+    await page.screenshot(shot('en-form-errors'));
+
+    await page.getByLabel('E-mail address').fill('jean@example.org');
+    await page.getByLabel('Stakeholder group').selectOption('academia');
+    await page.getByLabel('Country').selectOption('SN');
+    await page.getByLabel('Language the input is written in').selectOption('fr');
+    await page.getByLabel('Summary').fill('Voies de migration régulières.');
+    await page.getByLabel('Full text').fill('Les voies régulières réduisent les risques.');
+    await page.getByRole('checkbox', { name: '5. Regular pathways' }).check();
+    await page.getByRole('button', { name: 'Send input' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Your input was received');
+    await context.close();
+  });
+});

@@ -1,0 +1,28 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../../db/client';
+import type { Forum } from '../../db/schema';
+import { createSubmission } from '../../app/modules/submissions/create-submission';
+import type { SubmissionInput } from '../../app/modules/submissions/submission-input';
+
+export function submissionInput(overrides: Partial<SubmissionInput> = {}): SubmissionInput {
+  return {
+    contactName: 'Amina Haddad',
+    organisation: 'Migrant Rights Network',
+    email: `amina+${randomUUID().slice(0, 8)}@example.org`,
+    constituency: 'civil_society',
+    country: 'LB',
+    title: 'Access to services for migrant workers',
+    summary: 'Recommendations on objectives 6 and 15.',
+    body: 'Migrant domestic workers need access to justice and basic services.',
+    language: 'en',
+    objectives: ['6', '15'],
+    ...overrides,
+  };
+}
+
+/** Stores a submission through the real module (transaction, audit, outbox). */
+export async function createTestSubmission(db: Db, forum: Forum, overrides: Partial<SubmissionInput> = {}, locale = 'en') {
+  const result = await createSubmission(db, forum, submissionInput(overrides), { idempotencyKey: randomUUID(), interfaceLocale: locale });
+  if (!result.ok) throw new Error(`submission refused: ${result.reason}`);
+  return result;
+}

@@ -1,0 +1,31 @@
+import { inject } from 'vitest';
+import { createDb, type DbHandle } from '../../db/client';
+import { createMailer } from '../../workers/mailer';
+import type { WorkerDeps } from '../../workers/worker-deps';
+import { readAllCapturedMail } from '../../app/modules/mailbox/captured-mail';
+
+export function testDb(): DbHandle {
+  return createDb(inject('databaseUrl'), { max: 4 });
+}
+
+/** Real job dependencies: the test database and the real SMTP capture server. */
+export function workerDeps(db: DbHandle['db']): WorkerDeps {
+  return { db, mailer: createMailer(inject('smtpUrl'), 'Portal <no-reply@localhost>'), env: { APP_URL: 'http://localhost:3000' } };
+}
+
+/** Every message the capture SMTP server received for one address. */
+export async function mailTo(address: string) {
+  const all = await readAllCapturedMail(inject('mailCaptureDir'));
+  return all.filter((m) => [m.to].flat().some((a) => a?.value.some((v) => v.address === address)));
+}
+
+/** Polls until `check` returns a value, or fails after `timeoutMs`. */
+export async function eventually<T>(check: () => Promise<T | undefined | false>, timeoutMs = 20_000, what = 'condition'): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}

@@ -1,0 +1,121 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createSubmission } from '../../app/modules/submissions/create-submission';
+import { auditEvents, emailDeliveries, outbox, submissions } from '../../db/schema';
+import { processOutboxJob } from '../../workers/process-job';
+import { createForum } from '../factories/forums';
+import { createTestSubmission, submissionInput } from '../factories/submissions';
+import { arabicFixture, TRICKY_TEXTS } from '../helpers/fixtures';
+import { mailTo, testDb, workerDeps } from '../helpers/services';
+
+const handle = testDb();
+const { db } = handle;
+afterAll(() => handle.close());
+
+async function outboxFor(submissionId: string) {
+  return db.select().from(outbox).where(eq(outbox.submissionId, submissionId));
+}
+
+describe('submitting', () => {
+  it('stores the submission, its audit event and an acknowledgement outbox row together', async () => {
+    const forum = await createForum(db);
+    const { id, reference } = await createTestSubmission(db, forum);
+    expect(reference).toBe(`${forum.referencePrefix}-0001`);
+    const [row] = await db.select().from(submissions).where(eq(submissions.id, id));
+    expect(row.decision).toBe('pending');
+    expect(row.contentSha256).toMatch(/^[0-9a-f]{64}$/);
+    const audit = await db.select().from(auditEvents).where(eq(auditEvents.submissionId, id));
+    expect(audit.map((a) => a.action)).toEqual(['submission.received']);
+    const jobs = await outboxFor(id);
+    expect(jobs.map((j) => [j.kind, j.payload])).toEqual([['acknowledge', {}]]);
+  });
+
+  it('numbers references per forum', async () => {
+    const forum = await createForum(db);
+    const refs = [];
+    for (let i = 0; i < 3; i++) refs.push((await createTestSubmission(db, forum)).reference);
+    expect(refs).toEqual([1, 2, 3].map((n) => `${forum.referencePrefix}-000${n}`));
+  });
+
+  it('records one submission for a replayed or concurrently repeated form', async () => {
+    const forum = await createForum(db);
+    const input = submissionInput();
+    const ctx = { idempotencyKey: crypto.randomUUID(), interfaceLocale: 'en' };
+    const results = await Promise.all(Array.from({ length: 5 }, () => createSubmission(db, forum, input, ctx)));
+    const refs = new Set(results.map((r) => (r.ok ? r.reference : r.reason)));
+    expect(refs.size).toBe(1);
+    expect(results.filter((r) => r.ok && !r.replayed)).toHaveLength(1);
+    const rows = await db.select().from(submissions).where(eq(submissions.forumId, forum.id));
+    expect(rows).toHaveLength(1);
+  });
+
+  it('refuses a closed or not yet open call, storing nothing', async () => {
+    for (const trait of ['closed', 'upcoming'] as const) {
+      const forum = await createForum(db, trait);
+      const result = await createSubmission(db, forum, submissionInput(), { idempotencyKey: crypto.randomUUID(), interfaceLocale: 'en' });
+      expect(result).toEqual({ ok: false, reason: 'call_not_open' });
+      expect(await db.select().from(submissions).where(eq(submissions.forumId, forum.id))).toHaveLength(0);
+    }
+  });
+
+  it('keeps legitimate text in every script exactly as sent', async () => {
+    const forum = await createForum(db);
+    const body = [arabicFixture('ar-arab-region-imrf-briefing'), ...Object.values(TRICKY_TEXTS)].join('\n\n');
+    const { id } = await createTestSubmission(db, forum, { body, title: TRICKY_TEXTS.mixed, language: 'ar' });
+    const [row] = await db.select().from(submissions).where(eq(submissions.id, id));
+    expect(Buffer.from(row.body, 'utf8').equals(Buffer.from(body, 'utf8'))).toBe(true);
+    expect(row.title).toBe(TRICKY_TEXTS.mixed);
+  });
+
+  it('keeps the audit log append-only, even for the application', async () => {
+    const forum = await createForum(db);
+    const { id } = await createTestSubmission(db, forum);
+    await expect(db.update(auditEvents).set({ action: 'rewritten' }).where(eq(auditEvents.submissionId, id))).rejects.toThrow(/append-only/);
+    await expect(db.delete(auditEvents).where(eq(auditEvents.submissionId, id))).rejects.toThrow(/append-only/);
+  });
+});
+
+describe('acknowledging', () => {
+  it('e-mails the submitter in Arabic with a PDF receipt, records the delivery, and never sends twice', async () => {
+    const forum = await createForum(db);
+    const email = `ack-${crypto.randomUUID().slice(0, 8)}@example.org`;
+    const body = arabicFixture('ar-gcm-national-implementation-plans');
+    const { id, reference } = await createTestSubmission(db, forum, { email, body, language: 'ar', title: TRICKY_TEXTS.mixed }, 'ar');
+    const [job] = await outboxFor(id);
+    const deps = workerDeps(db);
+
+    expect(await processOutboxJob(deps, job.id)).toBe('done');
+    expect(await processOutboxJob(deps, job.id)).toBe('skipped');
+
+    const mails = await mailTo(email);
+    expect(mails).toHaveLength(1);
+    const [mail] = mails;
+    expect(mail.subject).toBe(`تم الاستلام: مساهمتك ${reference} في منتدى اختبار ${forum.referencePrefix.slice(1)}`);
+    expect(mail.html).toContain('dir="rtl"');
+    expect(mail.text).toContain(reference);
+    expect(mail.headers.get('content-language')).toBe('ar');
+    expect(mail.messageId).toBe(`<acknowledge.${job.id}.${id}@localhost>`);
+    const pdf = mail.attachments.find((a) => a.contentType === 'application/pdf');
+    expect(pdf?.filename).toBe(`receipt-${reference}.pdf`);
+
+    // The receipt is a real PDF whose text a reader can extract: reference, digest and the Arabic input.
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'receipt-'));
+    const file = path.join(dir, 'receipt.pdf');
+    writeFileSync(file, pdf!.content);
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+    const [row] = await db.select().from(submissions).where(eq(submissions.id, id));
+    expect(text).toContain(reference);
+    expect(text.replace(/\s+/g, '')).toContain(row.contentSha256);
+    expect(text).toContain('الاستعراض');
+
+    const deliveries = await db.select().from(emailDeliveries).where(eq(emailDeliveries.submissionId, id));
+    expect(deliveries).toHaveLength(1);
+    expect(deliveries[0].smtpResponse).toMatch(/^250/);
+    const [done] = await outboxFor(id);
+    expect(done.doneAt).not.toBeNull();
+  });
+});

@@ -1,0 +1,72 @@
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { eq, inArray } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDb, type DbHandle } from '../../db/client';
+import { emailDeliveries, outbox } from '../../db/schema';
+import { relayDueOutboxRows } from '../../workers/outbox-relay';
+import { createForum } from '../factories/forums';
+import { createTestSubmission } from '../factories/submissions';
+import { eventually, mailTo } from '../helpers/services';
+import { isolatedStack } from '../helpers/isolated-stack';
+import { portalEnv, startPortalProcess, waitForOutput } from '../helpers/processes';
+
+let stack: { databaseUrl: string; redisUrl: string };
+let handle: DbHandle;
+let db: DbHandle['db'];
+beforeAll(async () => {
+  stack = await isolatedStack(1);
+  handle = createDb(stack.databaseUrl, { max: 4 });
+  db = handle.db;
+});
+afterAll(() => handle.close());
+const env = (extra: Record<string, string> = {}) => portalEnv({ DATABASE_URL: stack.databaseUrl, REDIS_URL: stack.redisUrl, ...extra });
+
+async function acknowledged(ids: string[]) {
+  const rows = await db.select().from(emailDeliveries).where(inArray(emailDeliveries.submissionId, ids));
+  return rows.length >= ids.length ? rows : undefined;
+}
+
+describe('the worker process', () => {
+  it('acknowledges every submission made while it was stopped, once each, when it comes back', async () => {
+    const forum = await createForum(db);
+    const made: Array<{ id: string }> = [];
+    for (let i = 0; i < 4; i++) {
+      made.push(await createTestSubmission(db, forum, { email: `down-${i}-${crypto.randomUUID().slice(0, 6)}@example.org` }));
+    }
+    const worker = startPortalProcess('workers/index.ts', env());
+    try {
+      await waitForOutput(worker, /ready/);
+      const rows = await eventually(() => acknowledged(made.map((m) => m.id)), 30_000, 'acknowledgements');
+      expect(rows).toHaveLength(4);
+    } finally {
+      expect(await worker.stop('SIGTERM')).toBe(0);
+    }
+    const outboxRows = await db.select().from(outbox).where(inArray(outbox.submissionId, made.map((m) => m.id)));
+    expect(outboxRows.every((r) => r.doneAt)).toBe(true);
+  });
+
+  it('re-queues work that Redis lost (flushed) after the redelivery window', async () => {
+    const forum = await createForum(db);
+    const email = `flushed-${crypto.randomUUID().slice(0, 8)}@example.org`;
+    const { id } = await createTestSubmission(db, forum, { email });
+    // Queue it as the relay would, then lose everything Redis held.
+    const redis = new Redis(stack.redisUrl, { maxRetriesPerRequest: 1 });
+    const queue = new Queue('email', { connection: redis });
+    await relayDueOutboxRows(handle, { email: queue }, 60_000);
+    const [queued] = await db.select().from(outbox).where(eq(outbox.submissionId, id));
+    expect(queued.enqueuedAt).not.toBeNull();
+    await redis.flushdb();
+    await queue.close();
+    redis.disconnect();
+
+    const worker = startPortalProcess('workers/index.ts', env({ OUTBOX_REDELIVER_AFTER_MS: '1500' }));
+    try {
+      await waitForOutput(worker, /ready/);
+      await eventually(async () => (await mailTo(email)).length === 1, 30_000, 'acknowledgement after flush');
+    } finally {
+      await worker.stop();
+    }
+    expect(await mailTo(email)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { renderAcknowledgementEmail } from '../../templates/email/acknowledgement';
+import { renderDecisionEmail } from '../../templates/email/decision';
+import { emailText } from '../../templates/email/messages';
+
+const base = {
+  contactName: 'أمينة',
+  reference: 'IMRF26-0042',
+  forumName: 'منتدى استعراض الهجرة الدولية 2026',
+  title: 'تقرير IMRF 2026 (الهدف 23)',
+  receivedAt: '22 نوفمبر 2026',
+};
+
+describe('acknowledgement e-mail', () => {
+  it('is right-to-left Arabic in both parts, with every fact', () => {
+    const mail = renderAcknowledgementEmail({ ...base, locale: 'ar', dir: 'rtl' });
+    expect(mail.html).toMatch(/<html lang="ar" dir="rtl">/);
+    expect(mail.subject).toBe('تم الاستلام: مساهمتك IMRF26-0042 في منتدى استعراض الهجرة الدولية 2026');
+    for (const part of [mail.text, mail.html]) {
+      expect(part).toContain(base.reference);
+      expect(part).toContain('تقرير IMRF 2026 (الهدف 23)');
+      expect(part).toContain('أمانة شبكة الأمم المتحدة المعنية بالهجرة');
+    }
+  });
+
+  it('escapes and isolates user text in HTML, keeps it verbatim in text', () => {
+    const evil = '<img src=x onerror=alert(1)>"&';
+    const mail = renderAcknowledgementEmail({ ...base, locale: 'en', dir: 'ltr', contactName: evil, title: evil });
+    expect(mail.html).not.toContain('<img');
+    expect(mail.html).toContain('<bdi>&lt;img src=x onerror=alert(1)&gt;&quot;&amp;</bdi>');
+    expect(mail.text).toContain(evil);
+  });
+
+  it('never lets a line break from user text into the subject', () => {
+    const mail = renderAcknowledgementEmail({ ...base, locale: 'en', dir: 'ltr', forumName: 'Forum\r\nBcc: x@example.org' });
+    expect(mail.subject).not.toMatch(/[\r\n]/);
+  });
+
+  it('falls back to English for a language not yet translated', () => {
+    expect(emailText('fr', 'ack.reference')).toBe('Reference');
+  });
+});
+
+describe('decision e-mail', () => {
+  it('links to the public page when accepted', () => {
+    const mail = renderDecisionEmail({ ...base, locale: 'en', dir: 'ltr', decision: 'accepted', publicUrl: 'http://localhost:3000/en/inputs/IMRF26-0042' });
+    expect(mail.subject).toMatch(/^Published: /);
+    expect(mail.html).toContain('href="http://localhost:3000/en/inputs/IMRF26-0042"');
+  });
+  it('states the reason when rejected, in Arabic', () => {
+    const mail = renderDecisionEmail({ ...base, locale: 'ar', dir: 'rtl', decision: 'rejected', reason: 'خارج نطاق الدعوة' });
+    expect(mail.text).toContain('السبب المذكور: خارج نطاق الدعوة');
+  });
+});

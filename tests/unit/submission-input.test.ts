@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { fieldErrors, submissionInputSchema } from '../../app/modules/submissions/submission-input';
+import { countCharacters, countWords } from '../../app/modules/submissions/text-measure';
+import { arabicFixture, TRICKY_TEXTS } from '../helpers/fixtures';
+
+const limits = { titleMaxChars: 50, summaryMaxChars: 100, bodyMaxWords: 20 };
+const schema = submissionInputSchema(limits, ['ar', 'en', 'zh']);
+const valid = {
+  contactName: 'Amina',
+  email: 'amina@example.org',
+  constituency: 'migrants',
+  country: 'JO',
+  title: 'Title',
+  summary: 'Summary',
+  body: 'Body text',
+  language: 'en',
+  objectives: ['23', '5', 'cross-cutting', '5'],
+};
+
+describe('submission input', () => {
+  it('accepts a valid input and orders objectives numerically without duplicates', () => {
+    const parsed = schema.parse(valid);
+    expect(parsed.objectives).toEqual(['5', '23', 'cross-cutting']);
+    expect(parsed.organisation).toBeUndefined();
+  });
+
+  it.each(Object.entries(TRICKY_TEXTS))('keeps %s text exactly', (_name, text) => {
+    const parsed = schema.parse({ ...valid, summary: text, body: text, language: 'ar' });
+    expect(parsed.summary).toBe(text);
+    expect(parsed.body).toBe(text);
+  });
+
+  it('keeps multi-paragraph Arabic prose byte for byte, line breaks included', () => {
+    const body = arabicFixture('ar-gcm-national-implementation-plans').split(/\s+/).slice(0, 15).join(' ') + '\r\n\r\nفقرة ثانية';
+    expect(schema.parse({ ...valid, body, language: 'ar' }).body).toBe(body);
+  });
+
+  it.each([
+    ['contactName', '', 'error.required'],
+    ['contactName', '   ', 'error.required'],
+    ['contactName', 'Amina\r\nBcc: victim@example.org', 'error.invalidCharacters'],
+    ['contactName', 'NUL\u0000byte', 'error.invalidCharacters'],
+    ['email', 'not-an-address', 'error.email'],
+    ['email', 'a@example.org, b@example.org', 'error.email'],
+    ['email', 'a@example.org\r\nBcc: b@example.org', 'error.email'],
+    ['email', '"Name" <a@example.org>', 'error.email'],
+    ['constituency', 'status', 'error.choose'],
+    ['country', 'ZZ', 'error.choose'],
+    ['language', 'de', 'error.choose'],
+    ['title', 'x'.repeat(51), 'error.tooLong'],
+    ['summary', 'x'.repeat(101), 'error.tooLong'],
+    ['body', 'word '.repeat(21), 'error.tooManyWords'],
+    ['body', 'text with \u0007 bell', 'error.invalidCharacters'],
+    ['objectives', [], 'error.chooseSome'],
+    ['objectives', ['24'], 'error.choose'],
+  ])('refuses %s = %j with %s', (field, value, key) => {
+    const result = schema.safeParse({ ...valid, [field]: value });
+    expect(result.success).toBe(false);
+    expect(fieldErrors(result.error!)[field]).toBe(key);
+  });
+
+  it('reports every missing field at once', () => {
+    const result = schema.safeParse({});
+    expect(Object.keys(fieldErrors(result.error!)).sort()).toEqual(
+      ['body', 'constituency', 'contactName', 'country', 'email', 'language', 'objectives', 'summary', 'title'].sort(),
+    );
+  });
+});
+
+describe('counting in every script', () => {
+  it('counts Arabic words including Latin acronyms and digits', () => {
+    expect(countWords(TRICKY_TEXTS.mixed, 'ar')).toBe(7);
+  });
+  it('counts Chinese words without spaces by dictionary segmentation', () => {
+    const n = countWords(TRICKY_TEXTS.cjk, 'zh');
+    expect(n).toBeGreaterThan(3);
+    expect(n).toBeLessThan(TRICKY_TEXTS.cjk.length);
+  });
+  it('counts a letter with its vowel marks, and an emoji family, as one character each', () => {
+    expect(countCharacters('بِ')).toBe(1);
+    expect(countCharacters('👨‍👩‍👧')).toBe(1);
+  });
+  it('limits body words, not characters: a long Arabic word counts once', () => {
+    const long = Array.from({ length: 20 }, () => 'والمستفيدين').join(' ');
+    expect(schema.safeParse({ ...valid, body: long, language: 'ar' }).success).toBe(true);
+  });
+});

@@ -1,0 +1,26 @@
+/**
+ * Sends one e-mail for one outbox row and records it. The delivery row and the outbox row's
+ * completion commit together, so a retried job finds the row done and never sends twice. The only
+ * window for a duplicate is a crash between the SMTP server's "250" and that commit; the resend
+ * then carries the same Message-ID, so mail systems and people can recognise it.
+ */
+import { eq } from 'drizzle-orm';
+import { emailDeliveries, outbox, type OutboxRow } from '../db/schema';
+import type { OutgoingMail } from '../app/modules/notifications/outgoing-mail';
+import type { WorkerDeps } from './worker-deps';
+
+export function messageIdFor(row: Pick<OutboxRow, 'id' | 'kind' | 'submissionId'>, appUrl: string): string {
+  return `<${row.kind}.${row.id}.${row.submissionId}@${new URL(appUrl).hostname}>`;
+}
+
+export async function deliverEmail(deps: WorkerDeps, row: OutboxRow, mail: OutgoingMail): Promise<void> {
+  const messageId = messageIdFor(row, deps.env.APP_URL);
+  const smtpResponse = await deps.mailer.send(mail, messageId);
+  await deps.db.transaction(async (tx) => {
+    await tx
+      .insert(emailDeliveries)
+      .values({ outboxId: row.id, submissionId: row.submissionId!, kind: row.kind, messageId, smtpResponse })
+      .onConflictDoNothing();
+    await tx.update(outbox).set({ doneAt: new Date(), lastError: null }).where(eq(outbox.id, row.id));
+  });
+}

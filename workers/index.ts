@@ -1,0 +1,67 @@
+/**
+ * The worker process: relays the outbox into BullMQ and runs the jobs. Stopped cleanly by SIGINT or
+ * SIGTERM: active jobs finish (up to a limit), then connections close.
+ */
+import { Queue, Worker } from 'bullmq';
+import { parseRuntimeEnv } from '../app/modules/config/runtime-env';
+import { createDb } from '../db/client';
+import { createMailer } from './mailer';
+import { startOutboxRelay } from './outbox-relay';
+import { processOutboxJob } from './process-job';
+import { QUEUE_NAMES, jobDataSchema } from './queues';
+import { assertNoEviction, createRedis } from './redis-connection';
+
+const SHUTDOWN_LIMIT_MS = 20_000;
+const log = (msg: string) => console.log(`[worker] ${msg}`);
+
+const env = parseRuntimeEnv();
+const handle = createDb(env.DATABASE_URL, { max: 6 });
+const mailer = createMailer(env.SMTP_URL, env.MAIL_FROM);
+const deps = { db: handle.db, mailer, env };
+
+const producer = createRedis(env.REDIS_URL, 'producer');
+await assertNoEviction(producer);
+const workerConnection = createRedis(env.REDIS_URL, 'worker');
+
+const queues = Object.fromEntries(QUEUE_NAMES.map((name) => [name, new Queue(name, { connection: producer })]));
+const workers = QUEUE_NAMES.map(
+  (name) =>
+    new Worker(
+      name,
+      async (job) => {
+        const { outboxId } = jobDataSchema.parse(job.data);
+        return processOutboxJob(deps, outboxId);
+      },
+      { connection: workerConnection, concurrency: 4 },
+    ),
+);
+for (const w of workers) {
+  // Only ids and error text are logged: job data holds no personal data by contract.
+  w.on('failed', (job, err) => log(`job ${job?.id} (${job?.name}) failed: ${err.message}`));
+  w.on('error', (err) => log(`queue error: ${err.message}`));
+}
+const relay = startOutboxRelay(handle, queues, { redeliverAfterMs: env.OUTBOX_REDELIVER_AFTER_MS, log });
+log(`ready (queues: ${QUEUE_NAMES.join(', ')})`);
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log(`${signal}: finishing active jobs`);
+  const force = setTimeout(() => {
+    log('shutdown limit reached; exiting');
+    process.exit(1);
+  }, SHUTDOWN_LIMIT_MS);
+  force.unref();
+  await relay.stop();
+  await Promise.all(workers.map((w) => w.close()));
+  await Promise.all(Object.values(queues).map((q) => q.close()));
+  producer.disconnect();
+  workerConnection.disconnect();
+  mailer.close();
+  await handle.close();
+  log('stopped');
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -1,0 +1,29 @@
+/**
+ * THE contract between the web side and the workers: job names, their queues and payload schemas.
+ * Payloads carry ids only: no personal data ever reaches Redis.
+ */
+import { z } from 'zod';
+
+export const JOBS = {
+  /** Acknowledgement e-mail with the PDF receipt, after a submission is stored. */
+  acknowledge: { queue: 'email', payload: z.object({}) },
+  /** Tells the submitter the moderation decision. */
+  'decision-email': { queue: 'email', payload: z.object({ decision: z.enum(['accepted', 'rejected']) }) },
+} as const;
+
+export type JobKind = keyof typeof JOBS;
+export type JobPayload<K extends JobKind> = z.infer<(typeof JOBS)[K]['payload']>;
+export const QUEUE_NAMES = [...new Set(Object.values(JOBS).map((j) => j.queue))];
+
+/** What BullMQ carries for every job: the outbox row that asked for it. */
+export const jobDataSchema = z.object({ outboxId: z.number().int().positive() });
+export type JobData = z.infer<typeof jobDataSchema>;
+
+/** Deterministic job id: the same outbox row can never be queued twice at once. */
+export function jobIdFor(outboxId: number): string {
+  return `outbox-${outboxId}`;
+}
+
+export function isJobKind(kind: string): kind is JobKind {
+  return Object.hasOwn(JOBS, kind);
+}
