@@ -12,8 +12,18 @@ export function createRedis(url: string, role: 'worker' | 'producer'): Redis {
   return new Redis(url, options);
 }
 
+/** Resolves once the connection is usable (a fail-fast connection refuses commands before that). */
+export async function connected(redis: Redis): Promise<void> {
+  if (redis.status === 'ready') return;
+  await new Promise<void>((resolve, reject) => {
+    redis.once('ready', resolve);
+    redis.once('end', () => reject(new Error('Redis connection closed before it was ready')));
+  });
+}
+
 /** BullMQ silently loses jobs when Redis may evict keys: refuse to run on such a server. */
 export async function assertNoEviction(redis: Redis): Promise<void> {
+  await connected(redis);
   const info = await redis.info('memory');
   const policy = /maxmemory_policy:(\S+)/.exec(info)?.[1];
   if (policy !== 'noeviction') {

@@ -67,6 +67,7 @@ export const ar: Record<MessageKey, string> = {
 
   'input.reference': 'الرقم المرجعي',
   'input.by': 'مقدَّمة من',
+  'input.nameAndOrganisation': '{name}، {organisation}',
   'input.constituency': 'فئة أصحاب المصلحة',
   'input.country': 'البلد',
   'input.language': 'اللغة',

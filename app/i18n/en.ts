@@ -65,6 +65,7 @@ export const en = {
 
   'input.reference': 'Reference',
   'input.by': 'Submitted by',
+  'input.nameAndOrganisation': '{name}, {organisation}',
   'input.constituency': 'Stakeholder group',
   'input.country': 'Country',
   'input.language': 'Language',

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
+import { Interpolate } from '../components/Interpolate';
 import { requireLocale, useLocale } from '../lib/route-locale';
 import { findPublishedInput } from '../modules/publication/public-inputs';
 import { constituencyLabel } from '../modules/taxonomy/constituencies';
@@ -17,7 +18,8 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
     forumSlug: input.forumSlug,
     forumName: pickLabel(input.forumName, locale),
     title: input.title,
-    author: [input.contactName, input.organisation].filter(Boolean).join(', '),
+    contactName: input.contactName,
+    organisation: input.organisation,
     constituency: constituencyLabel(input.constituency, locale),
     country: countryName(input.country, locale),
     language: input.language,
@@ -40,7 +42,8 @@ export default function PublicInput() {
       <h1 lang={input.language} dir="auto">{input.title}</h1>
       <dl className="facts">
         <dt>{t('input.reference')}</dt><dd><bdi>{input.reference}</bdi></dd>
-        <dt>{t('input.by')}</dt><dd><bdi>{input.author}</bdi></dd>
+        <dt>{t('input.by')}</dt>
+        <dd>{input.organisation ? <Interpolate template={t('input.nameAndOrganisation')} values={{ name: input.contactName, organisation: input.organisation }} /> : <bdi>{input.contactName}</bdi>}</dd>
         <dt>{t('input.constituency')}</dt><dd>{input.constituency}</dd>
         <dt>{t('input.country')}</dt><dd>{input.country}</dd>
         <dt>{t('input.language')}</dt><dd>{input.languageName}</dd>

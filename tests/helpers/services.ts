@@ -29,3 +29,14 @@ export async function eventually<T>(check: () => Promise<T | undefined | false>,
     await new Promise((r) => setTimeout(r, 200));
   }
 }
+
+/** The PostgreSQL error message behind a failed query (drizzle wraps it as the cause), or '' if it succeeded. */
+export async function databaseError(query: PromiseLike<unknown>): Promise<string> {
+  try {
+    await query;
+    return '';
+  } catch (error) {
+    const e = error as Error & { cause?: Error };
+    return e.cause?.message ?? e.message;
+  }
+}

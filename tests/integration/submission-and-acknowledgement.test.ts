@@ -10,7 +10,7 @@ import { processOutboxJob } from '../../workers/process-job';
 import { createForum } from '../factories/forums';
 import { createTestSubmission, submissionInput } from '../factories/submissions';
 import { arabicFixture, TRICKY_TEXTS } from '../helpers/fixtures';
-import { mailTo, testDb, workerDeps } from '../helpers/services';
+import { databaseError, mailTo, testDb, workerDeps } from '../helpers/services';
 
 const handle = testDb();
 const { db } = handle;
@@ -74,8 +74,8 @@ describe('submitting', () => {
   it('keeps the audit log append-only, even for the application', async () => {
     const forum = await createForum(db);
     const { id } = await createTestSubmission(db, forum);
-    await expect(db.update(auditEvents).set({ action: 'rewritten' }).where(eq(auditEvents.submissionId, id))).rejects.toThrow(/append-only/);
-    await expect(db.delete(auditEvents).where(eq(auditEvents.submissionId, id))).rejects.toThrow(/append-only/);
+    expect(await databaseError(db.update(auditEvents).set({ action: 'rewritten' }).where(eq(auditEvents.submissionId, id)))).toMatch(/append-only/);
+    expect(await databaseError(db.delete(auditEvents).where(eq(auditEvents.submissionId, id)))).toMatch(/append-only/);
   });
 });
 
@@ -108,9 +108,11 @@ describe('acknowledging', () => {
     writeFileSync(file, pdf!.content);
     const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
     const [row] = await db.select().from(submissions).where(eq(submissions.id, id));
+    // Extraction may put spaces inside cursive Arabic words, so compare without white space.
+    const squeezed = text.replace(/[\s\u200E\u200F\u202A-\u202E]+/g, '');
     expect(text).toContain(reference);
-    expect(text.replace(/\s+/g, '')).toContain(row.contentSha256);
-    expect(text).toContain('الاستعراض');
+    expect(squeezed).toContain(row.contentSha256);
+    expect(squeezed).toContain('خططالتنفيذالوطنية');
 
     const deliveries = await db.select().from(emailDeliveries).where(eq(emailDeliveries.submissionId, id));
     expect(deliveries).toHaveLength(1);

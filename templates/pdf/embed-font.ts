@@ -1,0 +1,102 @@
+/**
+ * Embeds a TrueType subset as a composite (Type0 / CIDFontType2, Identity-H) font, drawn by glyph
+ * id. A ToUnicode map gives each glyph its characters back, so the text can be copied and searched.
+ */
+import { PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString, type PDFRef } from 'pdf-lib';
+
+export interface GlyphUse {
+  /** Advance width in font units (for readers that compute spacing). */
+  advance: number;
+  /** The characters this glyph stands for. */
+  text: string;
+}
+
+const hex4 = (n: number) => n.toString(16).padStart(4, '0').toUpperCase();
+const utf16Hex = (s: string) => [...s].map((ch) => {
+  const cp = ch.codePointAt(0)!;
+  if (cp <= 0xffff) return hex4(cp);
+  const v = cp - 0x10000;
+  return hex4(0xd800 + (v >> 10)) + hex4(0xdc00 + (v & 0x3ff));
+}).join('');
+
+function toUnicodeCMap(glyphs: Map<number, GlyphUse>): string {
+  const entries = [...glyphs].filter(([, g]) => g.text.length > 0).map(([gid, g]) => `<${hex4(gid)}> <${utf16Hex(g.text)}>`);
+  const blocks: string[] = [];
+  for (let i = 0; i < entries.length; i += 100) {
+    const chunk = entries.slice(i, i + 100);
+    blocks.push(`${chunk.length} beginbfchar\n${chunk.join('\n')}\nendbfchar`);
+  }
+  return [
+    '/CIDInit /ProcSet findresource begin',
+    '12 dict begin',
+    'begincmap',
+    '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def',
+    '/CMapName /Adobe-Identity-UCS def',
+    '/CMapType 2 def',
+    '1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange',
+    ...blocks,
+    'endcmap',
+    'CMapName currentdict /CMap defineresource pop',
+    'end',
+    'end',
+  ].join('\n');
+}
+
+/** Returns the reference of the Type0 font dictionary, ready for a page's /Font resources. */
+export function embedSubsetFont(
+  pdf: PDFDocument,
+  args: { fontFile: Uint8Array; postscriptName: string; tag: string; unitsPerEm: number; ascender: number; descender: number; glyphs: Map<number, GlyphUse> },
+): PDFRef {
+  const { context } = pdf;
+  const scale = 1000 / args.unitsPerEm;
+  const baseFont = `${args.tag}+${args.postscriptName}`;
+  const fontFile = context.register(context.flateStream(args.fontFile, { Length1: args.fontFile.length }));
+  const descriptor = context.register(
+    context.obj({
+      Type: 'FontDescriptor',
+      FontName: baseFont,
+      Flags: 4,
+      FontBBox: [-1000, Math.round(args.descender * scale) - 200, 2000, Math.round(args.ascender * scale) + 200],
+      ItalicAngle: 0,
+      Ascent: Math.round(args.ascender * scale),
+      Descent: Math.round(args.descender * scale),
+      CapHeight: Math.round(args.ascender * scale * 0.7),
+      StemV: 80,
+      FontFile2: fontFile,
+    }),
+  );
+  const widths: Array<PDFNumber | ReturnType<typeof context.obj>> = [];
+  for (const [gid, g] of [...args.glyphs].sort((a, b) => a[0] - b[0])) {
+    widths.push(PDFNumber.of(gid), context.obj([Math.round(g.advance * scale)]));
+  }
+  const cidFont = context.register(
+    context.obj({
+      Type: 'Font',
+      Subtype: 'CIDFontType2',
+      BaseFont: baseFont,
+      CIDSystemInfo: { Registry: PDFString.of('Adobe'), Ordering: PDFString.of('Identity'), Supplement: 0 },
+      FontDescriptor: descriptor,
+      W: widths,
+      DW: 0,
+      CIDToGIDMap: 'Identity',
+    }),
+  );
+  const toUnicode = context.register(context.flateStream(toUnicodeCMap(args.glyphs)));
+  return context.register(
+    context.obj({
+      Type: 'Font',
+      Subtype: 'Type0',
+      BaseFont: baseFont,
+      Encoding: 'Identity-H',
+      DescendantFonts: [cidFont],
+      ToUnicode: toUnicode,
+    }),
+  );
+}
+
+/** A glyph id as the two-byte code Identity-H expects. */
+export function glyphCode(gid: number): PDFHexString {
+  return PDFHexString.of(hex4(gid));
+}
+
+export { PDFName };

@@ -1,0 +1,47 @@
+/**
+ * The fonts of our PDFs (OFL, from packages that ship only font files) and which one draws a
+ * character: Arabic script with Noto Naskh Arabic, everything else with Noto Sans.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+export type FontKey = 'latin' | 'arabic';
+
+const FILES: Record<FontKey, string> = {
+  latin: '@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf',
+  arabic: '@expo-google-fonts/noto-sans-arabic/400Regular/NotoSansArabic_400Regular.ttf',
+};
+
+export const POSTSCRIPT_NAMES: Record<FontKey, string> = { latin: 'NotoSans-Regular', arabic: 'NotoSansArabic-Regular' };
+
+const cache = new Map<FontKey, Buffer>();
+/** The whole font file, read once per process. */
+export function fontBytes(key: FontKey): Buffer {
+  let bytes = cache.get(key);
+  if (!bytes) {
+    bytes = readFileSync(require.resolve(FILES[key]));
+    cache.set(key, bytes);
+  }
+  return bytes;
+}
+
+const ARABIC = /[\u0600-\u06FF\u0750-\u077F\u0870-\u089F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/;
+const JOINER = /[\u200C\u200D]/;
+
+/**
+ * Font for each UTF-16 index of `text`. Joiners follow the character before them, so a ZWNJ inside
+ * an Arabic word stays in the Arabic run and keeps its meaning (no joining across it).
+ */
+export function fontPerCharacter(text: string): FontKey[] {
+  const keys: FontKey[] = new Array(text.length);
+  let previous: FontKey = 'latin';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    const key: FontKey = ARABIC.test(ch) ? 'arabic' : JOINER.test(ch) ? previous : 'latin';
+    keys[i] = key;
+    previous = key;
+  }
+  return keys;
+}

@@ -1,0 +1,72 @@
+/**
+ * Flowing content down A4 pages: a cursor that starts a new page when the next line would cross
+ * the bottom margin, and page numbers once the page count is known.
+ */
+import { rgb, type PDFDocument, type PDFPage } from 'pdf-lib';
+import type { Line, Typesetter } from './text-layout';
+
+export const A4: [number, number] = [595.28, 841.89];
+const MARGIN = 50;
+const FOOTER = 30;
+
+export interface FlowOptions {
+  size: number;
+  /** 'start' follows the frame direction; 'paragraph' follows each paragraph's own direction. */
+  align: 'start' | 'paragraph';
+  color?: [number, number, number];
+  /** Extra space before the block, in points. */
+  spaceBefore?: number;
+}
+
+export class PageFlow {
+  private page: PDFPage;
+  private y: number;
+  readonly contentWidth = A4[0] - 2 * MARGIN;
+
+  constructor(
+    private readonly pdf: PDFDocument,
+    private readonly typesetter: Typesetter,
+    private readonly frameRtl: boolean,
+  ) {
+    this.page = pdf.addPage(A4);
+    this.y = A4[1] - MARGIN;
+  }
+
+  /** Writes text (may contain line breaks: each line is its own paragraph). */
+  write(text: string, opts: FlowOptions): void {
+    this.y -= opts.spaceBefore ?? 0;
+    const lineHeight = opts.size * 1.75;
+    for (const paragraph of text.split(/\r\n|\r|\n/)) {
+      for (const line of this.typesetter.layout(paragraph, { size: opts.size }, this.contentWidth)) {
+        if (this.y - lineHeight < MARGIN + FOOTER) this.newPage();
+        this.y -= lineHeight;
+        this.typesetter.drawLine(this.page, line, this.lineX(line, opts), this.y + opts.size * 0.45, opts.size, opts.color);
+      }
+    }
+  }
+
+  /** A thin rule across the content width. */
+  rule(): void {
+    this.y -= 8;
+    this.page.drawLine({ start: { x: MARGIN, y: this.y }, end: { x: A4[0] - MARGIN, y: this.y }, thickness: 0.5, color: rgb(0.7, 0.74, 0.78) });
+  }
+
+  /** "Page 2 of 3" centred at the foot of every page; `label` has {n} and {total}. */
+  numberPages(label: string, size = 8): void {
+    const pages = this.pdf.getPages();
+    pages.forEach((page, i) => {
+      const [line] = this.typesetter.layout(label.replace('{n}', String(i + 1)).replace('{total}', String(pages.length)), { size, direction: this.frameRtl ? 'rtl' : 'ltr' }, this.contentWidth);
+      this.typesetter.drawLine(page, line, (A4[0] - line.width) / 2, MARGIN - 10, size, [0.4, 0.4, 0.4]);
+    });
+  }
+
+  private newPage() {
+    this.page = this.pdf.addPage(A4);
+    this.y = A4[1] - MARGIN;
+  }
+
+  private lineX(line: Line, opts: FlowOptions): number {
+    const right = opts.align === 'start' ? this.frameRtl : line.rtl;
+    return right ? A4[0] - MARGIN - line.width : MARGIN;
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * HarfBuzz shaping (harfbuzzjs, WASM loaded once per process). Shaping gives glyph ids with
+ * advances and offsets, so Arabic joins and vowel marks sit where the font's GPOS puts them.
+ */
+import * as hb from 'harfbuzzjs';
+
+export interface ShapedGlyph {
+  gid: number;
+  /** UTF-16 index in the shaped text where this glyph's cluster starts. */
+  cluster: number;
+  xAdvance: number;
+  xOffset: number;
+  yOffset: number;
+}
+
+export interface Shaper {
+  unitsPerEm: number;
+  ascender: number;
+  descender: number;
+  /** Shapes text[start, end) in one direction; glyphs come back in visual (left-to-right) order. */
+  shape(text: string, start: number, end: number, rtl: boolean): ShapedGlyph[];
+}
+
+/** A shaper over one font file (here: the per-document subset, whose glyph ids we embed). */
+export function createShaper(fontFile: Uint8Array): Shaper {
+  const face = new hb.Face(new hb.Blob(fontFile));
+  const font = new hb.Font(face);
+  const extents = font.hExtents();
+  return {
+    unitsPerEm: face.upem,
+    ascender: extents.ascender,
+    descender: extents.descender,
+    shape(text, start, end, rtl) {
+      const buffer = new hb.Buffer();
+      buffer.addText(text, start, end - start);
+      buffer.guessSegmentProperties();
+      buffer.setDirection(rtl ? hb.Direction.RTL : hb.Direction.LTR);
+      // Marks keep their own cluster, so each glyph maps back to the characters it shows.
+      buffer.setClusterLevel(hb.ClusterLevel.MONOTONE_CHARACTERS);
+      hb.shape(font, buffer);
+      const infos = buffer.getGlyphInfos();
+      const positions = buffer.getGlyphPositions();
+      return infos.map((info, i) => ({
+        gid: info.codepoint,
+        cluster: info.cluster,
+        xAdvance: positions[i].xAdvance,
+        xOffset: positions[i].xOffset,
+        yOffset: positions[i].yOffset,
+      }));
+    },
+  };
+}

@@ -1,0 +1,241 @@
+/**
+ * Typesetting for PDFs in any mix of scripts: paragraphs are split into bidi runs per font, shaped
+ * with HarfBuzz on a per-document font subset, wrapped on shaped widths, and drawn glyph by glyph.
+ * Right-to-left runs are marked /ReversedChars, so extraction gives reading order back.
+ */
+import {
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFOperator,
+  PDFOperatorNames,
+  beginText,
+  endText,
+  setFillingRgbColor,
+  setFontAndSize,
+  setTextMatrix,
+  showText,
+  type PDFPage,
+} from 'pdf-lib';
+import subsetFont from 'subset-font';
+import { embeddingLevels, reorderVisually, type Direction } from './bidi';
+import { embedSubsetFont, glyphCode, type GlyphUse } from './embed-font';
+import { fontBytes, fontPerCharacter, POSTSCRIPT_NAMES, type FontKey } from './fonts';
+import { createShaper, type Shaper } from './shaping';
+
+interface PlacedGlyph {
+  font: FontKey;
+  /** Start of the glyph's cluster in the paragraph; glyphs of one cluster share it. */
+  cluster: number;
+  /** The characters of the cluster (on every glyph of it). */
+  clusterText: string;
+  gid: number;
+  xAdvance: number;
+  xOffset: number;
+  yOffset: number;
+}
+
+export interface Line {
+  /** Runs in visual order; right-to-left runs are marked so extraction reverses them back. */
+  pieces: Array<{ rtl: boolean; glyphs: PlacedGlyph[] }>;
+  /** Width in font units is per font, so widths are kept in points for one size. */
+  width: number;
+  /** Logical text of the line. */
+  text: string;
+  rtl: boolean;
+}
+
+export interface TextStyle {
+  size: number;
+  direction?: Direction;
+}
+
+const ALWAYS: Record<FontKey, string> = { latin: ' 0123456789/–—-·.,:;()[]', arabic: '' };
+const MIRRORS: Record<string, string> = { '(': ')', ')': '(', '[': ']', ']': '[', '{': '}', '}': '{', '<': '>', '>': '<', '«': '»', '»': '«' };
+const SPACE = /\s/;
+const FONT_RESOURCE: Record<FontKey, string> = { latin: 'FL', arabic: 'FA' };
+
+export interface Typesetter {
+  /** Breaks one paragraph (no line breaks inside) into lines at most `maxWidth` points wide. */
+  layout(paragraph: string, style: TextStyle, maxWidth: number): Line[];
+  /** Draws a line with its left edge at x and baseline at y. */
+  drawLine(page: PDFPage, line: Line, x: number, y: number, size: number, color?: [number, number, number]): void;
+  /** Embeds the fonts (only the glyphs used) and attaches them to every page. Call once, last. */
+  finish(): void;
+}
+
+/**
+ * Prepares fonts for a document containing `texts`: each font is subset to the characters it must
+ * draw, and the shapers work on those subsets, so glyph ids are valid in the embedded fonts.
+ */
+export async function createTypesetter(pdf: PDFDocument, texts: string[]): Promise<Typesetter> {
+  const chars: Record<FontKey, Set<string>> = { latin: new Set(ALWAYS.latin), arabic: new Set() };
+  for (const text of texts) {
+    const fonts = fontPerCharacter(text);
+    for (let i = 0; i < text.length; i++) {
+      chars[fonts[i]].add(text[i]);
+      if (MIRRORS[text[i]]) chars[fonts[i]].add(MIRRORS[text[i]]);
+    }
+  }
+  const subsets = {} as Record<FontKey, Uint8Array>;
+  const shapers = {} as Record<FontKey, Shaper>;
+  for (const key of Object.keys(chars) as FontKey[]) {
+    if (chars[key].size === 0) continue;
+    subsets[key] = new Uint8Array(await subsetFont(fontBytes(key), [...chars[key]].join(''), { targetFormat: 'truetype' }));
+    shapers[key] = createShaper(subsets[key]);
+  }
+  const used: Record<FontKey, Map<number, GlyphUse>> = { latin: new Map(), arabic: new Map() };
+
+  function layout(paragraph: string, style: TextStyle, maxWidth: number): Line[] {
+    if (paragraph.length === 0) return [{ pieces: [], width: 0, text: '', rtl: style.direction === 'rtl' }];
+    const { levels, rtl } = embeddingLevels(paragraph, style.direction ?? 'auto');
+    const fonts = fontPerCharacter(paragraph);
+    // Runs of one level and one font, shaped once each.
+    const runs: Array<{ start: number; end: number; level: number; glyphs: PlacedGlyph[] }> = [];
+    for (let i = 0; i < paragraph.length; ) {
+      let j = i + 1;
+      while (j < paragraph.length && levels[j] === levels[i] && fonts[j] === fonts[i]) j++;
+      const font = fonts[i];
+      const shaped = shapers[font].shape(paragraph, i, j, levels[i] % 2 === 1);
+      const scale = style.size / shapers[font].unitsPerEm;
+      const clusters = [...new Set(shaped.map((g) => g.cluster))].sort((a, b) => a - b);
+      const clusterEnd = new Map(clusters.map((c, k) => [c, clusters[k + 1] ?? j]));
+      runs.push({
+        start: i,
+        end: j,
+        level: levels[i],
+        glyphs: shaped.map((g) => ({ font, gid: g.gid, cluster: g.cluster, clusterText: paragraph.slice(g.cluster, clusterEnd.get(g.cluster)), xAdvance: g.xAdvance * scale, xOffset: g.xOffset * scale, yOffset: g.yOffset * scale })),
+      });
+      recordUse(font, paragraph, shaped, j);
+      i = j;
+    }
+    // Width carried by each character index (its cluster's glyph advances).
+    const advance = new Float64Array(paragraph.length);
+    for (const run of runs) for (const g of run.glyphs) advance[g.cluster] += g.xAdvance;
+    const width = (s: number, e: number) => {
+      let w = 0;
+      for (let k = s; k < e; k++) w += advance[k];
+      return w;
+    };
+
+    const lines: Array<[number, number]> = [];
+    let lineStart = 0;
+    let lineWidth = 0;
+    let i = 0;
+    while (i < paragraph.length) {
+      // Next word: non-spaces, then the spaces after them.
+      let j = i;
+      while (j < paragraph.length && !SPACE.test(paragraph[j])) j++;
+      const wordEnd = j;
+      while (j < paragraph.length && SPACE.test(paragraph[j])) j++;
+      const wordWidth = width(i, wordEnd);
+      if (lineWidth + wordWidth > maxWidth && i > lineStart) {
+        lines.push([lineStart, i]);
+        lineStart = i;
+        lineWidth = 0;
+      }
+      if (wordWidth > maxWidth) {
+        // A word longer than the line (a URL, a digest): break it between characters.
+        let k = i;
+        let w = lineWidth;
+        while (k < wordEnd) {
+          if (w + advance[k] > maxWidth && k > lineStart && advance[k] > 0) {
+            lines.push([lineStart, k]);
+            lineStart = k;
+            w = 0;
+          }
+          w += advance[k];
+          k++;
+        }
+        lineWidth = w + width(wordEnd, j);
+      } else {
+        lineWidth += width(i, j);
+      }
+      i = j;
+    }
+    lines.push([lineStart, paragraph.length]);
+
+    return lines.map(([s, e]) => {
+      let end = e;
+      while (end > s && SPACE.test(paragraph[end - 1])) end--;
+      const pieces = runs
+        .filter((r) => r.start < end && r.end > s)
+        .map((r) => ({ level: r.level, glyphs: r.glyphs.filter((g) => g.cluster >= s && g.cluster < end) }));
+      const visual = reorderVisually(pieces).map((p) => ({ rtl: p.level % 2 === 1, glyphs: p.glyphs }));
+      const lineWidth = visual.reduce((w, p) => p.glyphs.reduce((v, g) => v + g.xAdvance, w), 0);
+      return { pieces: visual, width: lineWidth, text: paragraph.slice(s, end), rtl };
+    });
+  }
+
+  /** Remembers each glyph's advance and characters for the W array and the ToUnicode map. */
+  function recordUse(font: FontKey, text: string, shaped: ReturnType<Shaper['shape']>, runEnd: number) {
+    const clusters = [...new Set(shaped.map((g) => g.cluster))].sort((a, b) => a - b);
+    const nextCluster = new Map(clusters.map((c, k) => [c, clusters[k + 1] ?? runEnd]));
+    const seen = new Set<number>();
+    // Logical order: the first glyph of each cluster carries its text.
+    const logical = [...shaped].sort((a, b) => a.cluster - b.cluster);
+    for (const g of logical) {
+      const textOfGlyph = seen.has(g.cluster) ? '' : text.slice(g.cluster, nextCluster.get(g.cluster));
+      seen.add(g.cluster);
+      const existing = used[font].get(g.gid);
+      if (!existing) used[font].set(g.gid, { advance: g.xAdvance, text: textOfGlyph });
+      else if (!existing.text && textOfGlyph) existing.text = textOfGlyph;
+    }
+  }
+
+  function drawLine(page: PDFPage, line: Line, x: number, y: number, size: number, color: [number, number, number] = [0.1, 0.12, 0.14]) {
+    if (line.pieces.length === 0) return;
+    const ops: PDFOperator[] = [beginText(), setFillingRgbColor(...color)];
+    let font: FontKey | undefined;
+    let pen = x;
+    for (const piece of line.pieces) {
+      // Glyphs are drawn left to right; /ReversedChars tells extractors (the convention Chromium
+      // and others use) that this run reads the other way, so copied Arabic comes out in order.
+      if (piece.rtl) ops.push(PDFOperator.of(PDFOperatorNames.BeginMarkedContent, [PDFName.of('ReversedChars')]));
+      for (let k = 0; k < piece.glyphs.length; k++) {
+        const g = piece.glyphs[k];
+        // One cluster = one ActualText span: fonts reuse a dotless base glyph for several letters,
+        // so the glyph alone cannot say which letter it shows.
+        const opensCluster = k === 0 || piece.glyphs[k - 1].cluster !== g.cluster;
+        const closesCluster = k === piece.glyphs.length - 1 || piece.glyphs[k + 1].cluster !== g.cluster;
+        if (opensCluster) ops.push(actualText(g.clusterText));
+        if (g.font !== font) {
+          font = g.font;
+          ops.push(setFontAndSize(FONT_RESOURCE[font], size));
+        }
+        ops.push(setTextMatrix(1, 0, 0, 1, pen + g.xOffset, y + g.yOffset), showText(glyphCode(g.gid)));
+        if (closesCluster) ops.push(PDFOperator.of(PDFOperatorNames.EndMarkedContent));
+        pen += g.xAdvance;
+      }
+      if (piece.rtl) ops.push(PDFOperator.of(PDFOperatorNames.EndMarkedContent));
+    }
+    ops.push(endText());
+    page.pushOperators(...ops);
+  }
+
+  function actualText(text: string): PDFOperator {
+    const props = PDFDict.fromMapWithContext(new Map([[PDFName.of('ActualText'), PDFHexString.fromText(text)]]), pdf.context);
+    // An inline property dictionary is a valid BDC operand; pdf-lib's types list only simple ones.
+    return PDFOperator.of(PDFOperatorNames.BeginMarkedContentSequence, [PDFName.of('Span'), props as unknown as PDFName]);
+  }
+
+  function finish() {
+    const refs = (Object.keys(shapers) as FontKey[]).map((key) => {
+      const shaper = shapers[key];
+      const ref = embedSubsetFont(pdf, {
+        fontFile: subsets[key],
+        postscriptName: POSTSCRIPT_NAMES[key],
+        tag: key === 'latin' ? 'PORTLA' : 'PORTAR',
+        unitsPerEm: shaper.unitsPerEm,
+        ascender: shaper.ascender,
+        descender: shaper.descender,
+        glyphs: used[key],
+      });
+      return [key, ref] as const;
+    });
+    for (const page of pdf.getPages()) for (const [key, ref] of refs) page.node.setFontDictionary(PDFName.of(FONT_RESOURCE[key]), ref);
+  }
+
+  return { layout, drawLine, finish };
+}

@@ -1,0 +1,62 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { PDFDocument } from 'pdf-lib';
+import { describe, expect, it } from 'vitest';
+import { renderReceiptPdf, type ReceiptView } from '../../templates/pdf/receipt';
+import { arabicFixture, TRICKY_TEXTS } from '../helpers/fixtures';
+
+const OUT = 'test-results/pdf';
+mkdirSync(OUT, { recursive: true });
+
+/** Text as a reader's tool extracts it (poppler), whitespace removed: PDF extraction may add spaces inside cursive words. */
+function extract(name: string, pdf: Uint8Array): string {
+  const file = `${OUT}/${name}.pdf`;
+  writeFileSync(file, pdf);
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+}
+const squeeze = (s: string) => s.replace(/[\s\u200E\u200F\u202A-\u202E]+/g, '');
+
+const arabicView: ReceiptView = {
+  locale: 'ar',
+  reference: 'IMRF26-0042',
+  forumName: 'منتدى استعراض الهجرة الدولية 2026',
+  receivedAtUtc: '2026-11-22 22:50:19 UTC',
+  receivedAtForumTime: '22 نوفمبر 2026، 17:50:19 (America/New_York)',
+  fields: [
+    { label: 'العنوان', value: TRICKY_TEXTS.mixed },
+    { label: 'الملخص', value: TRICKY_TEXTS.vowelled },
+    { label: 'النص الكامل', value: arabicFixture('ar-arab-region-imrf-briefing') },
+    { label: 'English', value: 'Migrant workers need access to justice.' },
+  ],
+  contentSha256: 'c0ffee'.padEnd(64, '0'),
+};
+
+describe('receipt PDF', () => {
+  it('renders Arabic, Latin and the digest as extractable text, in reading order', async () => {
+    const pdf = await renderReceiptPdf(arabicView);
+    const text = squeeze(extract('receipt-ar', pdf));
+    expect(text).toContain('IMRF26-0042');
+    expect(text).toContain(arabicView.contentSha256);
+    expect(text).toContain('Migrantworkersneedaccesstojustice.');
+    expect(text).toContain(squeeze('إيصال استلام مساهمة مكتوبة'));
+    expect(text).toContain(squeeze('شبكة الأمم المتحدة الإقليمية للهجرة'));
+  });
+
+  it('flows a long input over several numbered pages and stays a valid PDF', async () => {
+    const long = Array.from({ length: 4 }, () => arabicFixture('ar-gcm-national-implementation-plans')).join('\n');
+    const pdf = await renderReceiptPdf({ ...arabicView, fields: [{ label: 'النص الكامل', value: long }] });
+    const doc = await PDFDocument.load(pdf);
+    expect(doc.getPageCount()).toBeGreaterThan(2);
+    expect(doc.getTitle()).toBe('إيصال استلام مساهمة مكتوبة IMRF26-0042');
+    const text = squeeze(extract('receipt-long', pdf));
+    const pages = doc.getPageCount();
+    expect(text).toContain(squeeze(`الصفحة ${pages} من ${pages}`));
+  });
+
+  it('renders an English receipt with a left-to-right frame', async () => {
+    const pdf = await renderReceiptPdf({ ...arabicView, locale: 'en', forumName: 'IMRF 2026' });
+    const text = extract('receipt-en', pdf);
+    expect(text).toContain('Receipt of written input');
+    expect(text).toContain('Page 1 of');
+  });
+});
