@@ -8,8 +8,10 @@ import { listForums } from '../modules/forums/forum-queries';
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const locale = requireLocale(params);
-  const forums = await listForums(context.db);
-  return { forums: forums.map((f) => forumSummary(f, locale)) };
+  const forums = (await listForums(context.db)).map((f) => forumSummary(f, locale));
+  // Open calls first, then upcoming, then closed: what a visitor can act on now comes first.
+  const order = { open: 0, upcoming: 1, closed: 2 };
+  return { forums: forums.sort((a, b) => order[a.state] - order[b.state]) };
 }
 
 export const meta: MetaFunction = ({ params }) => [{ title: translator(localeFromParams(params))('home.title') }];
