@@ -1,4 +1,5 @@
-import { factsTable, htmlDocument, oneLine, type RenderedEmail } from './layout';
+import { composeEmail } from './compose';
+import { factsTable, type RenderedEmail } from './layout';
 import { emailHtml, emailText, type EmailMessageKey } from './messages';
 
 export interface AcknowledgementView {
@@ -16,37 +17,20 @@ export interface AcknowledgementView {
 export function renderAcknowledgementEmail(v: AcknowledgementView): RenderedEmail {
   const t = (key: EmailMessageKey, params: Record<string, string> = {}) => emailText(v.locale, key, params);
   const h = (key: EmailMessageKey, params: Record<string, string> = {}) => emailHtml(v.locale, key, params);
-  const subject = oneLine(t('ack.subject', { reference: v.reference, forum: v.forumName }));
   const facts: Array<[string, string]> = [
     [t('ack.reference'), v.reference],
     [t('ack.title'), v.title],
     [t('ack.receivedAt'), v.receivedAt],
   ];
-  const text = [
-    t('greeting', { name: v.contactName }),
-    '',
-    t('ack.intro', { forum: v.forumName }),
-    '',
-    ...facts.map(([label, value]) => `${label}: ${value}`),
-    '',
-    t('ack.receipt'),
-    t('ack.next'),
-    '',
-    t('signature'),
-    t('automated'),
-  ].join('\n');
-  const html = htmlDocument({
+  return composeEmail({
     locale: v.locale,
     dir: v.dir,
-    title: subject,
-    body: [
-      `<p>${h('greeting', { name: v.contactName })}</p>`,
-      `<p>${h('ack.intro', { forum: v.forumName })}</p>`,
-      factsTable(facts),
-      `<p>${h('ack.receipt')}</p>`,
-      `<p>${h('ack.next')}</p>`,
-      `<p style="color:#555;">${h('signature')}<br><small>${h('automated')}</small></p>`,
-    ].join('\n'),
+    subject: t('ack.subject', { reference: v.reference, forum: v.forumName }),
+    contactName: v.contactName,
+    blocks: [
+      { text: t('ack.intro', { forum: v.forumName }), html: `<p>${h('ack.intro', { forum: v.forumName })}</p>` },
+      { text: facts.map(([label, value]) => `${label}: ${value}`).join('\n'), html: factsTable(facts) },
+      { text: `${t('ack.receipt')}\n${t('ack.next')}`, html: `<p>${h('ack.receipt')}</p>\n<p>${h('ack.next')}</p>` },
+    ],
   });
-  return { subject, text, html };
 }

@@ -1,4 +1,5 @@
-import { factsTable, htmlDocument, oneLine, escapeHtml, type RenderedEmail } from './layout';
+import { composeEmail } from './compose';
+import { escapeHtml, factsTable, type RenderedEmail } from './layout';
 import { emailHtml, emailText, type EmailMessageKey } from './messages';
 
 export type DecisionView = {
@@ -15,35 +16,19 @@ export function renderDecisionEmail(v: DecisionView): RenderedEmail {
   const t = (key: EmailMessageKey, params: Record<string, string> = {}) => emailText(v.locale, key, params);
   const h = (key: EmailMessageKey, params: Record<string, string> = {}) => emailHtml(v.locale, key, params);
   const names = { reference: v.reference, forum: v.forumName, title: v.title };
-  const subject = oneLine(t(`decision.${v.decision}.subject`, names));
-  const detailText = v.decision === 'accepted'
-    ? `${t('decision.accepted.link')}: ${v.publicUrl}`
-    : `${t('decision.rejected.reason')}: ${v.reason}`;
-  const detailHtml = v.decision === 'accepted'
-    ? `<p><a href="${escapeHtml(v.publicUrl)}">${h('decision.accepted.link')}</a></p>`
-    : factsTable([[t('decision.rejected.reason'), v.reason]]);
-  const text = [
-    t('greeting', { name: v.contactName }),
-    '',
-    t(`decision.${v.decision}.body`, names),
-    '',
-    `${t('ack.reference')}: ${v.reference}`,
-    detailText,
-    '',
-    t('signature'),
-    t('automated'),
-  ].join('\n');
-  const html = htmlDocument({
+  const detail =
+    v.decision === 'accepted'
+      ? { text: `${t('decision.accepted.link')}: ${v.publicUrl}`, html: `<p><a href="${escapeHtml(v.publicUrl)}">${h('decision.accepted.link')}</a></p>` }
+      : { text: `${t('decision.rejected.reason')}: ${v.reason}`, html: factsTable([[t('decision.rejected.reason'), v.reason]]) };
+  return composeEmail({
     locale: v.locale,
     dir: v.dir,
-    title: subject,
-    body: [
-      `<p>${h('greeting', { name: v.contactName })}</p>`,
-      `<p>${h(`decision.${v.decision}.body`, names)}</p>`,
-      factsTable([[t('ack.reference'), v.reference]]),
-      detailHtml,
-      `<p style="color:#555;">${h('signature')}<br><small>${h('automated')}</small></p>`,
-    ].join('\n'),
+    subject: t(`decision.${v.decision}.subject`, names),
+    contactName: v.contactName,
+    blocks: [
+      { text: t(`decision.${v.decision}.body`, names), html: `<p>${h(`decision.${v.decision}.body`, names)}</p>` },
+      { text: `${t('ack.reference')}: ${v.reference}`, html: factsTable([[t('ack.reference'), v.reference]]) },
+      detail,
+    ],
   });
-  return { subject, text, html };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseWebEnv } from '../../app/lib/web-env.server';
 
-const base = { DATABASE_URL: 'postgres://u:p@localhost/db', REDIS_URL: 'redis://localhost:6379', SMTP_URL: 'smtp://localhost:25' };
+const base = { DATABASE_URL: 'postgres://u:p@localhost/db', REDIS_URL: 'redis://localhost:6379', SMTP_URL: 'smtp://localhost:25' } as unknown as NodeJS.ProcessEnv;
 
 describe('web settings', () => {
   it('refuses to start in production without SESSION_SECRET', () => {
