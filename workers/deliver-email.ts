@@ -21,6 +21,7 @@ export async function deliverEmail(deps: WorkerDeps, row: OutboxRow, mail: Outgo
       .insert(emailDeliveries)
       .values({ outboxId: row.id, submissionId: row.submissionId!, kind: row.kind, messageId, smtpResponse })
       .onConflictDoNothing();
-    await tx.update(outbox).set({ doneAt: new Date(), lastError: null }).where(eq(outbox.id, row.id));
+    // Done, and its payload (which may hold a one-time secret such as a status token) erased.
+    await tx.update(outbox).set({ doneAt: new Date(), lastError: null, payload: {} }).where(eq(outbox.id, row.id));
   });
 }

@@ -1,12 +1,13 @@
 /**
  * THE contract between the web side and the workers: job names, their queues and payload schemas.
- * Payloads carry ids only: no personal data ever reaches Redis.
+ * Payloads stay in the outbox row in PostgreSQL; BullMQ jobs carry only the outbox id, so neither
+ * personal data nor secrets ever reach Redis.
  */
 import { z } from 'zod';
 
 export const JOBS = {
   /** Acknowledgement e-mail with the PDF receipt, after a submission is stored. */
-  acknowledge: { queue: 'email', payload: z.object({}) },
+  acknowledge: { queue: 'email', payload: z.object({ statusToken: z.string().min(43) }) },
   /** Tells the submitter the moderation decision. */
   'decision-email': { queue: 'email', payload: z.object({ decision: z.enum(['accepted', 'rejected']) }) },
 } as const;

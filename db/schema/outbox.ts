@@ -13,7 +13,7 @@ export const outbox = pgTable(
     /** A job name from workers/queues.ts. */
     kind: text().notNull(),
     submissionId: uuid().references(() => submissions.id),
-    /** Ids and flags only: never personal data (it is copied into Redis). */
+    /** Small values the job needs; never copied to Redis. Secrets in it are erased when done. */
     payload: jsonb().$type<Record<string, string | number | boolean>>().notNull().default({}),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     /** Last time the relay handed it to BullMQ; rows left undone long after this are handed again. */

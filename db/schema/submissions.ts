@@ -41,6 +41,14 @@ export const submissions = pgTable(
 
     // Publication: written only by app/modules/publication.
     publishedAt: timestamp({ withTimezone: true }),
+
+    /**
+     * SHA-256 (hex) of the status-link token (256 random bits). The token itself reaches the
+     * submitter only by e-mail and is never stored once that e-mail is recorded.
+     */
+    statusTokenHash: text().notNull().unique(),
+    /** Set when the submitter withdraws the input before a decision. */
+    withdrawnAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     index().on(t.forumId, t.decision, t.receivedAt),
@@ -48,6 +56,7 @@ export const submissions = pgTable(
     check('submissions_decision', sql`${t.decision} in ('pending','accepted','rejected','changes_requested','duplicate','spam')`),
     check('submissions_published_only_if_accepted', sql`${t.publishedAt} is null or ${t.decision} = 'accepted'`),
     check('submissions_rejection_has_reason', sql`${t.decision} <> 'rejected' or length(${t.decisionReason}) > 0`),
+    check('submissions_withdrawn_not_published', sql`${t.withdrawnAt} is null or ${t.publishedAt} is null`),
     check('submissions_decided_has_time', sql`(${t.decision} = 'pending') = (${t.decidedAt} is null)`),
   ],
 );

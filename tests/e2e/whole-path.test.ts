@@ -12,6 +12,15 @@ import { createForum } from '../factories/forums';
 import { launchChromium } from '../helpers/browser';
 import { arabicFixture, TRICKY_TEXTS } from '../helpers/fixtures';
 import { startPortalUnderTest } from '../helpers/portal-under-test';
+import { eventually, mailTo } from '../helpers/services';
+
+/** The private status link from the acknowledgement e-mail the submitter received. */
+async function statusLinkFor(email: string): Promise<string> {
+  const [mail] = await eventually(async () => ((await mailTo(email)).length > 0 ? mailTo(email) : undefined), 30_000, 'acknowledgement');
+  const link = /https?:\/\/\S+\/status\/[A-Za-z0-9_-]{43}/.exec(mail.text ?? '')?.[0];
+  if (!link) throw new Error('no status link in the acknowledgement');
+  return link;
+}
 
 let portal: Awaited<ReturnType<typeof startPortalUnderTest>>;
 let browser: Browser;
@@ -80,6 +89,14 @@ describe('the whole path', () => {
     expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
     await page.screenshot(shot('mail-acknowledgement'));
 
+    // The private status page from the e-mail says where the input stands, and offers the receipt.
+    const statusLink = await statusLinkFor(email);
+    await page.goto(statusLink);
+    expect(await page.getByText('تم الاستلام، وهي قيد المراجعة لدى الأمانة').count()).toBe(1);
+    const receipt = await page.request.get(url((await page.getByRole('link', { name: 'تنزيل الإيصال (PDF)' }).getAttribute('href'))!));
+    expect((await receipt.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    await page.screenshot(shot('ar-status'));
+
     // A moderator signs in and accepts.
     await page.goto(url('/en/staff'));
     await page.getByLabel('E-mail address').fill(admin.email);
@@ -98,6 +115,8 @@ describe('the whole path', () => {
     expect(await page.getByText('أمينة حداد، شبكة حقوق المهاجرين').count()).toBe(1);
     expect(await page.locator('body').textContent()).not.toContain(email);
     await page.screenshot(shot('ar-public-input'));
+    await page.goto(statusLink);
+    expect(await page.getByText('مقبولة ومنشورة').count()).toBe(1);
     await page.close();
   });
 
@@ -117,7 +136,8 @@ describe('the whole path', () => {
     expect(await page.getByLabel('Title of the input').inputValue()).toBe('Regular pathways in West Africa');
     await page.screenshot(shot('en-form-errors'));
 
-    await page.getByLabel('E-mail address').fill('jean@example.org');
+    const email = `jean-${crypto.randomUUID().slice(0, 8)}@example.org`;
+    await page.getByLabel('E-mail address').fill(email);
     await page.getByLabel('Stakeholder group').selectOption('academia');
     await page.getByLabel('Country').selectOption('SN');
     await page.getByLabel('Language the input is written in').selectOption('fr');
@@ -126,6 +146,18 @@ describe('the whole path', () => {
     await page.getByRole('checkbox', { name: '5. Regular pathways' }).check();
     await page.getByRole('button', { name: 'Send input' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Your input was received');
+
+    // Withdraw it from the status page, still without JavaScript.
+    await page.goto(await statusLinkFor(email));
+    // Without the confirmation ticked, the browser's own validation keeps the form from going out.
+    await page.getByRole('button', { name: 'Withdraw input' }).click();
+    expect(await page.getByText('Received, in review by the secretariat').count()).toBe(1);
+    await page.getByRole('checkbox', { name: 'Yes, I want to withdraw this input' }).check();
+    await page.getByRole('button', { name: 'Withdraw input' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('Your input has been withdrawn.');
+    expect(await page.getByText('Withdrawn by you').count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Withdraw input' }).count()).toBe(0);
+    await page.screenshot(shot('en-status-withdrawn'));
     await context.close();
   });
 });

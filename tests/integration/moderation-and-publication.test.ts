@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decide } from '../../app/modules/moderation/decide';
+import { withdrawSubmission } from '../../app/modules/submissions/withdraw';
 import { listPendingSubmissions } from '../../app/modules/moderation/queue';
 import { findPublishedInput, listPublishedInputs } from '../../app/modules/publication/public-inputs';
 import { upsertStaffUser } from '../../app/modules/staff/staff-accounts';
@@ -73,6 +74,26 @@ describe('moderation', () => {
     expect(await decide(db, { submissionId: id, expectedVersion: 2, staffId: a.id, request: { decision: 'accepted' } })).toEqual({ ok: false, reason: 'stale' });
     const decisionJobs = (await db.select().from(outbox).where(eq(outbox.submissionId, id))).filter((j) => j.kind === 'decision-email');
     expect(decisionJobs).toHaveLength(1);
+  });
+
+  it('a withdrawn input leaves the queue and can no longer be decided or withdrawn again', async () => {
+    const forum = await createForum(db);
+    const staff = await moderator();
+    const { id } = await createTestSubmission(db, forum);
+    expect(await withdrawSubmission(db, id)).toBe(true);
+    expect(await withdrawSubmission(db, id)).toBe(false);
+    expect((await listPendingSubmissions(db, 10_000)).map((p) => p.id)).not.toContain(id);
+    expect(await decide(db, { submissionId: id, expectedVersion: 2, staffId: staff.id, request: { decision: 'accepted' } })).toEqual({ ok: false, reason: 'stale' });
+    const audit = await db.select().from(auditEvents).where(eq(auditEvents.submissionId, id));
+    expect(audit.map((a) => [a.action, a.actorKind])).toEqual([['submission.received', 'submitter'], ['submission.withdrawn', 'submitter']]);
+  });
+
+  it('a decided input can no longer be withdrawn', async () => {
+    const forum = await createForum(db);
+    const staff = await moderator();
+    const { id } = await createTestSubmission(db, forum);
+    await decide(db, { submissionId: id, expectedVersion: 1, staffId: staff.id, request: { decision: 'accepted' } });
+    expect(await withdrawSubmission(db, id)).toBe(false);
   });
 
   it('the database itself refuses to publish what is not accepted', async () => {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createSubmission } from '../../app/modules/submissions/create-submission';
+import { hashStatusToken } from '../../app/modules/submissions/status-token';
 import { auditEvents, emailDeliveries, outbox, submissions } from '../../db/schema';
 import { processOutboxJob } from '../../workers/process-job';
 import { createForum } from '../factories/forums';
@@ -31,7 +32,10 @@ describe('submitting', () => {
     const audit = await db.select().from(auditEvents).where(eq(auditEvents.submissionId, id));
     expect(audit.map((a) => a.action)).toEqual(['submission.received']);
     const jobs = await outboxFor(id);
-    expect(jobs.map((j) => [j.kind, j.payload])).toEqual([['acknowledge', {}]]);
+    expect(jobs.map((j) => j.kind)).toEqual(['acknowledge']);
+    // The status token waits in PostgreSQL for the e-mail; only its hash is on the submission.
+    expect(String(jobs[0].payload.statusToken)).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(row.statusTokenHash).toBe(hashStatusToken(String(jobs[0].payload.statusToken)));
   });
 
   it('numbers references per forum', async () => {
@@ -119,5 +123,8 @@ describe('acknowledging', () => {
     expect(deliveries[0].smtpResponse).toMatch(/^250/);
     const [done] = await outboxFor(id);
     expect(done.doneAt).not.toBeNull();
+    // The status link is in the e-mail, and the raw token is gone from the database.
+    expect(mail.text).toContain(`http://localhost:3000/ar/status/${job.payload.statusToken}`);
+    expect(done.payload).toEqual({});
   });
 });

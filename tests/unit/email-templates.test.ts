@@ -10,29 +10,31 @@ const base = {
   title: 'تقرير IMRF 2026 (الهدف 23)',
   receivedAt: '22 نوفمبر 2026',
 };
+const statusUrl = 'http://localhost:3000/ar/status/abc';
 
 describe('acknowledgement e-mail', () => {
   it('is right-to-left Arabic in both parts, with every fact', () => {
-    const mail = renderAcknowledgementEmail({ ...base, locale: 'ar', dir: 'rtl' });
+    const mail = renderAcknowledgementEmail({ ...base, statusUrl, locale: 'ar', dir: 'rtl' });
     expect(mail.html).toMatch(/<html lang="ar" dir="rtl">/);
     expect(mail.subject).toBe('تم الاستلام: مساهمتك IMRF26-0042 في منتدى استعراض الهجرة الدولية 2026');
     for (const part of [mail.text, mail.html]) {
       expect(part).toContain(base.reference);
       expect(part).toContain('تقرير IMRF 2026 (الهدف 23)');
       expect(part).toContain('أمانة شبكة الأمم المتحدة المعنية بالهجرة');
+      expect(part).toContain(statusUrl);
     }
   });
 
   it('escapes and isolates user text in HTML, keeps it verbatim in text', () => {
     const evil = '<img src=x onerror=alert(1)>"&';
-    const mail = renderAcknowledgementEmail({ ...base, locale: 'en', dir: 'ltr', contactName: evil, title: evil });
+    const mail = renderAcknowledgementEmail({ ...base, statusUrl, locale: 'en', dir: 'ltr', contactName: evil, title: evil });
     expect(mail.html).not.toContain('<img');
     expect(mail.html).toContain('<bdi>&lt;img src=x onerror=alert(1)&gt;&quot;&amp;</bdi>');
     expect(mail.text).toContain(evil);
   });
 
   it('never lets a line break from user text into the subject', () => {
-    const mail = renderAcknowledgementEmail({ ...base, locale: 'en', dir: 'ltr', forumName: 'Forum\r\nBcc: x@example.org' });
+    const mail = renderAcknowledgementEmail({ ...base, statusUrl, locale: 'en', dir: 'ltr', forumName: 'Forum\r\nBcc: x@example.org' });
     expect(mail.subject).not.toMatch(/[\r\n]/);
   });
 

@@ -1,4 +1,4 @@
-import { asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { auditEvents, emailDeliveries, forums, submissions } from '../../../db/schema';
 
@@ -16,7 +16,7 @@ export async function listPendingSubmissions(db: Db, limit = 100) {
     })
     .from(submissions)
     .innerJoin(forums, eq(forums.id, submissions.forumId))
-    .where(eq(submissions.decision, 'pending'))
+    .where(and(eq(submissions.decision, 'pending'), isNull(submissions.withdrawnAt)))
     .orderBy(asc(submissions.receivedAt))
     .limit(limit);
 }

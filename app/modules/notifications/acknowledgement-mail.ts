@@ -4,8 +4,8 @@ import type { OutgoingMail } from './outgoing-mail';
 import { renderReceiptFor } from './receipt';
 import type { SubmissionForMail } from './submission-facts';
 
-/** The acknowledgement with its PDF receipt attached. */
-export async function buildAcknowledgementMail(facts: SubmissionForMail): Promise<OutgoingMail> {
+/** The acknowledgement with its PDF receipt attached and the private status link. */
+export async function buildAcknowledgementMail(facts: SubmissionForMail, statusUrl: string): Promise<OutgoingMail> {
   const { submission: s, forum, locale, dir, forumName } = facts;
   const rendered = renderAcknowledgementEmail({
     locale,
@@ -15,6 +15,7 @@ export async function buildAcknowledgementMail(facts: SubmissionForMail): Promis
     forumName,
     title: s.title,
     receivedAt: formatInZone(s.receivedAt, locale, forum.timeZone),
+    statusUrl,
   });
   const pdf = await renderReceiptFor(facts);
   return {

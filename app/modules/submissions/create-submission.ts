@@ -11,6 +11,7 @@ import { callState } from '../forums/call-window';
 import { addOutbox } from '../outbox/add-outbox';
 import { contentDigest } from './content-digest';
 import { formatReference } from './reference';
+import { newStatusToken } from './status-token';
 import type { SubmissionInput } from './submission-input';
 
 export type CreateSubmissionResult =
@@ -42,6 +43,7 @@ export async function createSubmission(
         .where(eq(forums.id, forum.id))
         .returning({ n: forums.lastReferenceNumber, prefix: forums.referencePrefix });
       const reference = formatReference(counter.prefix, counter.n);
+      const status = newStatusToken();
       const [row] = await tx
         .insert(submissions)
         .values({
@@ -52,10 +54,13 @@ export async function createSubmission(
           ...input,
           organisation: input.organisation ?? null,
           contentSha256: contentDigest(forum.slug, input),
+          statusTokenHash: status.hash,
         })
         .returning({ id: submissions.id, reference: submissions.reference });
       await recordAudit(tx, { actorKind: 'submitter', submissionId: row.id, action: 'submission.received', details: { reference } });
-      await addOutbox(tx, 'acknowledge', row.id, {});
+      // The raw token waits in the outbox row (PostgreSQL only, never Redis) until the
+      // acknowledgement carrying it is recorded; then it is erased.
+      await addOutbox(tx, 'acknowledge', row.id, { statusToken: status.token });
       return row;
     });
     return { ok: true, ...created, replayed: false };

@@ -1,0 +1,29 @@
+/**
+ * What a status link shows its holder: the submission's stage, the e-mails sent and any that
+ * could not be delivered. Found only by the hash of the token, never by id or reference.
+ */
+import { and, asc, eq, isNotNull } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import { emailDeliveries, forums, outbox, submissions } from '../../../db/schema';
+import { hashStatusToken } from './status-token';
+
+export async function findByStatusToken(db: Db, token: string) {
+  const [row] = await db
+    .select({ submission: submissions, forum: forums })
+    .from(submissions)
+    .innerJoin(forums, eq(forums.id, submissions.forumId))
+    .where(eq(submissions.statusTokenHash, hashStatusToken(token)));
+  if (!row) return undefined;
+  const [sent, failed] = await Promise.all([
+    db
+      .select({ kind: emailDeliveries.kind, sentAt: emailDeliveries.sentAt })
+      .from(emailDeliveries)
+      .where(eq(emailDeliveries.submissionId, row.submission.id))
+      .orderBy(asc(emailDeliveries.sentAt)),
+    db
+      .select({ kind: outbox.kind, failedAt: outbox.failedAt })
+      .from(outbox)
+      .where(and(eq(outbox.submissionId, row.submission.id), isNotNull(outbox.failedAt))),
+  ]);
+  return { ...row, sent, failed };
+}

@@ -1,0 +1,94 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useParams, useSearchParams } from '@remix-run/react';
+import { translator, type MessageKey } from '../i18n/translate';
+import { localeFromParams, requireLocale, useLocale } from '../lib/route-locale';
+import { stageOf } from '../modules/submissions/stage';
+import { looksLikeStatusToken } from '../modules/submissions/status-token';
+import { findByStatusToken } from '../modules/submissions/submission-status';
+import { withdrawSubmission } from '../modules/submissions/withdraw';
+import { pickLabel } from '../modules/taxonomy/locales';
+
+async function requireStatus(params: { token?: string }, context: ActionFunctionArgs['context']) {
+  const found = looksLikeStatusToken(params.token) ? await findByStatusToken(context.db, params.token) : undefined;
+  if (!found) throw new Response('Not found', { status: 404 });
+  return found;
+}
+
+/** The submitter's private status page (capability link: GET only reads, changes need a POST). */
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  const locale = requireLocale(params);
+  const { submission: s, forum, sent, failed } = await requireStatus(params, context);
+  const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: forum.timeZone });
+  return {
+    reference: s.reference,
+    title: s.title,
+    language: s.language,
+    forumName: pickLabel(forum.name, locale),
+    stage: stageOf(s),
+    reason: s.decision === 'rejected' ? s.decisionReason : null,
+    canWithdraw: s.decision === 'pending' && !s.withdrawnAt,
+    sent: sent.map((m) => ({ kind: m.kind, at: `${when.format(m.sentAt)} (${forum.timeZone})` })),
+    deliveryFailed: failed.length > 0,
+  };
+}
+
+export const meta: MetaFunction = ({ params }) => [
+  { title: translator(localeFromParams(params))('status.title') },
+  // A capability URL must not be indexed or leak through previews.
+  { name: 'robots', content: 'noindex, nofollow' },
+];
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const locale = requireLocale(params);
+  const { submission } = await requireStatus(params, context);
+  const form = await request.formData();
+  if (form.get('intent') !== 'withdraw') return data({ problem: 'status.withdraw.tooLate' as MessageKey }, { status: 400 });
+  if (form.get('confirm') !== 'yes') return data({ problem: 'status.withdraw.needConfirm' as MessageKey }, { status: 400 });
+  if (!(await withdrawSubmission(context.db, submission.id))) {
+    return data({ problem: 'status.withdraw.tooLate' as MessageKey }, { status: 409 });
+  }
+  return redirect(`/${locale}/status/${params.token}?withdrawn=1`);
+}
+
+export default function SubmissionStatus() {
+  const s = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [search] = useSearchParams();
+  const { token } = useParams();
+  const { locale, t } = useLocale();
+  return (
+    <>
+      <h1>{t('status.title')}</h1>
+      {search.get('withdrawn') && s.stage === 'withdrawn' ? <p className="notice" role="status">{t('status.withdraw.done')}</p> : null}
+      <p className="notice">{t('status.private')}</p>
+      <dl className="facts">
+        <dt>{t('input.reference')}</dt><dd><bdi>{s.reference}</bdi></dd>
+        <dt>{t('staff.col.forum')}</dt><dd>{s.forumName}</dd>
+        <dt>{t('staff.col.title')}</dt><dd lang={s.language} dir="auto">{s.title}</dd>
+        <dt>{t('status.stage')}</dt><dd><strong>{t(`status.stage.${s.stage}`)}</strong></dd>
+        {s.reason ? <><dt>{t('status.reason')}</dt><dd dir="auto" className="user-text">{s.reason}</dd></> : null}
+      </dl>
+      {s.stage === 'published' ? <p><Link to={`/${locale}/inputs/${s.reference}`}>{t('status.publicPage')}</Link></p> : null}
+      <p><a href={`/${locale}/status/${token}/receipt`} download>{t('status.receipt')}</a></p>
+      <h2>{t('status.emails')}</h2>
+      {s.deliveryFailed ? <p className="notice notice-error" role="alert">{t('status.emailFailed')}</p> : null}
+      {s.sent.length === 0 ? <p>{t('status.noEmails')}</p> : (
+        <ul>{s.sent.map((m, i) => <li key={i}>{t(`status.email.${m.kind}` as MessageKey)} · {m.at}</li>)}</ul>
+      )}
+      {s.canWithdraw ? (
+        <section className="card" aria-labelledby="withdraw-title">
+          <h2 id="withdraw-title">{t('status.withdraw.title')}</h2>
+          <p>{t('status.withdraw.explain')}</p>
+          {result?.problem ? <p className="field-error" role="alert">{t(result.problem)}</p> : null}
+          <Form method="post">
+            <input type="hidden" name="intent" value="withdraw" />
+            <div className="checkbox-grid">
+              <label><input type="checkbox" name="confirm" value="yes" required /> <span>{t('status.withdraw.confirm')}</span></label>
+            </div>
+            <p><button type="submit" className="button button-danger">{t('status.withdraw.submit')}</button></p>
+          </Form>
+        </section>
+      ) : result?.problem ? <p className="notice notice-error" role="alert">{t(result.problem)}</p> : null}
+    </>
+  );
+}

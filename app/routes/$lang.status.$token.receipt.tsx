@@ -1,0 +1,23 @@
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { requireLocale } from '../lib/route-locale';
+import { renderReceiptFor } from '../modules/notifications/receipt';
+import { loadSubmissionForMail } from '../modules/notifications/submission-facts';
+import { looksLikeStatusToken } from '../modules/submissions/status-token';
+import { findByStatusToken } from '../modules/submissions/submission-status';
+
+/** The receipt again, for the holder of the status link: the same document the e-mail carried. */
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  requireLocale(params);
+  const found = looksLikeStatusToken(params.token) ? await findByStatusToken(context.db, params.token) : undefined;
+  const facts = found ? await loadSubmissionForMail(context.db, found.submission.id) : undefined;
+  if (!facts) throw new Response('Not found', { status: 404 });
+  const pdf = await renderReceiptFor(facts);
+  return new Response(new Uint8Array(pdf), {
+    headers: {
+      'Content-Type': 'application/pdf',
+      'Content-Disposition': `attachment; filename="receipt-${facts.submission.reference}.pdf"`,
+      'Content-Security-Policy': "sandbox; default-src 'none'",
+      'Cache-Control': 'no-store',
+    },
+  });
+}
