@@ -36,7 +36,7 @@ app.all(
   createRequestHandler({
     build,
     mode: env.NODE_ENV,
-    getLoadContext: (_req, res) => ({ db: handle.db, env, cookies, nonce: res.locals.nonce as string }),
+    getLoadContext: (req, res) => ({ db: handle.db, env, cookies, nonce: res.locals.nonce as string, clientIp: req.ip ?? 'unknown' }),
   }),
 );
 

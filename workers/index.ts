@@ -6,6 +6,7 @@ import { Queue, Worker } from 'bullmq';
 import { parseRuntimeEnv } from '../app/modules/config/runtime-env';
 import { createDb } from '../db/client';
 import { createMailer } from './mailer';
+import { startMaintenance } from './maintenance';
 import { startOutboxRelay } from './outbox-relay';
 import { processOutboxJob } from './process-job';
 import { QUEUE_NAMES, jobDataSchema } from './queues';
@@ -41,6 +42,7 @@ for (const w of workers) {
   w.on('error', (err) => log(`queue error: ${err.message}`));
 }
 const relay = startOutboxRelay(handle, queues, { redeliverAfterMs: env.OUTBOX_REDELIVER_AFTER_MS, log });
+const maintenance = startMaintenance(handle.db, log);
 log(`ready (queues: ${QUEUE_NAMES.join(', ')})`);
 
 let stopping = false;
@@ -53,6 +55,7 @@ async function shutdown(signal: string) {
     process.exit(1);
   }, SHUTDOWN_LIMIT_MS);
   force.unref();
+  maintenance.stop();
   await relay.stop();
   await Promise.all(workers.map((w) => w.close()));
   await Promise.all(Object.values(queues).map((q) => q.close()));

@@ -12,6 +12,9 @@ import { CheckboxGroup, ErrorSummary, SelectField, TextArea, TextField } from '.
 export interface SubmissionFormProps {
   forum: { slug: string; name: string; state: CallState; closesAt: string; limits: ForumLimits; inputLanguages: string[] };
   idempotencyKey: string;
+  /** Signed issue time of the form (minimum fill time). */
+  formStamp: string;
+  retryAfterMinutes?: number;
   errors: Record<string, string>;
   values?: Partial<Record<string, string | string[]>>;
 }
@@ -30,7 +33,7 @@ const FIELD_LABELS: Array<[field: string, label: MessageKey]> = [
   ['objectives', 'form.objectives'],
 ];
 
-export function SubmissionForm({ forum, idempotencyKey, errors, values = {} }: SubmissionFormProps) {
+export function SubmissionForm({ forum, idempotencyKey, formStamp, retryAfterMinutes, errors, values = {} }: SubmissionFormProps) {
   const { locale, t } = useLocale();
   const busy = useNavigation().state === 'submitting';
   const message = (key?: string) => (key && isMessageKey(key) ? t(key) : key ? t('error.invalid') : undefined);
@@ -42,13 +45,23 @@ export function SubmissionForm({ forum, idempotencyKey, errors, values = {} }: S
     <>
       <h1>{t('form.title', { forum: forum.name })}</h1>
       <p className="notice">{t('call.deadlineRule', { date: forum.closesAt })}</p>
-      {errors.form ? <p className="notice notice-error" role="alert">{message(errors.form)}</p> : null}
+      {errors.form ? (
+        <p className="notice notice-error" role="alert">
+          {errors.form === 'error.rateLimited' ? t('error.rateLimited', { minutes: retryAfterMinutes ?? 60 }) : message(errors.form)}
+        </p>
+      ) : null}
       <ErrorSummary title={t('form.errorSummary', { count: summary.length })} errors={summary} />
       {forum.state !== 'open' ? (
         <p>{t('call.notOpen')}</p>
       ) : (
         <Form method="post" noValidate>
           <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+          <input type="hidden" name="formStamp" value={formStamp} />
+          {/* Honeypot: invisible to people and skipped by assistive technology; bots fill it. */}
+          <div className="visually-hidden" aria-hidden="true">
+            <label htmlFor="website">{t('form.honeypot')}</label>
+            <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" />
+          </div>
           <p>{t('form.intro')}</p>
           <h2>{t('form.section.you')}</h2>
           <TextField {...common} name="contactName" label={t('form.contactName')} required autoComplete="name" dir="auto" defaultValue={text('contactName')} error={message(errors.contactName)} />

@@ -55,6 +55,9 @@ export const en = {
   'error.chooseSome': 'Choose at least one option.',
   'error.invalidCharacters': 'This contains characters that cannot be accepted (control characters or line breaks).',
   'error.invalid': 'This value is not valid.',
+  'error.tooFast': 'That was faster than a person can fill in this form. Please check your input and send it again.',
+  'error.rateLimited': 'Too many inputs were sent from your connection or e-mail address in a short time. Please try again in {minutes} minutes; nothing you typed is lost.',
+  'form.honeypot': 'Leave this field empty',
   'error.form': 'The form could not be read. Please reload the page and try again.',
 
   'received.title': 'Your input was received',

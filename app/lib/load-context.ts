@@ -9,6 +9,8 @@ export interface PortalContext {
   cookies: Cookies;
   /** Per-response CSP nonce; reaches <Scripts> through React context, never loader data. */
   nonce: string;
+  /** The client's address (behind a trusted proxy: the forwarded one), for throttling only. */
+  clientIp: string;
 }
 
 declare module '@remix-run/node' {

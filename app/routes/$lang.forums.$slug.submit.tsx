@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { randomUUID } from 'node:crypto';
 import { SubmissionForm } from '../components/SubmissionForm';
@@ -7,7 +7,9 @@ import { requireLocale } from '../lib/route-locale';
 import { readIdempotencyKey, readSubmissionForm, type RawSubmissionForm } from '../lib/submission-form.server';
 import { callState } from '../modules/forums/call-window';
 import { forumSummary } from '../modules/forums/forum-summary';
-import { createSubmission } from '../modules/submissions/create-submission';
+import { checkFormStamp, issueFormStamp } from '../modules/abuse/form-timing';
+import { hitRateLimit, SUBMIT_LIMITS } from '../modules/abuse/rate-limit';
+import { createSubmission, findReplayedSubmission } from '../modules/submissions/create-submission';
 import { fieldErrors, submissionInputSchema } from '../modules/submissions/submission-input';
 
 const MAX_FORM_BYTES = 512 * 1024;
@@ -19,12 +21,27 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
     forum: { ...forumSummary(forum, locale), limits: forum.limits, inputLanguages: forum.inputLanguages },
     // A fresh key per rendered form: every replay of this form's POST finds the same submission.
     idempotencyKey: randomUUID(),
+    formStamp: issueFormStamp(context.env.SESSION_SECRET),
   };
 }
 
+// A refused POST's Retry-After reaches the document response (Remix takes headers from here).
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const headers = new Headers();
+  const retryAfter = actionHeaders.get('Retry-After');
+  if (retryAfter) headers.set('Retry-After', retryAfter);
+  return headers;
+};
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.forum.name ?? '' }];
 
-type ActionResult = { errors: Record<string, string>; values: RawSubmissionForm; idempotencyKey?: string };
+type ActionResult = {
+  errors: Record<string, string>;
+  values: RawSubmissionForm;
+  idempotencyKey?: string;
+  formStamp?: string;
+  retryAfterMinutes?: number;
+};
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = requireLocale(params);
@@ -43,29 +60,45 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!idempotencyKey || duplicated.length > 0) {
     return data<ActionResult>({ errors: { form: 'error.form' }, values }, { status: 400 });
   }
-  if (callState(forum, new Date()) !== 'open') {
-    return data<ActionResult>({ errors: { form: 'call.notOpen' }, values, idempotencyKey }, { status: 403 });
-  }
+  const replayed = await findReplayedSubmission(context.db, forum.id, idempotencyKey);
+  if (replayed) return showReference(locale, forum.slug, replayed.reference, context);
+  // The form's issue time survives error round trips: the fill time counts from the first render.
+  const timing = checkFormStamp(form.get('formStamp'), context.env.SESSION_SECRET);
+  const formStamp = timing === 'invalid' ? issueFormStamp(context.env.SESSION_SECRET) : String(form.get('formStamp'));
+  const refuse = (status: number, errors: Record<string, string>, extra: Partial<ActionResult> = {}, headers?: HeadersInit) =>
+    data<ActionResult>({ errors, values, idempotencyKey, formStamp, ...extra }, { status, headers });
+  // A filled honeypot is a bot: refuse without saying why.
+  if (form.get('website')) return refuse(400, { form: 'error.form' });
+  if (callState(forum, new Date()) !== 'open') return refuse(403, { form: 'call.notOpen' });
   const parsed = submissionInputSchema(forum.limits, forum.inputLanguages).safeParse(values);
-  if (!parsed.success) {
-    return data<ActionResult>({ errors: fieldErrors(parsed.error) as Record<string, string>, values, idempotencyKey }, { status: 400 });
+  if (!parsed.success) return refuse(400, fieldErrors(parsed.error) as Record<string, string>);
+  if (timing !== 'ok') return refuse(400, { form: timing === 'too_fast' ? 'error.tooFast' : 'error.form' });
+  for (const [rule, subject] of [[SUBMIT_LIMITS.perIp, context.clientIp], [SUBMIT_LIMITS.perEmail, parsed.data.email]] as const) {
+    const limit = await hitRateLimit(context.db, rule, subject);
+    if (!limit.allowed) {
+      return refuse(429, { form: 'error.rateLimited' }, { retryAfterMinutes: Math.ceil(limit.retryAfterSeconds / 60) }, { 'Retry-After': String(limit.retryAfterSeconds) });
+    }
   }
   const result = await createSubmission(context.db, forum, parsed.data, { idempotencyKey, interfaceLocale: locale });
-  if (!result.ok) {
-    return data<ActionResult>({ errors: { form: 'call.notOpen' }, values, idempotencyKey }, { status: 403 });
-  }
-  return redirect(`/${locale}/forums/${forum.slug}/received`, {
-    headers: { 'Set-Cookie': await context.cookies.received.serialize(result.reference) },
+  if (!result.ok) return refuse(403, { form: 'call.notOpen' });
+  return showReference(locale, forum.slug, result.reference, context);
+}
+
+async function showReference(locale: string, slug: string, reference: string, context: ActionFunctionArgs['context']) {
+  return redirect(`/${locale}/forums/${slug}/received`, {
+    headers: { 'Set-Cookie': await context.cookies.received.serialize(reference) },
   });
 }
 
 export default function SubmitPage() {
-  const { forum, idempotencyKey } = useLoaderData<typeof loader>();
+  const { forum, idempotencyKey, formStamp } = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionResult>();
   return (
     <SubmissionForm
       forum={forum}
       idempotencyKey={actionData?.idempotencyKey ?? idempotencyKey}
+      formStamp={actionData?.formStamp ?? formStamp}
+      retryAfterMinutes={actionData?.retryAfterMinutes}
       errors={actionData?.errors ?? {}}
       values={actionData?.values}
     />

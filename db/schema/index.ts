@@ -4,3 +4,4 @@ export * from './submissions';
 export * from './audit-events';
 export * from './outbox';
 export * from './email-deliveries';
+export * from './rate-limits';

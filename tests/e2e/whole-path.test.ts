@@ -6,6 +6,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MIN_FILL_SECONDS } from '../../app/modules/abuse/form-timing';
 import { upsertStaffUser } from '../../app/modules/staff/staff-accounts';
 import type { Forum } from '../../db/schema';
 import { createForum } from '../factories/forums';
@@ -62,6 +63,8 @@ describe('the whole path', () => {
     await page.getByRole('checkbox', { name: /التوظيف العادل/ }).check();
     await page.getByRole('checkbox', { name: /التعاون الدولي/ }).check();
     await page.screenshot(shot('ar-submit-form'));
+    // A person needs more than the minimum fill time; a form sent faster is refused as a bot's.
+    await page.waitForTimeout(MIN_FILL_SECONDS * 1000);
     await page.getByRole('button', { name: 'أرسل المساهمة' }).click();
 
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('تم استلام مساهمتك');
@@ -144,6 +147,7 @@ describe('the whole path', () => {
     await page.getByLabel('Summary').fill('Voies de migration régulières.');
     await page.getByLabel('Full text').fill('Les voies régulières réduisent les risques.');
     await page.getByRole('checkbox', { name: '5. Regular pathways' }).check();
+    await page.waitForTimeout(MIN_FILL_SECONDS * 1000);
     await page.getByRole('button', { name: 'Send input' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Your input was received');
 

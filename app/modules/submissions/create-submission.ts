@@ -3,7 +3,7 @@
  * together, and the reference exists only once they have. Replays of the same form (same
  * idempotency key) get the first submission back instead of a second one.
  */
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { forums, submissions, type Forum } from '../../../db/schema';
 import { recordAudit } from '../audit/record-audit';
@@ -30,7 +30,7 @@ export async function createSubmission(
   input: SubmissionInput,
   ctx: SubmissionContext,
 ): Promise<CreateSubmissionResult> {
-  const existing = await findByIdempotencyKey(db, ctx.idempotencyKey);
+  const existing = await findReplayedSubmission(db, forum.id, ctx.idempotencyKey);
   if (existing) return { ok: true, ...existing, replayed: true };
   if (callState(forum, ctx.now ?? new Date()) !== 'open') return { ok: false, reason: 'call_not_open' };
 
@@ -66,16 +66,21 @@ export async function createSubmission(
     return { ok: true, ...created, replayed: false };
   } catch (error) {
     // A concurrent request with the same key won the race: answer with its submission.
-    const winner = await findByIdempotencyKey(db, ctx.idempotencyKey);
+    const winner = await findReplayedSubmission(db, forum.id, ctx.idempotencyKey);
     if (winner) return { ok: true, ...winner, replayed: true };
     throw error;
   }
 }
 
-async function findByIdempotencyKey(db: Db, key: string) {
+/**
+ * The submission an earlier POST of the same rendered form created, if any. Checked before any
+ * other rule so a replay (double click, browser retry) always lands on the first result, even
+ * after the call closed or a rate limit was reached meanwhile.
+ */
+export async function findReplayedSubmission(db: Db, forumId: string, idempotencyKey: string) {
   const [row] = await db
     .select({ id: submissions.id, reference: submissions.reference })
     .from(submissions)
-    .where(eq(submissions.idempotencyKey, key));
+    .where(and(eq(submissions.idempotencyKey, idempotencyKey), eq(submissions.forumId, forumId)));
   return row;
 }

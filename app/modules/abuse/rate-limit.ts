@@ -1,0 +1,45 @@
+/**
+ * Fixed-window rate limits shared by every web process (one upsert per check). Windows are
+ * aligned to the clock, so `retryAfterSeconds` is exact for a 429's Retry-After header.
+ */
+import { lt, sql } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import type { Db } from '../../../db/client';
+import { rateLimitHits } from '../../../db/schema';
+
+export interface RateLimit {
+  /** What is limited, e.g. 'submit:ip'. */
+  name: string;
+  limit: number;
+  windowSeconds: number;
+}
+
+export type RateLimitResult = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+/** Counts one hit for `subject` (an IP, an address) and says whether it is still within the limit. */
+export async function hitRateLimit(db: Db, rule: RateLimit, subject: string, now = new Date()): Promise<RateLimitResult> {
+  const windowMs = rule.windowSeconds * 1000;
+  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+  // Hashed, so the table never holds an address or IP in clear.
+  const key = `${rule.name}:${createHash('sha256').update(subject.toLowerCase()).digest('hex').slice(0, 32)}`;
+  const [row] = await db
+    .insert(rateLimitHits)
+    .values({ key, windowStart, count: 1 })
+    .onConflictDoUpdate({ target: [rateLimitHits.key, rateLimitHits.windowStart], set: { count: sql`${rateLimitHits.count} + 1` } })
+    .returning({ count: rateLimitHits.count });
+  if (row.count <= rule.limit) return { allowed: true };
+  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000)) };
+}
+
+/** Submit limits: generous per IP (an NGO office or a campaign desk shares one address). */
+export const SUBMIT_LIMITS = {
+  perIp: { name: 'submit:ip', limit: 60, windowSeconds: 3600 },
+  perEmail: { name: 'submit:email', limit: 10, windowSeconds: 3600 },
+} satisfies Record<string, RateLimit>;
+
+/** Drops counters whose window ended more than a day ago; run periodically by the worker. */
+export async function pruneRateLimits(db: Db, now = new Date()): Promise<number> {
+  const cutoff = new Date(now.getTime() - 24 * 3600 * 1000);
+  const deleted = await db.delete(rateLimitHits).where(lt(rateLimitHits.windowStart, cutoff)).returning({ key: rateLimitHits.key });
+  return deleted.length;
+}

@@ -1,0 +1,91 @@
+/**
+ * The submit endpoint over real HTTP against the running web process: bots (honeypot, instant
+ * posts) and floods (per-address limit) are refused with clear answers, and nothing is stored.
+ */
+import { count, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issueFormStamp } from '../../app/modules/abuse/form-timing';
+import { SUBMIT_LIMITS } from '../../app/modules/abuse/rate-limit';
+import { parseWebEnv } from '../../app/lib/web-env.server';
+import { submissions, type Forum } from '../../db/schema';
+import { createForum } from '../factories/forums';
+import { portalEnv } from '../helpers/processes';
+import { startPortalUnderTest } from '../helpers/portal-under-test';
+
+let portal: Awaited<ReturnType<typeof startPortalUnderTest>>;
+let forum: Forum;
+const secret = parseWebEnv(portalEnv()).SESSION_SECRET;
+
+beforeAll(async () => {
+  portal = await startPortalUnderTest(3);
+  forum = await createForum(portal.db);
+});
+afterAll(() => portal?.stop());
+
+function post(fields: Record<string, string>, lang = 'en') {
+  const body = new URLSearchParams({
+    idempotencyKey: crypto.randomUUID(),
+    formStamp: issueFormStamp(secret, Date.now() - 10_000),
+    contactName: 'Flood Tester',
+    email: 'flood@example.org',
+    constituency: 'other',
+    country: 'FR',
+    language: 'en',
+    title: 'A title',
+    summary: 'A summary',
+    body: 'A body',
+    objectives: '23',
+    ...fields,
+  });
+  return fetch(`${portal.appUrl}/${lang}/forums/${forum.slug}/submit`, {
+    method: 'POST',
+    body,
+    redirect: 'manual',
+    headers: { Origin: portal.appUrl, 'Content-Type': 'application/x-www-form-urlencoded' },
+  });
+}
+
+async function stored() {
+  const [row] = await portal.db.select({ n: count() }).from(submissions).where(eq(submissions.forumId, forum.id));
+  return row.n;
+}
+
+describe('submit anti-abuse', () => {
+  it('refuses a filled honeypot and an instant post, storing nothing', async () => {
+    expect((await post({ website: 'http://spam.example', email: 'bot1@example.org' })).status).toBe(400);
+    const fast = await post({ formStamp: issueFormStamp(secret, Date.now()), email: 'bot2@example.org' });
+    expect(fast.status).toBe(400);
+    expect(await fast.text()).toContain('faster than a person');
+    expect((await post({ formStamp: 'forged.stamp', email: 'bot3@example.org' })).status).toBe(400);
+    expect(await stored()).toBe(0);
+  });
+
+  it('answers 429 with Retry-After once one address sends too many, in the interface language', async () => {
+    const email = `campaign-${crypto.randomUUID().slice(0, 8)}@example.org`;
+    const firstKey = crypto.randomUUID();
+    expect((await post({ email, idempotencyKey: firstKey })).status).toBe(302);
+    for (let i = 1; i < SUBMIT_LIMITS.perEmail.limit; i++) expect((await post({ email })).status).toBe(302);
+    const refused = await post({ email });
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await refused.text()).toContain('Too many inputs');
+    const refusedInArabic = await post({ email }, 'ar');
+    expect(refusedInArabic.status).toBe(429);
+    expect(await refusedInArabic.text()).toContain('أُرسل عدد كبير من المساهمات');
+    // A browser retrying the first form still reaches its reference, limit or not.
+    const replay = await post({ email, idempotencyKey: firstKey });
+    expect(replay.status).toBe(302);
+    expect(replay.headers.get('location')).toBe(`/en/forums/${forum.slug}/received`);
+    expect(await stored()).toBe(SUBMIT_LIMITS.perEmail.limit);
+  });
+
+  it('refuses a cross-site post', async () => {
+    const res = await fetch(`${portal.appUrl}/en/forums/${forum.slug}/submit`, {
+      method: 'POST',
+      body: new URLSearchParams({ email: 'x@example.org' }),
+      headers: { Origin: 'https://evil.example' },
+      redirect: 'manual',
+    });
+    expect(res.status).toBe(403);
+  });
+});

@@ -1,0 +1,27 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { hitRateLimit } from '../../app/modules/abuse/rate-limit';
+import { rateLimitHits } from '../../db/schema';
+import { testDb } from '../helpers/services';
+
+const handle = testDb();
+afterAll(() => handle.close());
+
+describe('rate limits', () => {
+  it('allows up to the limit per window, then says exactly when to retry; never stores the subject in clear', async () => {
+    const rule = { name: `test:${crypto.randomUUID()}`, limit: 3, windowSeconds: 60 };
+    const now = new Date('2026-11-22T10:00:15Z');
+    const subject = 'office@ngo.example';
+    for (let i = 0; i < 3; i++) expect(await hitRateLimit(handle.db, rule, subject, now)).toEqual({ allowed: true });
+    expect(await hitRateLimit(handle.db, rule, subject, now)).toEqual({ allowed: false, retryAfterSeconds: 45 });
+    expect(await hitRateLimit(handle.db, rule, 'someone-else@ngo.example', now)).toEqual({ allowed: true });
+    expect(await hitRateLimit(handle.db, rule, subject, new Date('2026-11-22T10:01:00Z'))).toEqual({ allowed: true });
+    const keys = (await handle.db.select().from(rateLimitHits)).map((r) => r.key).join(' ');
+    expect(keys).not.toContain('office@ngo.example');
+  });
+
+  it('counts concurrent hits exactly', async () => {
+    const rule = { name: `test:${crypto.randomUUID()}`, limit: 10, windowSeconds: 3600 };
+    const results = await Promise.all(Array.from({ length: 15 }, () => hitRateLimit(handle.db, rule, '203.0.113.7')));
+    expect(results.filter((r) => r.allowed)).toHaveLength(10);
+  });
+});

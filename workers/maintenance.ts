@@ -1,0 +1,23 @@
+/**
+ * Housekeeping the worker runs on a timer: small deletes that keep tables from growing without
+ * bound. Each task is idempotent, so two workers running it at once do no harm.
+ */
+import type { Db } from '../db/client';
+import { pruneRateLimits } from '../app/modules/abuse/rate-limit';
+
+const EVERY_MS = 60 * 60 * 1000;
+
+export function startMaintenance(db: Db, log: (msg: string) => void) {
+  const run = async () => {
+    try {
+      const pruned = await pruneRateLimits(db);
+      if (pruned > 0) log(`maintenance: pruned ${pruned} expired rate-limit counters`);
+    } catch (error) {
+      log(`maintenance failed: ${(error as Error).message}`);
+    }
+  };
+  void run();
+  const timer = setInterval(() => void run(), EVERY_MS);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
+}
