@@ -4,18 +4,23 @@ import type { ReviewView } from '../modules/moderation/review-view';
 /** Every field of a submission as staff see it, user text isolated in its own language. */
 export function SubmissionDetails({ review: r }: { review: ReviewView }) {
   const { t } = useLocale();
+  const consented = [r.publishName ? t('staff.detail.consent.name') : null, r.publishOrganisation ? t('staff.detail.consent.organisation') : null].filter(Boolean);
   return (
     <article>
       <p className="hint"><bdi>{r.reference}</bdi> · {r.forumName} · {r.receivedAt}</p>
       <h1 lang={r.language} dir="auto">{r.title}</h1>
       <dl className="facts">
+        <dt>{t('input.submitterType')}</dt><dd>{r.submitterType}</dd>
         <dt>{t('staff.detail.contact')}</dt>
         <dd><bdi>{r.contactName}</bdi> &lt;<bdi>{r.email}</bdi>&gt;</dd>
         <dt>{t('form.organisation')}</dt><dd><bdi>{r.organisation ?? '—'}</bdi></dd>
         <dt>{t('input.constituency')}</dt><dd>{r.constituency}</dd>
         <dt>{t('input.country')}</dt><dd>{r.country}</dd>
+        <dt>{t('input.region')}</dt><dd>{r.region}</dd>
         <dt>{t('input.language')}</dt><dd>{r.languageName}</dd>
         <dt>{t('input.objectives')}</dt><dd>{r.objectives.join(' · ')}</dd>
+        <dt>{t('input.principles')}</dt><dd>{r.principles.join(' · ') || '—'}</dd>
+        <dt>{t('staff.detail.consent')}</dt><dd>{consented.join(' · ') || t('staff.detail.consent.neither')}</dd>
         <dt>SHA-256</dt><dd><code>{r.contentSha256}</code></dd>
       </dl>
       <h2>{t('input.summary')}</h2>

@@ -7,7 +7,9 @@ import { countriesSortedFor } from '../modules/taxonomy/countries';
 import { languageName } from '../modules/taxonomy/locales';
 import { OBJECTIVE_KEYS, objectiveLabel } from '../modules/taxonomy/objectives';
 import type { CallState } from '../modules/forums/call-window';
-import { CheckboxGroup, ErrorSummary, SelectField, TextArea, TextField } from './form-fields';
+import { PRINCIPLE_KEYS, principleLabel } from '../modules/taxonomy/principles';
+import { SUBMITTER_TYPE_KEYS, submitterTypeLabel } from '../modules/taxonomy/submitter-types';
+import { Checkbox, ChoiceGroup, ErrorSummary, SelectField, TextArea, TextField } from './form-fields';
 
 export interface SubmissionFormProps {
   forum: { slug: string; name: string; state: CallState; closesAt: string; limits: ForumLimits; inputLanguages: string[] };
@@ -21,6 +23,7 @@ export interface SubmissionFormProps {
 
 /** Field order of the form; also the order of the error summary. */
 const FIELD_LABELS: Array<[field: string, label: MessageKey]> = [
+  ['submitterType', 'form.submitterType'],
   ['contactName', 'form.contactName'],
   ['organisation', 'form.organisation'],
   ['email', 'form.email'],
@@ -31,6 +34,10 @@ const FIELD_LABELS: Array<[field: string, label: MessageKey]> = [
   ['body', 'form.body'],
   ['language', 'form.language'],
   ['objectives', 'form.objectives'],
+  ['principles', 'form.principles'],
+  ['consentPublication', 'form.consentPublication'],
+  ['publishName', 'form.publishName'],
+  ['publishOrganisation', 'form.publishOrganisation'],
 ];
 
 export function SubmissionForm({ forum, idempotencyKey, formStamp, retryAfterMinutes, errors, values = {} }: SubmissionFormProps) {
@@ -38,6 +45,8 @@ export function SubmissionForm({ forum, idempotencyKey, formStamp, retryAfterMin
   const busy = useNavigation().state === 'submitting';
   const message = (key?: string) => (key && isMessageKey(key) ? t(key) : key ? t('error.invalid') : undefined);
   const text = (field: string) => (typeof values[field] === 'string' ? (values[field] as string) : undefined);
+  const list = (field: string) => (Array.isArray(values[field]) ? (values[field] as string[]) : []);
+  const checked = (field: string) => Boolean(text(field));
   const summary = FIELD_LABELS.filter(([f]) => errors[f]).map(([f, label]) => ({ field: f, label: t(label), message: message(errors[f])! }));
   const common = { requiredText: t('form.required') };
 
@@ -64,12 +73,15 @@ export function SubmissionForm({ forum, idempotencyKey, formStamp, retryAfterMin
           </div>
           <p>{t('form.intro')}</p>
           <h2>{t('form.section.you')}</h2>
+          <ChoiceGroup {...common} kind="radio" name="submitterType" label={t('form.submitterType')} required error={message(errors.submitterType)}
+            defaultValues={text('submitterType') ? [text('submitterType')!] : []}
+            options={SUBMITTER_TYPE_KEYS.map((k) => ({ value: k, label: submitterTypeLabel(k, locale) }))} />
           <TextField {...common} name="contactName" label={t('form.contactName')} required autoComplete="name" dir="auto" defaultValue={text('contactName')} error={message(errors.contactName)} />
-          <TextField {...common} name="organisation" label={t('form.organisation')} autoComplete="organization" dir="auto" defaultValue={text('organisation')} error={message(errors.organisation)} />
+          <TextField {...common} name="organisation" label={t('form.organisation')} hint={t('form.organisation.hint')} autoComplete="organization" dir="auto" defaultValue={text('organisation')} error={message(errors.organisation)} />
           <TextField {...common} name="email" type="email" label={t('form.email')} hint={t('form.email.hint')} required autoComplete="email" defaultValue={text('email')} error={message(errors.email)} />
           <SelectField {...common} name="constituency" label={t('form.constituency')} required placeholder={t('form.choose')} defaultValue={text('constituency')} error={message(errors.constituency)}
             options={CONSTITUENCY_KEYS.map((k) => ({ value: k, label: constituencyLabel(k, locale) }))} />
-          <SelectField {...common} name="country" label={t('form.country')} required placeholder={t('form.choose')} defaultValue={text('country')} error={message(errors.country)}
+          <SelectField {...common} name="country" label={t('form.country')} hint={t('form.country.hint')} required placeholder={t('form.choose')} defaultValue={text('country')} error={message(errors.country)}
             options={countriesSortedFor(locale).map((c) => ({ value: c.code, label: c.name }))} />
           <h2>{t('form.section.input')}</h2>
           <SelectField {...common} name="language" label={t('form.language')} required placeholder={t('form.choose')} defaultValue={text('language')} error={message(errors.language)}
@@ -77,9 +89,17 @@ export function SubmissionForm({ forum, idempotencyKey, formStamp, retryAfterMin
           <TextField {...common} name="title" label={t('form.inputTitle')} required dir="auto" defaultValue={text('title')} error={message(errors.title)} />
           <TextArea {...common} name="summary" label={t('form.summary')} required hint={t('form.summary.hint', { max: forum.limits.summaryMaxChars })} defaultValue={text('summary')} error={message(errors.summary)} />
           <TextArea {...common} name="body" long label={t('form.body')} required hint={t('form.body.hint', { max: forum.limits.bodyMaxWords })} defaultValue={text('body')} error={message(errors.body)} />
-          <CheckboxGroup {...common} name="objectives" label={t('form.objectives')} required hint={t('form.objectives.hint')} error={message(errors.objectives)}
-            defaultValues={Array.isArray(values.objectives) ? values.objectives : []}
+          <ChoiceGroup {...common} kind="checkbox" name="objectives" label={t('form.objectives')} required hint={t('form.objectives.hint')} error={message(errors.objectives)}
+            defaultValues={list('objectives')}
             options={OBJECTIVE_KEYS.map((k) => ({ value: k, label: objectiveLabel(k, locale) }))} />
+          <ChoiceGroup {...common} kind="checkbox" name="principles" label={t('form.principles')} hint={t('form.principles.hint')} error={message(errors.principles)}
+            defaultValues={list('principles')}
+            options={PRINCIPLE_KEYS.map((k) => ({ value: k, label: principleLabel(k, locale) }))} />
+          <h2>{t('form.section.publication')}</h2>
+          <p>{t('form.publication.intro')}</p>
+          <Checkbox name="consentPublication" label={t('form.consentPublication')} defaultChecked={checked('consentPublication')} error={message(errors.consentPublication)} />
+          <Checkbox name="publishName" label={t('form.publishName')} defaultChecked={checked('publishName')} error={message(errors.publishName)} />
+          <Checkbox name="publishOrganisation" label={t('form.publishOrganisation')} defaultChecked={checked('publishOrganisation')} error={message(errors.publishOrganisation)} />
           <button className="button" type="submit" disabled={busy}>{t('form.submit')}</button>
         </Form>
       )}

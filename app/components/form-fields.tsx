@@ -92,8 +92,11 @@ export function SelectField(props: FieldProps & { defaultValue?: string; placeho
   );
 }
 
-export function CheckboxGroup(props: FieldProps & { defaultValues?: string[]; options: Array<{ value: string; label: string }> }) {
-  const { name, label, hint, error, defaultValues = [], options, required, requiredText } = props;
+/** A set of choices under one legend: checkboxes (several) or radio buttons (exactly one). */
+export function ChoiceGroup(
+  props: FieldProps & { kind: 'checkbox' | 'radio'; defaultValues?: string[]; options: Array<{ value: string; label: string }> },
+) {
+  const { name, label, hint, error, kind, defaultValues = [], options, required, requiredText } = props;
   return (
     <fieldset id={name} aria-describedby={describedBy(name, hint, error)} tabIndex={-1}>
       <legend>
@@ -101,15 +104,36 @@ export function CheckboxGroup(props: FieldProps & { defaultValues?: string[]; op
       </legend>
       {hint ? <p id={`${name}-hint`} className="hint">{hint}</p> : null}
       {error ? <p id={`${name}-error`} className="field-error">{error}</p> : null}
-      <div className="checkbox-grid">
+      <div className={kind === 'checkbox' ? 'checkbox-grid' : 'radio-list'}>
         {options.map((o) => (
           <label key={o.value}>
-            <input type="checkbox" name={name} value={o.value} defaultChecked={defaultValues.includes(o.value)} />
+            <input type={kind} name={name} value={o.value} defaultChecked={defaultValues.includes(o.value)} />
             <span>{o.label}</span>
           </label>
         ))}
       </div>
     </fieldset>
+  );
+}
+
+/** One yes/no checkbox (a consent); its error sits right above it. */
+export function Checkbox({ name, label, error, defaultChecked }: { name: string; label: string; error?: string; defaultChecked?: boolean }) {
+  return (
+    <div className="field checkbox-field">
+      {error ? <p id={`${name}-error`} className="field-error">{error}</p> : null}
+      <label>
+        <input
+          id={name}
+          type="checkbox"
+          name={name}
+          value="yes"
+          defaultChecked={defaultChecked}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${name}-error` : undefined}
+        />
+        <span>{label}</span>
+      </label>
+    </div>
   );
 }
 

@@ -3,19 +3,26 @@
  * (a duplicated parameter is a tampered form, not a choice), and only known fields are read, so
  * posting `decision=accepted` or similar does nothing.
  */
-const SINGLE_FIELDS = ['contactName', 'organisation', 'email', 'constituency', 'country', 'title', 'summary', 'body', 'language'] as const;
+const SINGLE_FIELDS = [
+  'submitterType', 'contactName', 'organisation', 'email', 'constituency', 'country', 'title', 'summary', 'body', 'language',
+  'publishName', 'publishOrganisation', 'consentPublication',
+] as const;
+const LIST_FIELDS = ['objectives', 'principles'] as const;
 
-export type RawSubmissionForm = Partial<Record<(typeof SINGLE_FIELDS)[number], string>> & { objectives: string[] };
+export type RawSubmissionForm = Partial<Record<(typeof SINGLE_FIELDS)[number], string>> &
+  Record<(typeof LIST_FIELDS)[number], string[]>;
+
+export const EMPTY_FORM: RawSubmissionForm = { objectives: [], principles: [] };
 
 export function readSubmissionForm(form: FormData): { values: RawSubmissionForm; duplicated: string[] } {
-  const values: RawSubmissionForm = { objectives: [] };
+  const values: RawSubmissionForm = { ...EMPTY_FORM };
   const duplicated: string[] = [];
   for (const field of SINGLE_FIELDS) {
     const all = form.getAll(field).filter((v): v is string => typeof v === 'string');
     if (all.length > 1) duplicated.push(field);
     if (all.length > 0) values[field] = all[0];
   }
-  values.objectives = form.getAll('objectives').filter((v): v is string => typeof v === 'string');
+  for (const field of LIST_FIELDS) values[field] = form.getAll(field).filter((v): v is string => typeof v === 'string');
   return { values, duplicated };
 }
 

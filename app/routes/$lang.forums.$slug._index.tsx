@@ -7,6 +7,8 @@ import { forumSummary } from '../modules/forums/forum-summary';
 import { listPublishedInputs } from '../modules/publication/public-inputs';
 import { constituencyLabel } from '../modules/taxonomy/constituencies';
 import { countryName } from '../modules/taxonomy/countries';
+import { submitterTypeLabel } from '../modules/taxonomy/submitter-types';
+import { PublicAuthor } from '../components/PublicAuthor';
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const locale = requireLocale(params);
@@ -18,7 +20,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
       reference: i.reference,
       title: i.title,
       summary: i.summary,
-      author: i.organisation ?? i.contactName,
+      author: { name: i.authorName, organisation: i.authorOrganisation, submitterType: submitterTypeLabel(i.submitterType, locale) },
       constituency: constituencyLabel(i.constituency, locale),
       country: countryName(i.country, locale),
       language: i.language,
@@ -44,7 +46,7 @@ export default function ForumPage() {
           <li key={i.reference} className="card">
             <h3 lang={i.language} dir="auto"><Link to={`/${locale}/inputs/${i.reference}`}>{i.title}</Link></h3>
             <p className="hint">
-              <bdi>{i.reference}</bdi> · <bdi>{i.author}</bdi> · {i.constituency} · {i.country}
+              <bdi>{i.reference}</bdi> · <PublicAuthor {...i.author} /> · {i.constituency} · {i.country}
             </p>
             <p lang={i.language} dir="auto" className="user-text">{i.summary}</p>
           </li>

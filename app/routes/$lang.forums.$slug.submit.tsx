@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { SubmissionForm } from '../components/SubmissionForm';
 import { requireForum } from '../lib/forum-loader.server';
 import { requireLocale } from '../lib/route-locale';
-import { readIdempotencyKey, readSubmissionForm, type RawSubmissionForm } from '../lib/submission-form.server';
+import { EMPTY_FORM, readIdempotencyKey, readSubmissionForm, type RawSubmissionForm } from '../lib/submission-form.server';
 import { callState } from '../modules/forums/call-window';
 import { forumSummary } from '../modules/forums/forum-summary';
 import { checkFormStamp, issueFormStamp } from '../modules/abuse/form-timing';
@@ -47,13 +47,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = requireLocale(params);
   const forum = await requireForum(context, params.slug);
   if (Number(request.headers.get('Content-Length') ?? 0) > MAX_FORM_BYTES) {
-    return data<ActionResult>({ errors: { form: 'error.tooLong' }, values: { objectives: [] } }, { status: 413 });
+    return data<ActionResult>({ errors: { form: 'error.tooLong' }, values: EMPTY_FORM }, { status: 413 });
   }
   let form: FormData;
   try {
     form = await request.formData();
   } catch {
-    return data<ActionResult>({ errors: { form: 'error.form' }, values: { objectives: [] } }, { status: 400 });
+    return data<ActionResult>({ errors: { form: 'error.form' }, values: EMPTY_FORM }, { status: 400 });
   }
   const { values, duplicated } = readSubmissionForm(form);
   const idempotencyKey = readIdempotencyKey(form);

@@ -1,12 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { Interpolate } from '../components/Interpolate';
+import { PublicAuthor } from '../components/PublicAuthor';
 import { requireLocale, useLocale } from '../lib/route-locale';
 import { findPublishedInput } from '../modules/publication/public-inputs';
 import { constituencyLabel } from '../modules/taxonomy/constituencies';
 import { countryName } from '../modules/taxonomy/countries';
 import { languageName, pickLabel } from '../modules/taxonomy/locales';
 import { objectiveLabel } from '../modules/taxonomy/objectives';
+import { principleLabel } from '../modules/taxonomy/principles';
+import { regionLabel } from '../modules/taxonomy/regions';
+import { submitterTypeLabel } from '../modules/taxonomy/submitter-types';
 
 /** A published input's public page. Anything not published is a 404, whatever its state. */
 export async function loader({ params, context }: LoaderFunctionArgs) {
@@ -18,13 +21,14 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
     forumSlug: input.forumSlug,
     forumName: pickLabel(input.forumName, locale),
     title: input.title,
-    contactName: input.contactName,
-    organisation: input.organisation,
+    author: { name: input.authorName, organisation: input.authorOrganisation, submitterType: submitterTypeLabel(input.submitterType, locale) },
     constituency: constituencyLabel(input.constituency, locale),
     country: countryName(input.country, locale),
+    region: regionLabel(input.region, locale),
     language: input.language,
     languageName: languageName(input.language, locale),
     objectives: input.objectives.map((o) => objectiveLabel(o, locale)),
+    principles: input.principles.map((p) => principleLabel(p, locale)),
     summary: input.summary,
     body: input.body,
     publishedAt: new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(input.publishedAt!),
@@ -43,11 +47,13 @@ export default function PublicInput() {
       <dl className="facts">
         <dt>{t('input.reference')}</dt><dd><bdi>{input.reference}</bdi></dd>
         <dt>{t('input.by')}</dt>
-        <dd>{input.organisation ? <Interpolate template={t('input.nameAndOrganisation')} values={{ name: input.contactName, organisation: input.organisation }} /> : <bdi>{input.contactName}</bdi>}</dd>
+        <dd><PublicAuthor {...input.author} /></dd>
         <dt>{t('input.constituency')}</dt><dd>{input.constituency}</dd>
         <dt>{t('input.country')}</dt><dd>{input.country}</dd>
+        <dt>{t('input.region')}</dt><dd>{input.region}</dd>
         <dt>{t('input.language')}</dt><dd>{input.languageName}</dd>
         <dt>{t('input.objectives')}</dt><dd>{input.objectives.join(' · ')}</dd>
+        {input.principles.length > 0 ? <><dt>{t('input.principles')}</dt><dd>{input.principles.join(' · ')}</dd></> : null}
       </dl>
       <p className="hint">{t('input.published', { date: input.publishedAt })}</p>
       <h2>{t('input.summary')}</h2>

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { forums } from './forums';
 import { staffUsers } from './staff';
 
@@ -16,17 +16,28 @@ export const submissions = pgTable(
     idempotencyKey: text().notNull().unique(),
     /** Interface language the submitter used: e-mails and the receipt speak it. */
     interfaceLocale: text().notNull(),
+    /** individual, organisation or network (app/modules/taxonomy/submitter-types.ts). */
+    submitterType: text().notNull(),
+    /** Private: shown to staff, and publicly only when `publishName` is true. */
     contactName: text().notNull(),
+    /** Private, always: never selected by the publication module. */
     email: text().notNull(),
     organisation: text(),
     constituency: text().notNull(),
     country: text().notNull(),
+    /** UN regional commission derived from `country` when the input is received. */
+    region: text().notNull(),
     title: text().notNull(),
     summary: text().notNull(),
     body: text().notNull(),
     /** Language the input is written in, independent of the interface language. */
     language: text().notNull(),
     objectives: text().array().notNull(),
+    /** Guiding principles the input addresses (may be none). */
+    principles: text().array().notNull().default(sql`'{}'::text[]`),
+    /** The submitter's publication consent per item; the input itself is published only if accepted. */
+    publishName: boolean().notNull().default(false),
+    publishOrganisation: boolean().notNull().default(false),
     /** SHA-256 (hex) of the canonical submitted content, printed on the receipt. */
     contentSha256: text().notNull(),
     receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -57,6 +68,8 @@ export const submissions = pgTable(
     check('submissions_published_only_if_accepted', sql`${t.publishedAt} is null or ${t.decision} = 'accepted'`),
     check('submissions_rejection_has_reason', sql`${t.decision} <> 'rejected' or length(${t.decisionReason}) > 0`),
     check('submissions_withdrawn_not_published', sql`${t.withdrawnAt} is null or ${t.publishedAt} is null`),
+    check('submissions_submitter_type', sql`${t.submitterType} in ('individual','organisation','network')`),
+    check('submissions_region', sql`${t.region} in ('ECA','ECE','ECLAC','ESCAP','ESCWA')`),
     check('submissions_decided_has_time', sql`(${t.decision} = 'pending') = (${t.decidedAt} is null)`),
   ],
 );

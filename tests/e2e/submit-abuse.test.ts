@@ -26,6 +26,7 @@ function post(fields: Record<string, string>, lang = 'en') {
   const body = new URLSearchParams({
     idempotencyKey: crypto.randomUUID(),
     formStamp: issueFormStamp(secret, Date.now() - 10_000),
+    submitterType: 'individual',
     contactName: 'Flood Tester',
     email: 'flood@example.org',
     constituency: 'other',
@@ -35,6 +36,7 @@ function post(fields: Record<string, string>, lang = 'en') {
     summary: 'A summary',
     body: 'A body',
     objectives: '23',
+    consentPublication: 'yes',
     ...fields,
   });
   return fetch(`${portal.appUrl}/${lang}/forums/${forum.slug}/submit`, {

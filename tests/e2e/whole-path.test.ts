@@ -51,6 +51,7 @@ describe('the whole path', () => {
     await page.goto(url(`/ar/forums/${forum.slug}/submit`));
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
     expect(await page.locator('html').getAttribute('lang')).toBe('ar');
+    await page.getByRole('radio', { name: 'منظمة' }).check();
     await page.getByLabel('اسمك').fill('أمينة حداد');
     await page.getByLabel('المنظمة (إن وُجدت)').fill('شبكة حقوق المهاجرين');
     await page.getByLabel('البريد الإلكتروني').fill(email);
@@ -60,8 +61,13 @@ describe('the whole path', () => {
     await page.getByLabel('عنوان المساهمة').fill(TRICKY_TEXTS.mixed);
     await page.getByLabel('الملخص').fill(TRICKY_TEXTS.vowelled);
     await page.getByLabel('النص الكامل').fill(body);
-    await page.getByRole('checkbox', { name: /التوظيف العادل/ }).check();
-    await page.getByRole('checkbox', { name: /التعاون الدولي/ }).check();
+    const objectives = page.getByRole('group', { name: /أهداف الاتفاق العالمي/ });
+    await objectives.getByRole('checkbox', { name: /التوظيف العادل/ }).check();
+    await objectives.getByRole('checkbox', { name: /التعاون الدولي/ }).check();
+    await page.getByRole('group', { name: /المبادئ التوجيهية/ }).getByRole('checkbox', { name: 'حقوق الإنسان' }).check();
+    // Published under the organisation's name only: the personal name stays private.
+    await page.getByRole('checkbox', { name: 'أوافق على نشر هذه المساهمة إذا قُبلت.' }).check();
+    await page.getByRole('checkbox', { name: 'انشروا اسم منظمتي مع المساهمة' }).check();
     await page.screenshot(shot('ar-submit-form'));
     // A person needs more than the minimum fill time; a form sent faster is refused as a bot's.
     await page.waitForTimeout(MIN_FILL_SECONDS * 1000);
@@ -115,8 +121,11 @@ describe('the whole path', () => {
     await page.goto(url(`/ar/forums/${forum.slug}`));
     await page.getByRole('link', { name: TRICKY_TEXTS.mixed }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(TRICKY_TEXTS.mixed);
-    expect(await page.getByText('أمينة حداد، شبكة حقوق المهاجرين').count()).toBe(1);
-    expect(await page.locator('body').textContent()).not.toContain(email);
+    expect(await page.getByRole('definition').filter({ hasText: 'شبكة حقوق المهاجرين' }).count()).toBe(1);
+    expect(await page.getByRole('definition').filter({ hasText: 'حقوق الإنسان' }).count()).toBe(1);
+    const publicText = await page.locator('body').textContent();
+    expect(publicText).not.toContain(email);
+    expect(publicText).not.toContain('أمينة حداد');
     await page.screenshot(shot('ar-public-input'));
     await page.goto(statusLink);
     expect(await page.getByText('مقبولة ومنشورة').count()).toBe(1);
@@ -135,6 +144,7 @@ describe('the whole path', () => {
     const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
     await expect.poll(() => summary.count()).toBe(1);
     expect(await summary.getByRole('link', { name: /E-mail address: Enter one e-mail address/ }).count()).toBe(1);
+    expect(await summary.getByRole('link', { name: /agree to its publication/ }).count()).toBe(1);
     expect(await page.getByLabel('Your name').inputValue()).toBe('Jean Dupont');
     expect(await page.getByLabel('Title of the input').inputValue()).toBe('Regular pathways in West Africa');
     await page.screenshot(shot('en-form-errors'));
@@ -146,7 +156,9 @@ describe('the whole path', () => {
     await page.getByLabel('Language the input is written in').selectOption('fr');
     await page.getByLabel('Summary').fill('Voies de migration régulières.');
     await page.getByLabel('Full text').fill('Les voies régulières réduisent les risques.');
+    await page.getByRole('radio', { name: 'An individual' }).check();
     await page.getByRole('checkbox', { name: '5. Regular pathways' }).check();
+    await page.getByRole('checkbox', { name: 'I agree that this input may be published if it is accepted.' }).check();
     await page.waitForTimeout(MIN_FILL_SECONDS * 1000);
     await page.getByRole('button', { name: 'Send input' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Your input was received');

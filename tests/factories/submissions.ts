@@ -6,16 +6,21 @@ import type { SubmissionInput } from '../../app/modules/submissions/submission-i
 
 export function submissionInput(overrides: Partial<SubmissionInput> = {}): SubmissionInput {
   return {
+    submitterType: 'organisation',
     contactName: 'Amina Haddad',
     organisation: 'Migrant Rights Network',
     email: `amina+${randomUUID().slice(0, 8)}@example.org`,
     constituency: 'civil_society',
     country: 'LB',
+    region: 'ESCWA',
     title: 'Access to services for migrant workers',
     summary: 'Recommendations on objectives 6 and 15.',
     body: 'Migrant domestic workers need access to justice and basic services.',
     language: 'en',
     objectives: ['6', '15'],
+    principles: ['human_rights'],
+    publishName: false,
+    publishOrganisation: true,
     ...overrides,
   };
 }

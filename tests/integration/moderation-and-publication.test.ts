@@ -47,6 +47,26 @@ describe('moderation', () => {
     expect(mail.text).toContain(`http://localhost:3000/en/inputs/${reference}`);
   });
 
+  it('publishes the name and the organisation only where the submitter consented', async () => {
+    const forum = await createForum(db);
+    const staff = await moderator();
+    const cases = [
+      { publishName: false, publishOrganisation: false, expected: { authorName: null, authorOrganisation: null } },
+      { publishName: true, publishOrganisation: false, expected: { authorName: 'Amina Haddad', authorOrganisation: null } },
+      { publishName: false, publishOrganisation: true, expected: { authorName: null, authorOrganisation: 'Migrant Rights Network' } },
+      { publishName: true, publishOrganisation: true, expected: { authorName: 'Amina Haddad', authorOrganisation: 'Migrant Rights Network' } },
+    ];
+    for (const { expected, ...consent } of cases) {
+      const { id, reference } = await createTestSubmission(db, forum, consent);
+      await decide(db, { submissionId: id, expectedVersion: 1, staffId: staff.id, request: { decision: 'accepted' } });
+      const published = await findPublishedInput(db, reference);
+      expect({ authorName: published?.authorName, authorOrganisation: published?.authorOrganisation }).toEqual(expected);
+      expect(JSON.stringify(published)).not.toContain(expected.authorName ? '@' : 'Amina');
+    }
+    const listed = await listPublishedInputs(db, forum.id);
+    expect(listed.filter((i) => i.authorName === 'Amina Haddad')).toHaveLength(2);
+  });
+
   it('rejecting keeps the input private and sends the reason', async () => {
     const forum = await createForum(db);
     const staff = await moderator();

@@ -6,6 +6,7 @@ import { arabicFixture, TRICKY_TEXTS } from '../helpers/fixtures';
 const limits = { titleMaxChars: 50, summaryMaxChars: 100, bodyMaxWords: 20 };
 const schema = submissionInputSchema(limits, ['ar', 'en', 'zh']);
 const valid = {
+  submitterType: 'individual',
   contactName: 'Amina',
   email: 'amina@example.org',
   constituency: 'migrants',
@@ -15,6 +16,7 @@ const valid = {
   body: 'Body text',
   language: 'en',
   objectives: ['23', '5', 'cross-cutting', '5'],
+  consentPublication: 'yes',
 };
 
 describe('submission input', () => {
@@ -22,6 +24,36 @@ describe('submission input', () => {
     const parsed = schema.parse(valid);
     expect(parsed.objectives).toEqual(['5', '23', 'cross-cutting']);
     expect(parsed.organisation).toBeUndefined();
+  });
+
+  it('derives the UN region from the country and keeps principles in their canonical order', () => {
+    const parsed = schema.parse({ ...valid, principles: ['whole_of_society', 'human_rights', 'human_rights'] });
+    expect(parsed.region).toBe('ESCWA');
+    expect(parsed.principles).toEqual(['human_rights', 'whole_of_society']);
+    expect(schema.parse({ ...valid, country: 'SN' }).region).toBe('ECA');
+    expect(schema.parse({ ...valid, country: 'MX' }).region).toBe('ECLAC');
+  });
+
+  it('records publication consent per item, publishing nothing that was not ticked', () => {
+    expect(schema.parse(valid)).toMatchObject({ publishName: false, publishOrganisation: false });
+    expect(schema.parse({ ...valid, publishName: 'yes' })).toMatchObject({ publishName: true, publishOrganisation: false });
+    // An organisation to publish needs an organisation.
+    expect(schema.parse({ ...valid, publishOrganisation: 'yes' }).publishOrganisation).toBe(false);
+    expect(schema.parse({ ...valid, organisation: 'MRN', publishOrganisation: 'yes' }).publishOrganisation).toBe(true);
+    expect(schema.parse(valid)).not.toHaveProperty('consentPublication');
+  });
+
+  it('requires an organisation from organisations and networks, not from individuals', () => {
+    for (const submitterType of ['organisation', 'network']) {
+      const result = schema.safeParse({ ...valid, submitterType });
+      expect(fieldErrors(result.error!).organisation).toBe('error.organisationRequired');
+      expect(schema.safeParse({ ...valid, submitterType, organisation: 'شبكة حقوق المهاجرين' }).success).toBe(true);
+    }
+  });
+
+  it('keeps the marks Arabic and Persian names need in one-line fields', () => {
+    const name = 'می‌خواهم ‏أمينة‏';
+    expect(schema.parse({ ...valid, contactName: name }).contactName).toBe(name);
   });
 
   it.each(Object.entries(TRICKY_TEXTS))('keeps %s text exactly', (_name, text) => {
@@ -40,6 +72,17 @@ describe('submission input', () => {
     ['contactName', '   ', 'error.required'],
     ['contactName', 'Amina\r\nBcc: victim@example.org', 'error.invalidCharacters'],
     ['contactName', 'NUL\u0000byte', 'error.invalidCharacters'],
+    ['contactName', 'Amina \u202Egpj.exe', 'error.invalidCharacters'],
+    ['contactName', '\u2067Amina\u2069', 'error.invalidCharacters'],
+    ['organisation', 'Org\u202A', 'error.invalidCharacters'],
+    ['title', 'Title\u2066 isolated', 'error.invalidCharacters'],
+    ['email', 'a\u0000@example.org', 'error.email'],
+    ['email', 'a@example.org\u202E', 'error.email'],
+    ['submitterType', 'government', 'error.choose'],
+    ['submitterType', undefined, 'error.choose'],
+    ['principles', ['freedom'], 'error.choose'],
+    ['consentPublication', undefined, 'error.consentRequired'],
+    ['consentPublication', '', 'error.consentRequired'],
     ['email', 'not-an-address', 'error.email'],
     ['email', 'a@example.org, b@example.org', 'error.email'],
     ['email', 'a@example.org\r\nBcc: b@example.org', 'error.email'],
@@ -62,7 +105,7 @@ describe('submission input', () => {
   it('reports every missing field at once', () => {
     const result = schema.safeParse({});
     expect(Object.keys(fieldErrors(result.error!)).sort()).toEqual(
-      ['body', 'constituency', 'contactName', 'country', 'email', 'language', 'objectives', 'summary', 'title'].sort(),
+      ['body', 'consentPublication', 'constituency', 'contactName', 'country', 'email', 'language', 'objectives', 'submitterType', 'summary', 'title'].sort(),
     );
   });
 });

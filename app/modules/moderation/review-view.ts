@@ -2,6 +2,9 @@ import { constituencyLabel } from '../taxonomy/constituencies';
 import { countryName } from '../taxonomy/countries';
 import { languageName, pickLabel } from '../taxonomy/locales';
 import { objectiveLabel } from '../taxonomy/objectives';
+import { principleLabel } from '../taxonomy/principles';
+import { regionLabel } from '../taxonomy/regions';
+import { submitterTypeLabel } from '../taxonomy/submitter-types';
 import type { loadSubmissionForReview } from './queue';
 
 type Review = NonNullable<Awaited<ReturnType<typeof loadSubmissionForReview>>>;
@@ -14,14 +17,19 @@ export function reviewView(r: Review, locale: string) {
     id: s.id,
     reference: s.reference,
     forumName: pickLabel(r.forumName, locale),
+    submitterType: submitterTypeLabel(s.submitterType, locale),
     contactName: s.contactName,
+    publishName: s.publishName,
+    publishOrganisation: s.publishOrganisation,
     email: s.email,
     organisation: s.organisation,
     constituency: constituencyLabel(s.constituency, locale),
     country: countryName(s.country, locale),
+    region: regionLabel(s.region, locale),
     language: s.language,
     languageName: languageName(s.language, locale),
     objectives: s.objectives.map((o) => objectiveLabel(o, locale)),
+    principles: s.principles.map((p) => principleLabel(p, locale)),
     title: s.title,
     summary: s.summary,
     body: s.body,

@@ -7,12 +7,16 @@ import { constituencyLabel } from '../taxonomy/constituencies';
 import { countryName } from '../taxonomy/countries';
 import { languageName } from '../taxonomy/locales';
 import { objectiveLabel } from '../taxonomy/objectives';
+import { principleLabel } from '../taxonomy/principles';
+import { regionLabel } from '../taxonomy/regions';
+import { submitterTypeLabel } from '../taxonomy/submitter-types';
 import { formatInZone, formatUtc } from '../time/format-instant';
 import { receiptFieldLabel } from './receipt-labels';
 import type { SubmissionForMail } from './submission-facts';
 
 export function receiptViewFor({ submission: s, forum, locale, forumName }: SubmissionForMail): ReceiptView {
   const label = (key: Parameters<typeof receiptFieldLabel>[1]) => receiptFieldLabel(locale, key);
+  const published = [s.publishName ? label('publishName') : null, s.publishOrganisation ? label('publishOrganisation') : null].filter(Boolean);
   return {
     locale: locale as ReceiptLocale,
     reference: s.reference,
@@ -20,13 +24,17 @@ export function receiptViewFor({ submission: s, forum, locale, forumName }: Subm
     receivedAtUtc: formatUtc(s.receivedAt),
     receivedAtForumTime: formatInZone(s.receivedAt, locale, forum.timeZone),
     fields: [
+      { label: label('submitterType'), value: submitterTypeLabel(s.submitterType, locale) },
       { label: label('contactName'), value: s.contactName },
       { label: label('organisation'), value: s.organisation ?? '—' },
       { label: label('email'), value: s.email },
       { label: label('constituency'), value: constituencyLabel(s.constituency, locale) },
       { label: label('country'), value: countryName(s.country, locale) },
+      { label: label('region'), value: regionLabel(s.region, locale) },
       { label: label('language'), value: languageName(s.language, locale) },
       { label: label('objectives'), value: s.objectives.map((o) => objectiveLabel(o, locale)).join('\n') },
+      { label: label('principles'), value: s.principles.map((p) => principleLabel(p, locale)).join('\n') || label('none') },
+      { label: label('publication'), value: published.join(locale === 'ar' ? '، ' : ', ') || label('publishNeither') },
       { label: label('title'), value: s.title },
       { label: label('summary'), value: s.summary },
       { label: label('body'), value: s.body },

@@ -1,22 +1,26 @@
 /**
  * Reads for the public record. Every query here filters on `published_at is not null`: nothing
- * unpublished can leave through this module. Contact e-mail is never selected.
+ * unpublished can leave through this module. Contact e-mail is never selected, and the name and
+ * organisation leave the database only where the submitter consented to their publication.
  */
-import { and, desc, eq, isNotNull } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { forums, submissions } from '../../../db/schema';
 
 const publicColumns = {
   reference: submissions.reference,
-  contactName: submissions.contactName,
-  organisation: submissions.organisation,
+  authorName: sql<string | null>`case when ${submissions.publishName} then ${submissions.contactName} end`,
+  authorOrganisation: sql<string | null>`case when ${submissions.publishOrganisation} then ${submissions.organisation} end`,
+  submitterType: submissions.submitterType,
   constituency: submissions.constituency,
   country: submissions.country,
+  region: submissions.region,
   title: submissions.title,
   summary: submissions.summary,
   body: submissions.body,
   language: submissions.language,
   objectives: submissions.objectives,
+  principles: submissions.principles,
   publishedAt: submissions.publishedAt,
   forumSlug: forums.slug,
   forumName: forums.name,

@@ -18,6 +18,11 @@ export function contentDigest(forumSlug: string, input: SubmissionInput): string
     ['body', input.body],
     ['language', input.language],
     ['objectives', input.objectives],
+    // Later fields are appended, never reordered: the receipt explains this canonical form.
+    ['submitterType', input.submitterType],
+    ['principles', input.principles],
+    ['publishName', input.publishName],
+    ['publishOrganisation', input.publishOrganisation],
   ]);
   return createHash('sha256').update(canonical, 'utf8').digest('hex');
 }

@@ -7,11 +7,19 @@ import type { ForumLimits } from '../../../db/schema/forums';
 import { CONSTITUENCY_KEYS } from '../taxonomy/constituencies';
 import { isCountryCode } from '../taxonomy/countries';
 import { OBJECTIVE_KEYS } from '../taxonomy/objectives';
+import { PRINCIPLE_KEYS } from '../taxonomy/principles';
+import { regionOfCountry } from '../taxonomy/regions';
+import { requiresOrganisation, SUBMITTER_TYPE_KEYS } from '../taxonomy/submitter-types';
 import { countCharacters, countWords } from './text-measure';
 
 // C0/C1 controls other than tab and line breaks have no place in prose and break e-mail headers.
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 const LINE_BREAK = /[\r\n\u2028\u2029]/;
+// Bidi embedding, override and isolate controls can disguise a one-line value (a name, a title)
+// as something else on screen and in e-mail headers. Marks (LRM, RLM, ALM) and ZWJ/ZWNJ, which
+// Arabic and Persian text legitimately needs, stay allowed.
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
+const acceptableLine = (s: string) => !CONTROL_CHARS.test(s) && !LINE_BREAK.test(s) && !BIDI_CONTROLS.test(s);
 
 /** One line of text: trimmed, no line breaks (they would reach e-mail headers and PDF titles). */
 const singleLine = (maxChars: number) =>
@@ -19,8 +27,14 @@ const singleLine = (maxChars: number) =>
     .string({ error: 'error.required' })
     .transform((s) => s.trim())
     .refine((s) => s.length > 0, { error: 'error.required' })
-    .refine((s) => !CONTROL_CHARS.test(s) && !LINE_BREAK.test(s), { error: 'error.invalidCharacters' })
+    .refine(acceptableLine, { error: 'error.invalidCharacters' })
     .refine((s) => countCharacters(s) <= maxChars, { error: 'error.tooLong' });
+
+/** A checkbox: present ("on", or any value a browser sends) means yes. */
+const checkbox = z
+  .string()
+  .optional()
+  .transform((v) => v !== undefined && v !== '');
 
 /** Prose kept exactly as typed; only checked, never rewritten. */
 const prose = z
@@ -31,19 +45,19 @@ const prose = z
 export function submissionInputSchema(limits: ForumLimits, inputLanguages: readonly string[]) {
   return z
     .object({
+      submitterType: z.enum(SUBMITTER_TYPE_KEYS as [string, ...string[]], { error: 'error.choose' }),
       contactName: singleLine(200),
       organisation: z
         .string()
         .optional()
         .transform((s) => s?.trim() || undefined)
-        .refine((s) => s === undefined || (!CONTROL_CHARS.test(s) && !LINE_BREAK.test(s)), {
-          error: 'error.invalidCharacters',
-        })
+        .refine((s) => s === undefined || acceptableLine(s), { error: 'error.invalidCharacters' })
         .refine((s) => s === undefined || countCharacters(s) <= 300, { error: 'error.tooLong' }),
       email: z
         .string({ error: 'error.required' })
         .transform((s) => s.trim())
         .refine((s) => s.length > 0, { error: 'error.required' })
+        .refine(acceptableLine, { error: 'error.email' })
         // One plain address: no display names, lists, spaces or header-breaking characters.
         .refine((s) => s.length <= 254 && /^[^\s@,;<>"()\[\]\\]+@[^\s@,;<>"()\[\]\\]+\.[^\s@,;<>"()\[\]\\]+$/u.test(s), {
           error: 'error.email',
@@ -58,12 +72,29 @@ export function submissionInputSchema(limits: ForumLimits, inputLanguages: reado
         .array(z.enum(OBJECTIVE_KEYS as [string, ...string[]], { error: 'error.choose' }), { error: 'error.chooseSome' })
         .min(1, { error: 'error.chooseSome' })
         .transform((list) => [...new Set(list)].sort(compareObjectives)),
+      principles: z
+        .array(z.enum(PRINCIPLE_KEYS as [string, ...string[]], { error: 'error.choose' }), { error: 'error.choose' })
+        .default([])
+        .transform((list) => PRINCIPLE_KEYS.filter((k) => list.includes(k)) as string[]),
+      publishName: checkbox,
+      publishOrganisation: checkbox,
+      // Consent to publish the input if accepted: the call is for a public record.
+      consentPublication: checkbox.refine((yes) => yes, { error: 'error.consentRequired' }),
     })
     .superRefine((v, ctx) => {
+      if (requiresOrganisation(v.submitterType) && !v.organisation) {
+        ctx.addIssue({ code: 'custom', path: ['organisation'], message: 'error.organisationRequired' });
+      }
       if (countWords(v.body, v.language) > limits.bodyMaxWords) {
         ctx.addIssue({ code: 'custom', path: ['body'], message: 'error.tooManyWords' });
       }
-    });
+    })
+    .transform(({ consentPublication: _consented, ...v }) => ({
+      ...v,
+      region: regionOfCountry(v.country)!,
+      // Nothing to publish when there is no organisation.
+      publishOrganisation: v.publishOrganisation && v.organisation !== undefined,
+    }));
 }
 
 export type SubmissionInput = z.output<ReturnType<typeof submissionInputSchema>>;

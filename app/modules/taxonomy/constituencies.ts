@@ -1,4 +1,4 @@
-import { pickLabel, type Labels } from './locales';
+import { labelIn, type Labels } from './locales';
 
 /** Stakeholder constituencies of the GCM's whole-of-society approach (see docs/CONTEXT.md). */
 export const CONSTITUENCIES = {
@@ -27,6 +27,5 @@ export type Constituency = keyof typeof CONSTITUENCIES;
 export const CONSTITUENCY_KEYS = Object.keys(CONSTITUENCIES) as Constituency[];
 
 export function constituencyLabel(key: string, locale: string): string {
-  const labels = (CONSTITUENCIES as Record<string, Labels>)[key];
-  return labels ? pickLabel(labels, locale) : key;
+  return labelIn(CONSTITUENCIES, key, locale);
 }

@@ -27,3 +27,9 @@ export function pickLabel(labels: Labels, locale: string): string {
 export function languageName(code: string, locale: string): string {
   return new Intl.DisplayNames([locale], { type: 'language' }).of(code) ?? code;
 }
+
+/** The label of `key` in a taxonomy table, or the key itself when it is unknown (old data). */
+export function labelIn(table: Record<string, Labels>, key: string, locale: string): string {
+  const labels = table[key];
+  return labels ? pickLabel(labels, locale) : key;
+}
