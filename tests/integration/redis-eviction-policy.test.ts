@@ -1,14 +1,14 @@
 import { mkdtempSync, chmodSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { startRedisServer } from '../../scripts/services/redis';
 import { portalEnv, startPortalProcess } from '../helpers/processes';
 
 describe('the worker and Redis eviction', () => {
   it('refuses to run on a Redis that may evict keys (jobs would vanish silently)', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'redis-lru-'));
+    // Under the suite's data directory, which the global teardown removes.
+    const dir = mkdtempSync(path.join(inject('dataDir'), 'redis-lru-'));
     chmodSync(dir, 0o755);
     const redis = await startRedisServer({ dataDir: dir, ephemeral: true });
     const client = new Redis(redis.url);

@@ -1,9 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createSubmission } from '../../app/modules/submissions/create-submission';
 import { hashStatusToken } from '../../app/modules/submissions/status-token';
 import { auditEvents, emailDeliveries, outbox, submissions } from '../../db/schema';
@@ -107,8 +106,7 @@ describe('acknowledging', () => {
     expect(pdf?.filename).toBe(`receipt-${reference}.pdf`);
 
     // The receipt is a real PDF whose text a reader can extract: reference, digest and the Arabic input.
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'receipt-'));
-    const file = path.join(dir, 'receipt.pdf');
+    const file = path.join(inject('dataDir'), `receipt-${reference}.pdf`);
     writeFileSync(file, pdf!.content);
     const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
     const [row] = await db.select().from(submissions).where(eq(submissions.id, id));
