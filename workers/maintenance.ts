@@ -4,6 +4,7 @@
  */
 import type { Db } from '../db/client';
 import { pruneRateLimits } from '../app/modules/abuse/rate-limit';
+import { expireUnconfirmed } from '../app/modules/submissions/email-confirmation';
 
 const EVERY_MS = 60 * 60 * 1000;
 
@@ -12,6 +13,8 @@ export function startMaintenance(db: Db, log: (msg: string) => void) {
     try {
       const pruned = await pruneRateLimits(db);
       if (pruned > 0) log(`maintenance: pruned ${pruned} expired rate-limit counters`);
+      const expired = await expireUnconfirmed(db);
+      if (expired > 0) log(`maintenance: expired ${expired} inputs whose e-mail was never confirmed`);
     } catch (error) {
       log(`maintenance failed: ${(error as Error).message}`);
     }

@@ -7,12 +7,14 @@ import { eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../app/modules/audit/record-audit';
 import { outbox, type OutboxRow } from '../db/schema';
 import { runAcknowledge } from './jobs/acknowledge.job';
+import { runConfirmEmail } from './jobs/confirm-email.job';
 import { runDecisionEmail } from './jobs/decision-email.job';
 import { isPermanentSmtpFailure } from './mailer';
 import type { JobKind } from './queues';
 import type { WorkerDeps } from './worker-deps';
 
 const HANDLERS: Record<JobKind, (deps: WorkerDeps, row: OutboxRow) => Promise<void>> = {
+  'confirm-email': runConfirmEmail,
   acknowledge: runAcknowledge,
   'decision-email': runDecisionEmail,
 };

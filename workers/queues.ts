@@ -6,7 +6,9 @@
 import { z } from 'zod';
 
 export const JOBS = {
-  /** Acknowledgement e-mail with the PDF receipt, after a submission is stored. */
+  /** Asks the submitter to confirm the address (status link), right after a submission is stored. */
+  'confirm-email': { queue: 'email', payload: z.object({ statusToken: z.string().min(43) }) },
+  /** Acknowledgement e-mail with the PDF receipt, once the submitter confirmed the address. */
   acknowledge: { queue: 'email', payload: z.object({ statusToken: z.string().min(43) }) },
   /** Tells the submitter the moderation decision. */
   'decision-email': { queue: 'email', payload: z.object({ decision: z.enum(['accepted', 'rejected']) }) },

@@ -73,7 +73,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = submissionInputSchema(forum.limits, forum.inputLanguages).safeParse(values);
   if (!parsed.success) return refuse(400, fieldErrors(parsed.error) as Record<string, string>);
   if (timing !== 'ok') return refuse(400, { form: timing === 'too_fast' ? 'error.tooFast' : 'error.form' });
-  for (const [rule, subject] of [[SUBMIT_LIMITS.perIp, context.clientIp], [SUBMIT_LIMITS.perEmail, parsed.data.email]] as const) {
+  const limits = [
+    [SUBMIT_LIMITS.perIp, context.clientIp],
+    [SUBMIT_LIMITS.perEmail, parsed.data.email],
+    [SUBMIT_LIMITS.perEmailDaily, parsed.data.email],
+  ] as const;
+  for (const [rule, subject] of limits) {
     const limit = await hitRateLimit(context.db, rule, subject);
     if (!limit.allowed) {
       return refuse(429, { form: 'error.rateLimited' }, { retryAfterMinutes: Math.ceil(limit.retryAfterSeconds / 60) }, { 'Retry-After': String(limit.retryAfterSeconds) });

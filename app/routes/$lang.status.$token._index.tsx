@@ -6,6 +6,7 @@ import { stageOf } from '../modules/submissions/stage';
 import { looksLikeStatusToken } from '../modules/submissions/status-token';
 import { findByStatusToken } from '../modules/submissions/submission-status';
 import { withdrawSubmission } from '../modules/submissions/withdraw';
+import { confirmEmail } from '../modules/submissions/email-confirmation';
 import { pickLabel } from '../modules/taxonomy/locales';
 
 async function requireStatus(params: { token?: string }, context: ActionFunctionArgs['context']) {
@@ -26,7 +27,9 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
     forumName: pickLabel(forum.name, locale),
     stage: stageOf(s),
     reason: s.decision === 'rejected' ? s.decisionReason : null,
-    canWithdraw: s.decision === 'pending' && !s.withdrawnAt,
+    canWithdraw: s.decision === 'pending' && !s.withdrawnAt && !s.expiredAt,
+    canConfirm: !s.emailConfirmedAt && !s.withdrawnAt && !s.expiredAt,
+    hasReceipt: Boolean(s.emailConfirmedAt),
     sent: sent.map((m) => ({ kind: m.kind, at: `${when.format(m.sentAt)} (${forum.timeZone})` })),
     deliveryFailed: failed.length > 0,
   };
@@ -42,6 +45,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = requireLocale(params);
   const { submission } = await requireStatus(params, context);
   const form = await request.formData();
+  if (form.get('intent') === 'confirm') {
+    // Whatever the outcome (done now, or earlier), the page then shows the current stage.
+    await confirmEmail(context.db, submission.id, params.token!);
+    return redirect(`/${locale}/status/${params.token}?confirmed=1`);
+  }
   if (form.get('intent') !== 'withdraw') return data({ problem: 'status.withdraw.tooLate' as MessageKey }, { status: 400 });
   if (form.get('confirm') !== 'yes') return data({ problem: 'status.withdraw.needConfirm' as MessageKey }, { status: 400 });
   if (!(await withdrawSubmission(context.db, submission.id))) {
@@ -60,6 +68,18 @@ export default function SubmissionStatus() {
     <>
       <h1>{t('status.title')}</h1>
       {search.get('withdrawn') && s.stage === 'withdrawn' ? <p className="notice" role="status">{t('status.withdraw.done')}</p> : null}
+      {search.get('confirmed') && !s.canConfirm && s.hasReceipt ? <p className="notice" role="status">{t('status.confirm.done')}</p> : null}
+      {s.canConfirm ? (
+        <section className="card" aria-labelledby="confirm-title">
+          <h2 id="confirm-title">{t('status.confirm.title')}</h2>
+          <p>{t('status.confirm.explain')}</p>
+          {/* A POST, not the link itself: mail scanners that open links must not confirm for anyone. */}
+          <Form method="post">
+            <input type="hidden" name="intent" value="confirm" />
+            <button type="submit" className="button">{t('status.confirm.submit')}</button>
+          </Form>
+        </section>
+      ) : null}
       <p className="notice">{t('status.private')}</p>
       <dl className="facts">
         <dt>{t('input.reference')}</dt><dd><bdi>{s.reference}</bdi></dd>
@@ -69,7 +89,7 @@ export default function SubmissionStatus() {
         {s.reason ? <><dt>{t('status.reason')}</dt><dd dir="auto" className="user-text">{s.reason}</dd></> : null}
       </dl>
       {s.stage === 'published' ? <p><Link to={`/${locale}/inputs/${s.reference}`}>{t('status.publicPage')}</Link></p> : null}
-      <p><a href={`/${locale}/status/${token}/receipt`} download>{t('status.receipt')}</a></p>
+      {s.hasReceipt ? <p><a href={`/${locale}/status/${token}/receipt`} download>{t('status.receipt')}</a></p> : null}
       <h2>{t('status.emails')}</h2>
       {s.deliveryFailed ? <p className="notice notice-error" role="alert">{t('status.emailFailed')}</p> : null}
       {s.sent.length === 0 ? <p>{t('status.noEmails')}</p> : (

@@ -9,7 +9,8 @@ import { findByStatusToken } from '../modules/submissions/submission-status';
 export async function loader({ params, context }: LoaderFunctionArgs) {
   requireLocale(params);
   const found = looksLikeStatusToken(params.token) ? await findByStatusToken(context.db, params.token) : undefined;
-  const facts = found ? await loadSubmissionForMail(context.db, found.submission.id) : undefined;
+  // A receipt exists once the address is confirmed (and never for an expired, erased input).
+  const facts = found?.submission.emailConfirmedAt ? await loadSubmissionForMail(context.db, found.submission.id) : undefined;
   if (!facts) throw new Response('Not found', { status: 404 });
   const pdf = await renderReceiptFor(facts);
   return new Response(new Uint8Array(pdf), {

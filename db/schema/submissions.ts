@@ -41,6 +41,13 @@ export const submissions = pgTable(
     /** SHA-256 (hex) of the canonical submitted content, printed on the receipt. */
     contentSha256: text().notNull(),
     receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Set when the submitter proves the address is theirs (the status link from the confirmation
+     * e-mail). Only confirmed inputs reach moderators or get a receipt.
+     */
+    emailConfirmedAt: timestamp({ withTimezone: true }),
+    /** Set when an input never confirmed is expired; its personal data and text are erased then. */
+    expiredAt: timestamp({ withTimezone: true }),
 
     // Decision: written only by app/modules/moderation.
     decision: text().$type<Decision>().notNull().default('pending'),
@@ -68,6 +75,8 @@ export const submissions = pgTable(
     check('submissions_published_only_if_accepted', sql`${t.publishedAt} is null or ${t.decision} = 'accepted'`),
     check('submissions_rejection_has_reason', sql`${t.decision} <> 'rejected' or length(${t.decisionReason}) > 0`),
     check('submissions_withdrawn_not_published', sql`${t.withdrawnAt} is null or ${t.publishedAt} is null`),
+    check('submissions_expired_unconfirmed', sql`${t.expiredAt} is null or ${t.emailConfirmedAt} is null`),
+    check('submissions_decided_only_if_confirmed', sql`${t.decision} = 'pending' or ${t.emailConfirmedAt} is not null`),
     check('submissions_submitter_type', sql`${t.submitterType} in ('individual','organisation','network')`),
     check('submissions_region', sql`${t.region} in ('ECA','ECE','ECLAC','ESCAP','ESCWA')`),
     check('submissions_decided_has_time', sql`(${t.decision} = 'pending') = (${t.decidedAt} is null)`),

@@ -1,6 +1,7 @@
 /**
  * The whole path in Chromium, as people use it: a submitter sends an input in Arabic and sees the
- * reference; the acknowledgement with its PDF receipt arrives in the capture mailbox; a moderator
+ * reference; confirms the address with the link e-mailed to it; the acknowledgement with its PDF
+ * receipt arrives in the capture mailbox; a moderator
  * signs in and accepts; the input appears on the public listing. Then the same form in English
  * without JavaScript, through a validation error.
  */
@@ -15,11 +16,11 @@ import { arabicFixture, TRICKY_TEXTS } from '../helpers/fixtures';
 import { startPortalUnderTest } from '../helpers/portal-under-test';
 import { eventually, mailTo } from '../helpers/services';
 
-/** The private status link from the acknowledgement e-mail the submitter received. */
+/** The private status link from the first e-mail the submitter received (the confirmation request). */
 async function statusLinkFor(email: string): Promise<string> {
-  const [mail] = await eventually(async () => ((await mailTo(email)).length > 0 ? mailTo(email) : undefined), 30_000, 'acknowledgement');
+  const [mail] = await eventually(async () => ((await mailTo(email)).length > 0 ? mailTo(email) : undefined), 30_000, 'confirmation e-mail');
   const link = /https?:\/\/\S+\/status\/[A-Za-z0-9_-]{43}/.exec(mail.text ?? '')?.[0];
-  if (!link) throw new Error('no status link in the acknowledgement');
+  if (!link) throw new Error('no status link in the confirmation e-mail');
   return link;
 }
 
@@ -82,6 +83,15 @@ describe('the whole path', () => {
     const hidden = await page.goto(url(`/ar/inputs/${reference}`));
     expect(hidden?.status()).toBe(404);
 
+    // The address is confirmed with the status link from the e-mail; only then is there a receipt.
+    const statusLink = await statusLinkFor(email);
+    await page.goto(statusLink);
+    expect(await page.getByText('في انتظار تأكيد عنوان بريدك الإلكتروني').count()).toBe(1);
+    expect(await page.getByRole('link', { name: 'تنزيل الإيصال (PDF)' }).count()).toBe(0);
+    await page.screenshot(shot('ar-status-confirm'));
+    await page.getByRole('button', { name: 'أكِّد عنوان بريدي الإلكتروني' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('تأكَّد عنوانك');
+
     // The acknowledgement arrives, in Arabic, with the receipt.
     await page.goto(url('/dev/mail'));
     const subject = `تم الاستلام: مساهمتك ${reference} في منتدى استعراض الهجرة الدولية 2026 للاختبار`;
@@ -98,8 +108,7 @@ describe('the whole path', () => {
     expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
     await page.screenshot(shot('mail-acknowledgement'));
 
-    // The private status page from the e-mail says where the input stands, and offers the receipt.
-    const statusLink = await statusLinkFor(email);
+    // The private status page says where the input stands, and offers the receipt.
     await page.goto(statusLink);
     expect(await page.getByText('تم الاستلام، وهي قيد المراجعة لدى الأمانة').count()).toBe(1);
     const receipt = await page.request.get(url((await page.getByRole('link', { name: 'تنزيل الإيصال (PDF)' }).getAttribute('href'))!));
@@ -163,8 +172,11 @@ describe('the whole path', () => {
     await page.getByRole('button', { name: 'Send input' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Your input was received');
 
-    // Withdraw it from the status page, still without JavaScript.
+    // Confirm the address, then withdraw the input from the status page, still without JavaScript.
     await page.goto(await statusLinkFor(email));
+    expect(await page.getByText('Awaiting confirmation of your e-mail address').count()).toBe(1);
+    await page.getByRole('button', { name: 'Confirm my e-mail address' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('your address is confirmed');
     // Without the confirmation ticked, the browser's own validation keeps the form from going out.
     await page.getByRole('button', { name: 'Withdraw input' }).click();
     expect(await page.getByText('Received, in review by the secretariat').count()).toBe(1);

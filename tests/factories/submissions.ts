@@ -3,6 +3,9 @@ import type { Db } from '../../db/client';
 import type { Forum } from '../../db/schema';
 import { createSubmission } from '../../app/modules/submissions/create-submission';
 import type { SubmissionInput } from '../../app/modules/submissions/submission-input';
+import { confirmEmail } from '../../app/modules/submissions/email-confirmation';
+import { and, eq } from 'drizzle-orm';
+import { outbox } from '../../db/schema';
 
 export function submissionInput(overrides: Partial<SubmissionInput> = {}): SubmissionInput {
   return {
@@ -25,9 +28,22 @@ export function submissionInput(overrides: Partial<SubmissionInput> = {}): Submi
   };
 }
 
-/** Stores a submission through the real module (transaction, audit, outbox). */
-export async function createTestSubmission(db: Db, forum: Forum, overrides: Partial<SubmissionInput> = {}, locale = 'en') {
+/**
+ * Stores a submission through the real module (transaction, audit, outbox) and, unless told
+ * otherwise, confirms its e-mail address through the real module too, as the submitter would
+ * with the status link from the confirmation e-mail.
+ */
+export async function createTestSubmission(
+  db: Db,
+  forum: Forum,
+  overrides: Partial<SubmissionInput> = {},
+  locale = 'en',
+  { confirmed = true } = {},
+) {
   const result = await createSubmission(db, forum, submissionInput(overrides), { idempotencyKey: randomUUID(), interfaceLocale: locale });
   if (!result.ok) throw new Error(`submission refused: ${result.reason}`);
-  return result;
+  const [mailJob] = await db.select().from(outbox).where(and(eq(outbox.submissionId, result.id), eq(outbox.kind, 'confirm-email')));
+  const statusToken = String(mailJob.payload.statusToken);
+  if (confirmed) await confirmEmail(db, result.id, statusToken);
+  return { ...result, statusToken };
 }

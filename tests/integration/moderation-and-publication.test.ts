@@ -36,8 +36,8 @@ describe('moderation', () => {
     expect((await listPublishedInputs(db, forum.id)).map((p) => p.reference)).toEqual([reference]);
     expect((await listPendingSubmissions(db, 10_000)).map((p) => p.id)).not.toContain(id);
     const audit = await db.select().from(auditEvents).where(eq(auditEvents.submissionId, id));
-    expect(audit.map((a) => a.action)).toEqual(['submission.received', 'decision.accepted', 'submission.published']);
-    expect(audit[1].actorStaffId).toBe(staff.id);
+    expect(audit.map((a) => a.action)).toEqual(['submission.received', 'email.confirmed', 'decision.accepted', 'submission.published']);
+    expect(audit[2].actorStaffId).toBe(staff.id);
 
     const jobs = await db.select().from(outbox).where(eq(outbox.submissionId, id));
     const decisionJob = jobs.find((j) => j.kind === 'decision-email')!;
@@ -105,7 +105,11 @@ describe('moderation', () => {
     expect((await listPendingSubmissions(db, 10_000)).map((p) => p.id)).not.toContain(id);
     expect(await decide(db, { submissionId: id, expectedVersion: 2, staffId: staff.id, request: { decision: 'accepted' } })).toEqual({ ok: false, reason: 'stale' });
     const audit = await db.select().from(auditEvents).where(eq(auditEvents.submissionId, id));
-    expect(audit.map((a) => [a.action, a.actorKind])).toEqual([['submission.received', 'submitter'], ['submission.withdrawn', 'submitter']]);
+    expect(audit.map((a) => [a.action, a.actorKind])).toEqual([
+      ['submission.received', 'submitter'],
+      ['email.confirmed', 'submitter'],
+      ['submission.withdrawn', 'submitter'],
+    ]);
   });
 
   it('a decided input can no longer be withdrawn', async () => {

@@ -5,6 +5,10 @@ import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createSubmission } from '../../app/modules/submissions/create-submission';
 import { hashStatusToken } from '../../app/modules/submissions/status-token';
+import { confirmEmail, expireUnconfirmed, UNCONFIRMED_EXPIRY_DAYS } from '../../app/modules/submissions/email-confirmation';
+import { decide } from '../../app/modules/moderation/decide';
+import { listPendingSubmissions } from '../../app/modules/moderation/queue';
+import { upsertStaffUser } from '../../app/modules/staff/staff-accounts';
 import { auditEvents, emailDeliveries, outbox, submissions } from '../../db/schema';
 import { processOutboxJob } from '../../workers/process-job';
 import { createForum } from '../factories/forums';
@@ -21,9 +25,9 @@ async function outboxFor(submissionId: string) {
 }
 
 describe('submitting', () => {
-  it('stores the submission, its audit event and an acknowledgement outbox row together', async () => {
+  it('stores the submission, its audit event and a confirmation e-mail outbox row together', async () => {
     const forum = await createForum(db);
-    const { id, reference } = await createTestSubmission(db, forum);
+    const { id, reference } = await createTestSubmission(db, forum, {}, 'en', { confirmed: false });
     expect(reference).toBe(`${forum.referencePrefix}-0001`);
     const [row] = await db.select().from(submissions).where(eq(submissions.id, id));
     expect(row.decision).toBe('pending');
@@ -31,7 +35,8 @@ describe('submitting', () => {
     const audit = await db.select().from(auditEvents).where(eq(auditEvents.submissionId, id));
     expect(audit.map((a) => a.action)).toEqual(['submission.received']);
     const jobs = await outboxFor(id);
-    expect(jobs.map((j) => j.kind)).toEqual(['acknowledge']);
+    expect(jobs.map((j) => j.kind)).toEqual(['confirm-email']);
+    expect(row.emailConfirmedAt).toBeNull();
     // The status token waits in PostgreSQL for the e-mail; only its hash is on the submission.
     expect(String(jobs[0].payload.statusToken)).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(row.statusTokenHash).toBe(hashStatusToken(String(jobs[0].payload.statusToken)));
@@ -82,13 +87,62 @@ describe('submitting', () => {
   });
 });
 
+describe('confirming the e-mail address', () => {
+  it('asks first; only a confirmed input gets its receipt, reaches the queue and can be decided', async () => {
+    const forum = await createForum(db);
+    const staff = await upsertStaffUser(db, { email: `mod-${crypto.randomUUID().slice(0, 8)}@un.example`, displayName: 'M', role: 'moderator', password: 'correct horse battery staple' });
+    const email = `confirm-${crypto.randomUUID().slice(0, 8)}@example.org`;
+    const { id, reference, statusToken } = await createTestSubmission(db, forum, { email }, 'ar', { confirmed: false });
+    const [confirmJob] = await outboxFor(id);
+    expect(await processOutboxJob(workerDeps(db), confirmJob.id)).toBe('done');
+    const [mail] = await mailTo(email);
+    expect(mail.subject).toBe(`أكِّد عنوان بريدك الإلكتروني لإرسال المساهمة ${reference}`);
+    expect(mail.text).toContain(`http://localhost:3000/ar/status/${statusToken}`);
+    expect(mail.attachments).toHaveLength(0);
+
+    // Not yet in front of moderators, and no decision can be recorded.
+    expect((await listPendingSubmissions(db, 10_000)).map((p) => p.id)).not.toContain(id);
+    expect((await decide(db, { submissionId: id, expectedVersion: 1, staffId: staff.id, request: { decision: 'accepted' } })).ok).toBe(false);
+    expect(await databaseError(db.update(submissions).set({ decision: 'accepted', decidedAt: new Date() }).where(eq(submissions.id, id)))).toMatch(/submissions_decided_only_if_confirmed/);
+
+    expect(await confirmEmail(db, id, statusToken)).toBe('confirmed');
+    expect(await confirmEmail(db, id, statusToken)).toBe('unchanged');
+    const jobs = await outboxFor(id);
+    expect(jobs.map((j) => j.kind).sort()).toEqual(['acknowledge', 'confirm-email']);
+    expect(jobs.find((j) => j.kind === 'acknowledge')!.payload.statusToken).toBe(statusToken);
+    expect((await listPendingSubmissions(db, 10_000)).map((p) => p.id)).toContain(id);
+    const audit = await db.select().from(auditEvents).where(eq(auditEvents.submissionId, id));
+    expect(audit.map((a) => a.action)).toEqual(['submission.received', 'email.confirmed']);
+  });
+
+  it('erases inputs never confirmed after the expiry window, keeping the row and its audit trail', async () => {
+    const forum = await createForum(db);
+    const stale = await createTestSubmission(db, forum, { body: 'private words' }, 'en', { confirmed: false });
+    const fresh = await createTestSubmission(db, forum, {}, 'en', { confirmed: false });
+    const confirmedLongAgo = await createTestSubmission(db, forum);
+    const longAgo = new Date(Date.now() - (UNCONFIRMED_EXPIRY_DAYS + 1) * 24 * 3600 * 1000);
+    for (const { id } of [stale, confirmedLongAgo]) await db.update(submissions).set({ receivedAt: longAgo }).where(eq(submissions.id, id));
+
+    expect(await expireUnconfirmed(db)).toBe(1);
+    const rows = await db.select().from(submissions).where(eq(submissions.forumId, forum.id));
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    expect(byId.get(stale.id)).toMatchObject({ email: '', contactName: '', body: '', title: '', organisation: null });
+    expect(byId.get(stale.id)!.expiredAt).not.toBeNull();
+    expect(byId.get(fresh.id)!.expiredAt).toBeNull();
+    expect(byId.get(confirmedLongAgo.id)!.expiredAt).toBeNull();
+    expect(await confirmEmail(db, stale.id, stale.statusToken)).toBe('unchanged');
+    const audit = await db.select().from(auditEvents).where(eq(auditEvents.submissionId, stale.id));
+    expect(audit.map((a) => a.action)).toEqual(['submission.received', 'submission.expired']);
+  });
+});
+
 describe('acknowledging', () => {
   it('e-mails the submitter in Arabic with a PDF receipt, records the delivery, and never sends twice', async () => {
     const forum = await createForum(db);
     const email = `ack-${crypto.randomUUID().slice(0, 8)}@example.org`;
     const body = arabicFixture('ar-gcm-national-implementation-plans');
     const { id, reference } = await createTestSubmission(db, forum, { email, body, language: 'ar', title: TRICKY_TEXTS.mixed }, 'ar');
-    const [job] = await outboxFor(id);
+    const job = (await outboxFor(id)).find((j) => j.kind === 'acknowledge')!;
     const deps = workerDeps(db);
 
     expect(await processOutboxJob(deps, job.id)).toBe('done');
@@ -119,7 +173,7 @@ describe('acknowledging', () => {
     const deliveries = await db.select().from(emailDeliveries).where(eq(emailDeliveries.submissionId, id));
     expect(deliveries).toHaveLength(1);
     expect(deliveries[0].smtpResponse).toMatch(/^250/);
-    const [done] = await outboxFor(id);
+    const done = (await outboxFor(id)).find((j) => j.kind === 'acknowledge')!;
     expect(done.doneAt).not.toBeNull();
     // The status link is in the e-mail, and the raw token is gone from the database.
     expect(mail.text).toContain(`http://localhost:3000/ar/status/${job.payload.statusToken}`);

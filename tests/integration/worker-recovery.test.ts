@@ -1,6 +1,6 @@
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type DbHandle } from '../../db/client';
 import { emailDeliveries, outbox } from '../../db/schema';
@@ -22,8 +22,12 @@ beforeAll(async () => {
 afterAll(() => handle.close());
 const env = (extra: Record<string, string> = {}) => portalEnv({ DATABASE_URL: stack.databaseUrl, REDIS_URL: stack.redisUrl, ...extra });
 
+/** The acknowledgements delivered for these submissions, once every one has its own. */
 async function acknowledged(ids: string[]) {
-  const rows = await db.select().from(emailDeliveries).where(inArray(emailDeliveries.submissionId, ids));
+  const rows = await db
+    .select()
+    .from(emailDeliveries)
+    .where(and(inArray(emailDeliveries.submissionId, ids), eq(emailDeliveries.kind, 'acknowledge')));
   return rows.length >= ids.length ? rows : undefined;
 }
 
@@ -54,8 +58,9 @@ describe('the worker process', () => {
     const redis = new Redis(stack.redisUrl, { maxRetriesPerRequest: 1 });
     const queue = new Queue('email', { connection: redis });
     await relayDueOutboxRows(handle, { email: queue }, 60_000);
-    const [queued] = await db.select().from(outbox).where(eq(outbox.submissionId, id));
-    expect(queued.enqueuedAt).not.toBeNull();
+    const queued = await db.select().from(outbox).where(eq(outbox.submissionId, id));
+    expect(queued.map((r) => r.kind).sort()).toEqual(['acknowledge', 'confirm-email']);
+    expect(queued.every((r) => r.enqueuedAt)).toBe(true);
     await redis.flushdb();
     await queue.close();
     redis.disconnect();
@@ -63,10 +68,11 @@ describe('the worker process', () => {
     const worker = startPortalProcess('workers/index.ts', env({ OUTBOX_REDELIVER_AFTER_MS: '1500' }));
     try {
       await waitForOutput(worker, /ready/);
-      await eventually(async () => (await mailTo(email)).length === 1, 30_000, 'acknowledgement after flush');
+      // Both e-mails it owed: the confirmation request and the acknowledgement.
+      await eventually(async () => (await mailTo(email)).length === 2, 30_000, 'e-mails after flush');
     } finally {
       await worker.stop();
     }
-    expect(await mailTo(email)).toHaveLength(1);
+    expect(await mailTo(email)).toHaveLength(2);
   });
 });

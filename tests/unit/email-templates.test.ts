@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderAcknowledgementEmail } from '../../templates/email/acknowledgement';
+import { renderConfirmationEmail } from '../../templates/email/confirmation';
 import { renderDecisionEmail } from '../../templates/email/decision';
 import { emailText } from '../../templates/email/messages';
 
@@ -11,6 +12,19 @@ const base = {
   receivedAt: '22 نوفمبر 2026',
 };
 const statusUrl = 'http://localhost:3000/ar/status/abc';
+
+describe('confirmation e-mail', () => {
+  it('asks in Arabic to confirm with the status link, and says when an unconfirmed input is erased', () => {
+    const mail = renderConfirmationEmail({ ...base, statusUrl, locale: 'ar', dir: 'rtl', expiryDays: 7 });
+    expect(mail.subject).toBe('أكِّد عنوان بريدك الإلكتروني لإرسال المساهمة IMRF26-0042');
+    expect(mail.html).toMatch(/<html lang="ar" dir="rtl">/);
+    for (const part of [mail.text, mail.html]) expect(part).toContain(statusUrl);
+    expect(mail.text).toContain('بعد 7 أيام');
+    expect(mail.html).toContain('بعد <bdi>7 أيام</bdi>');
+    expect(renderConfirmationEmail({ ...base, statusUrl, locale: 'ar', dir: 'rtl', expiryDays: 14 }).text).toContain('بعد 14 يومًا');
+    expect(renderConfirmationEmail({ ...base, statusUrl, locale: 'en', dir: 'ltr', expiryDays: 7 }).text).toContain('erased after 7 days');
+  });
+});
 
 describe('acknowledgement e-mail', () => {
   it('is right-to-left Arabic in both parts, with every fact', () => {

@@ -31,10 +31,15 @@ export async function hitRateLimit(db: Db, rule: RateLimit, subject: string, now
   return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000)) };
 }
 
-/** Submit limits: generous per IP (an NGO office or a campaign desk shares one address). */
+/**
+ * Submit limits: generous per IP (an NGO office or a campaign desk shares one address). Every
+ * submission mails its address a confirmation request, so the per-address limits are also what
+ * keeps the portal from being used to flood someone's mailbox.
+ */
 export const SUBMIT_LIMITS = {
   perIp: { name: 'submit:ip', limit: 60, windowSeconds: 3600 },
   perEmail: { name: 'submit:email', limit: 10, windowSeconds: 3600 },
+  perEmailDaily: { name: 'submit:email:day', limit: 20, windowSeconds: 24 * 3600 },
 } satisfies Record<string, RateLimit>;
 
 /** Drops counters whose window ended more than a day ago; run periodically by the worker. */

@@ -3,7 +3,7 @@
  * moderator saw and requires the submission still pending, so a decision is applied at most once
  * and a concurrent one is refused rather than overwritten.
  */
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { submissions } from '../../../db/schema';
 import { recordAudit } from '../audit/record-audit';
@@ -38,6 +38,8 @@ export async function decide(
           eq(submissions.version, expectedVersion),
           eq(submissions.decision, 'pending'),
           isNull(submissions.withdrawnAt),
+          // Unconfirmed inputs never reach moderators (the database refuses it too).
+          isNotNull(submissions.emailConfirmedAt),
         ),
       )
       .returning({ id: submissions.id });

@@ -1,8 +1,11 @@
-import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { auditEvents, emailDeliveries, forums, submissions } from '../../../db/schema';
 
-/** Pending submissions, oldest first: the order in which the secretariat owes an answer. */
+/**
+ * Pending submissions whose submitter confirmed the address, oldest first: the order in which
+ * the secretariat owes an answer.
+ */
 export async function listPendingSubmissions(db: Db, limit = 100) {
   return db
     .select({
@@ -16,7 +19,7 @@ export async function listPendingSubmissions(db: Db, limit = 100) {
     })
     .from(submissions)
     .innerJoin(forums, eq(forums.id, submissions.forumId))
-    .where(and(eq(submissions.decision, 'pending'), isNull(submissions.withdrawnAt)))
+    .where(and(eq(submissions.decision, 'pending'), isNull(submissions.withdrawnAt), isNotNull(submissions.emailConfirmedAt)))
     .orderBy(asc(submissions.receivedAt))
     .limit(limit);
 }

@@ -1,5 +1,5 @@
 /**
- * Stores one submission: the row, its audit event and the acknowledgement outbox row commit
+ * Stores one submission: the row, its audit event and the confirmation e-mail's outbox row commit
  * together, and the reference exists only once they have. Replays of the same form (same
  * idempotency key) get the first submission back instead of a second one.
  */
@@ -59,8 +59,8 @@ export async function createSubmission(
         .returning({ id: submissions.id, reference: submissions.reference });
       await recordAudit(tx, { actorKind: 'submitter', submissionId: row.id, action: 'submission.received', details: { reference } });
       // The raw token waits in the outbox row (PostgreSQL only, never Redis) until the
-      // acknowledgement carrying it is recorded; then it is erased.
-      await addOutbox(tx, 'acknowledge', row.id, { statusToken: status.token });
+      // confirmation e-mail carrying it is recorded; then it is erased.
+      await addOutbox(tx, 'confirm-email', row.id, { statusToken: status.token });
       return row;
     });
     return { ok: true, ...created, replayed: false };

@@ -1,0 +1,57 @@
+/**
+ * E-mail confirmation: an input reaches moderators, and its submitter gets the receipt, only once
+ * the submitter has shown the address is theirs by using the status link mailed to it. Inputs
+ * never confirmed are expired: their personal data and text are erased, the row and its audit
+ * trail stay (the audit log is append-only).
+ */
+import { and, eq, isNull, lt } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import { submissions } from '../../../db/schema';
+import { recordAudit } from '../audit/record-audit';
+import { addOutbox } from '../outbox/add-outbox';
+
+export const UNCONFIRMED_EXPIRY_DAYS = 7;
+
+/**
+ * Confirms the address of one submission, once. The status token (from the link just used) goes
+ * into the acknowledgement's outbox row so that e-mail can carry the link again.
+ */
+export async function confirmEmail(db: Db, submissionId: string, statusToken: string, now = new Date()): Promise<'confirmed' | 'unchanged'> {
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(submissions)
+      .set({ emailConfirmedAt: now })
+      .where(and(eq(submissions.id, submissionId), isNull(submissions.emailConfirmedAt), isNull(submissions.expiredAt), isNull(submissions.withdrawnAt)))
+      .returning({ id: submissions.id });
+    if (rows.length === 0) return 'unchanged';
+    await recordAudit(tx, { actorKind: 'submitter', submissionId, action: 'email.confirmed' });
+    await addOutbox(tx, 'acknowledge', submissionId, { statusToken });
+    return 'confirmed';
+  });
+}
+
+/** Erases inputs whose address was never confirmed within the expiry window; returns how many. */
+export async function expireUnconfirmed(db: Db, now = new Date()): Promise<number> {
+  const cutoff = new Date(now.getTime() - UNCONFIRMED_EXPIRY_DAYS * 24 * 3600 * 1000);
+  return db.transaction(async (tx) => {
+    const expired = await tx
+      .update(submissions)
+      .set({
+        expiredAt: now,
+        contactName: '',
+        email: '',
+        organisation: null,
+        title: '',
+        summary: '',
+        body: '',
+        publishName: false,
+        publishOrganisation: false,
+      })
+      .where(and(isNull(submissions.emailConfirmedAt), isNull(submissions.expiredAt), lt(submissions.receivedAt, cutoff)))
+      .returning({ id: submissions.id });
+    for (const { id } of expired) {
+      await recordAudit(tx, { actorKind: 'system', submissionId: id, action: 'submission.expired', details: { reason: 'email_not_confirmed' } });
+    }
+    return expired.length;
+  });
+}
