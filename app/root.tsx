@@ -7,7 +7,10 @@ import { useNonce } from './lib/nonce';
 import { directionOf } from './modules/taxonomy/locales';
 import styles from './styles.css?url';
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: styles },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+];
 
 /** Every page declares its language and direction from the URL, so Arabic pages mirror. */
 export function Layout({ children }: { children: ReactNode }) {

@@ -1,5 +1,5 @@
 import { useLocation } from '@remix-run/react';
-import { INTERFACE_LOCALES } from '../modules/taxonomy/locales';
+import { AUTONYMS, INTERFACE_LOCALES } from '../modules/taxonomy/locales';
 import { useLocale } from '../lib/route-locale';
 
 /** Links to the same page in each other language, each named in its own language. */
@@ -11,7 +11,7 @@ export function LanguageSwitcher() {
     <nav aria-label={t('site.language')} className="site-nav">
       {INTERFACE_LOCALES.filter((l) => l !== locale).map((l) => (
         <a key={l} href={`/${l}${rest}${search}`} lang={l} hrefLang={l}>
-          {new Intl.DisplayNames([l], { type: 'language' }).of(l)}
+          {AUTONYMS[l]}
         </a>
       ))}
     </nav>

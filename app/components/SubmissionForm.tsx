@@ -1,10 +1,9 @@
 import { Form, useNavigation } from '@remix-run/react';
+import { useState, type FormEvent } from 'react';
 import { isMessageKey, type MessageKey } from '../i18n/translate';
 import { useLocale } from '../lib/route-locale';
 import type { ForumLimits } from '../../db/schema/forums';
 import { CONSTITUENCY_KEYS, constituencyLabel } from '../modules/taxonomy/constituencies';
-import { countriesSortedFor } from '../modules/taxonomy/countries';
-import { languageName } from '../modules/taxonomy/locales';
 import { OBJECTIVE_KEYS, objectiveLabel } from '../modules/taxonomy/objectives';
 import type { CallState } from '../modules/forums/call-window';
 import { PRINCIPLE_KEYS, principleLabel } from '../modules/taxonomy/principles';
@@ -12,7 +11,12 @@ import { SUBMITTER_TYPE_KEYS, submitterTypeLabel } from '../modules/taxonomy/sub
 import { Checkbox, ChoiceGroup, ErrorSummary, SelectField, TextArea, TextField } from './form-fields';
 
 export interface SubmissionFormProps {
-  forum: { slug: string; name: string; state: CallState; closesAt: string; limits: ForumLimits; inputLanguages: string[] };
+  forum: { slug: string; name: string; state: CallState; closesAt: string; limits: ForumLimits };
+  /**
+   * Country and language names in the interface language, made on the server: names from Intl
+   * differ between the server's and the browser's ICU data, and hydration needs identical text.
+   */
+  choices: { countries: Array<{ value: string; label: string }>; languages: Array<{ value: string; label: string }> };
   idempotencyKey: string;
   /** Signed issue time of the form (minimum fill time). */
   formStamp: string;
@@ -40,13 +44,19 @@ const FIELD_LABELS: Array<[field: string, label: MessageKey]> = [
   ['publishOrganisation', 'form.publishOrganisation'],
 ];
 
-export function SubmissionForm({ forum, idempotencyKey, formStamp, retryAfterMinutes, errors, values = {} }: SubmissionFormProps) {
+export function SubmissionForm({ forum, choices, idempotencyKey, formStamp, retryAfterMinutes, errors, values = {} }: SubmissionFormProps) {
   const { locale, t } = useLocale();
   const busy = useNavigation().state === 'submitting';
   const message = (key?: string) => (key && isMessageKey(key) ? t(key) : key ? t('error.invalid') : undefined);
   const text = (field: string) => (typeof values[field] === 'string' ? (values[field] as string) : undefined);
   const list = (field: string) => (Array.isArray(values[field]) ? (values[field] as string[]) : []);
   const checked = (field: string) => Boolean(text(field));
+  // Words are counted by the rules of the input's language (CJK has no spaces between words).
+  const [language, setLanguage] = useState(text('language'));
+  const trackLanguage = (e: FormEvent<HTMLFormElement>) => {
+    const field = e.target as HTMLSelectElement;
+    if (field.name === 'language') setLanguage(field.value);
+  };
   const summary = FIELD_LABELS.filter(([f]) => errors[f]).map(([f, label]) => ({ field: f, label: t(label), message: message(errors[f])! }));
   const common = { requiredText: t('form.required') };
 
@@ -63,7 +73,7 @@ export function SubmissionForm({ forum, idempotencyKey, formStamp, retryAfterMin
       {forum.state !== 'open' ? (
         <p>{t('call.notOpen')}</p>
       ) : (
-        <Form method="post" noValidate>
+        <Form method="post" noValidate onChange={trackLanguage}>
           <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
           <input type="hidden" name="formStamp" value={formStamp} />
           {/* Honeypot: invisible to people and skipped by assistive technology; bots fill it. */}
@@ -82,13 +92,15 @@ export function SubmissionForm({ forum, idempotencyKey, formStamp, retryAfterMin
           <SelectField {...common} name="constituency" label={t('form.constituency')} required placeholder={t('form.choose')} defaultValue={text('constituency')} error={message(errors.constituency)}
             options={CONSTITUENCY_KEYS.map((k) => ({ value: k, label: constituencyLabel(k, locale) }))} />
           <SelectField {...common} name="country" label={t('form.country')} hint={t('form.country.hint')} required placeholder={t('form.choose')} defaultValue={text('country')} error={message(errors.country)}
-            options={countriesSortedFor(locale).map((c) => ({ value: c.code, label: c.name }))} />
+            options={choices.countries} />
           <h2>{t('form.section.input')}</h2>
           <SelectField {...common} name="language" label={t('form.language')} required placeholder={t('form.choose')} defaultValue={text('language')} error={message(errors.language)}
-            options={forum.inputLanguages.map((l) => ({ value: l, label: languageName(l, locale) }))} />
+            options={choices.languages} />
           <TextField {...common} name="title" label={t('form.inputTitle')} required dir="auto" defaultValue={text('title')} error={message(errors.title)} />
-          <TextArea {...common} name="summary" label={t('form.summary')} required hint={t('form.summary.hint', { max: forum.limits.summaryMaxChars })} defaultValue={text('summary')} error={message(errors.summary)} />
-          <TextArea {...common} name="body" long label={t('form.body')} required hint={t('form.body.hint', { max: forum.limits.bodyMaxWords })} defaultValue={text('body')} error={message(errors.body)} />
+          <TextArea {...common} name="summary" label={t('form.summary')} required hint={t('form.summary.hint', { max: forum.limits.summaryMaxChars })}
+            limit={{ unit: 'characters', max: forum.limits.summaryMaxChars }} defaultValue={text('summary')} error={message(errors.summary)} />
+          <TextArea {...common} name="body" long label={t('form.body')} required hint={t('form.body.hint', { max: forum.limits.bodyMaxWords })}
+            limit={{ unit: 'words', max: forum.limits.bodyMaxWords }} language={language} defaultValue={text('body')} error={message(errors.body)} />
           <ChoiceGroup {...common} kind="checkbox" name="objectives" label={t('form.objectives')} required hint={t('form.objectives.hint')} error={message(errors.objectives)}
             defaultValues={list('objectives')}
             options={OBJECTIVE_KEYS.map((k) => ({ value: k, label: objectiveLabel(k, locale) }))} />

@@ -3,7 +3,8 @@
  * aria-describedby, and errors are text (never colour alone). Values come back after an error so
  * nothing typed is lost.
  */
-import type { ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
+import { LengthCounter, type LengthLimit } from './LengthCounter';
 
 interface FieldProps {
   name: string;
@@ -51,8 +52,11 @@ export function TextField(props: FieldProps & { defaultValue?: string; type?: 't
   );
 }
 
-export function TextArea(props: FieldProps & { defaultValue?: string; long?: boolean; maxLength?: number }) {
-  const { name, required, hint, error, defaultValue, long } = props;
+export function TextArea(props: FieldProps & { defaultValue?: string; long?: boolean; limit?: LengthLimit; language?: string }) {
+  const { name, required, hint, error, defaultValue, long, limit, language } = props;
+  // null until hydrated: the live counter exists only where JavaScript runs.
+  const [text, setText] = useState<string | null>(null);
+  useEffect(() => setText((document.getElementById(name) as HTMLTextAreaElement | null)?.value ?? ''), [name]);
   return (
     <div className="field">
       <LabelAndNotes {...props} />
@@ -63,9 +67,11 @@ export function TextArea(props: FieldProps & { defaultValue?: string; long?: boo
         required={required}
         defaultValue={defaultValue}
         className={long ? 'long' : undefined}
+        onInput={limit ? (e) => setText(e.currentTarget.value) : undefined}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(name, hint, error)}
       />
+      {limit ? <LengthCounter fieldId={name} limit={limit} text={text} language={language} /> : null}
     </div>
   );
 }

@@ -58,6 +58,10 @@ export const ar: Record<MessageKey, string> = {
   'form.publishOrganisation': 'انشروا اسم منظمتي مع المساهمة',
   'error.consentRequired': 'تُجمع المساهمات لسجل علني: لإرسال مساهمة، وافق على نشرها.',
   'error.organisationRequired': 'اذكر اسم المنظمة أو الشبكة التي تكتب باسمها.',
+  'form.counter.words': 'الكلمات: {count} من {max}',
+  'form.counter.wordsOver': 'تجاوزتَ الحد الأقصى للكلمات بمقدار {over}',
+  'form.counter.characters': 'الحروف: {count} من {max}',
+  'form.counter.charactersOver': 'تجاوزتَ الحد الأقصى للحروف بمقدار {over}',
   'form.submit': 'أرسل المساهمة',
   'form.errorSummary': 'توجد مشكلة في {count} من الحقول',
 

@@ -56,6 +56,10 @@ export const en = {
   'form.publishOrganisation': 'Publish the name of my organisation with the input',
   'error.consentRequired': 'Inputs are collected for a public record: to send one, agree to its publication.',
   'error.organisationRequired': 'Give the name of the organisation or network you write for.',
+  'form.counter.words': '{count} of {max} words',
+  'form.counter.wordsOver': '{over} words over the limit',
+  'form.counter.characters': '{count} of {max} characters',
+  'form.counter.charactersOver': '{over} characters over the limit',
   'form.submit': 'Send input',
   'form.errorSummary': 'There is a problem with {count} field(s)',
 

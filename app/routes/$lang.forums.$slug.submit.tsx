@@ -7,6 +7,8 @@ import { requireLocale } from '../lib/route-locale';
 import { EMPTY_FORM, readIdempotencyKey, readSubmissionForm, type RawSubmissionForm } from '../lib/submission-form.server';
 import { callState } from '../modules/forums/call-window';
 import { forumSummary } from '../modules/forums/forum-summary';
+import { countriesSortedFor } from '../modules/taxonomy/countries';
+import { languageName } from '../modules/taxonomy/locales';
 import { checkFormStamp, issueFormStamp } from '../modules/abuse/form-timing';
 import { hitRateLimit, SUBMIT_LIMITS } from '../modules/abuse/rate-limit';
 import { createSubmission, findReplayedSubmission } from '../modules/submissions/create-submission';
@@ -18,7 +20,11 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   const locale = requireLocale(params);
   const forum = await requireForum(context, params.slug);
   return {
-    forum: { ...forumSummary(forum, locale), limits: forum.limits, inputLanguages: forum.inputLanguages },
+    forum: { ...forumSummary(forum, locale), limits: forum.limits },
+    choices: {
+      countries: countriesSortedFor(locale).map((c) => ({ value: c.code, label: c.name })),
+      languages: forum.inputLanguages.map((l) => ({ value: l, label: languageName(l, locale) })),
+    },
     // A fresh key per rendered form: every replay of this form's POST finds the same submission.
     idempotencyKey: randomUUID(),
     formStamp: issueFormStamp(context.env.SESSION_SECRET),
@@ -96,11 +102,12 @@ async function showReference(locale: string, slug: string, reference: string, co
 }
 
 export default function SubmitPage() {
-  const { forum, idempotencyKey, formStamp } = useLoaderData<typeof loader>();
+  const { forum, choices, idempotencyKey, formStamp } = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionResult>();
   return (
     <SubmissionForm
       forum={forum}
+      choices={choices}
       idempotencyKey={actionData?.idempotencyKey ?? idempotencyKey}
       formStamp={actionData?.formStamp ?? formStamp}
       retryAfterMinutes={actionData?.retryAfterMinutes}

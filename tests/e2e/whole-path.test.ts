@@ -11,7 +11,7 @@ import { MIN_FILL_SECONDS } from '../../app/modules/abuse/form-timing';
 import { upsertStaffUser } from '../../app/modules/staff/staff-accounts';
 import type { Forum } from '../../db/schema';
 import { createForum } from '../factories/forums';
-import { launchChromium } from '../helpers/browser';
+import { launchChromium, openPage } from '../helpers/browser';
 import { arabicFixture, TRICKY_TEXTS } from '../helpers/fixtures';
 import { startPortalUnderTest } from '../helpers/portal-under-test';
 import { eventually, mailTo } from '../helpers/services';
@@ -44,7 +44,7 @@ afterAll(async () => {
 
 describe('the whole path', () => {
   it('submit in Arabic → reference → acknowledgement with PDF → moderator accepts → public listing', async () => {
-    const page = await browser.newPage();
+    const { page, problems } = await openPage(browser);
     const url = (p: string) => `${portal.appUrl}${p}`;
     const body = arabicFixture('ar-arab-region-imrf-briefing').trim();
     const email = `e2e-${crypto.randomUUID().slice(0, 8)}@example.org`;
@@ -138,7 +138,8 @@ describe('the whole path', () => {
     await page.screenshot(shot('ar-public-input'));
     await page.goto(statusLink);
     expect(await page.getByText('مقبولة ومنشورة').count()).toBe(1);
-    await page.close();
+    expect(problems()).toEqual([]);
+    await page.context().close();
   });
 
   it('works without JavaScript in English, keeping what was typed through a validation error', async () => {

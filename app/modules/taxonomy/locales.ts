@@ -1,3 +1,11 @@
+/**
+ * Each language's name in itself, for the language switcher. Fixed here rather than asked of Intl:
+ * the server's and the browser's ICU data differ, and a page must render the same in both.
+ */
+export const AUTONYMS: Record<string, string> = {
+  ar: 'العربية', zh: '中文', en: 'English', fr: 'Français', ru: 'Русский', es: 'Español',
+};
+
 /** The six official UN languages: an input may be written in any of them. */
 export const UN_LANGUAGES = ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const;
 export type UnLanguage = (typeof UN_LANGUAGES)[number];
