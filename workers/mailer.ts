@@ -7,6 +7,28 @@ import type { OutgoingMail } from '../app/modules/notifications/outgoing-mail';
 
 export type Mailer = ReturnType<typeof createMailer>;
 
+/**
+ * Whatever `Mailer.send` throws: the delivery attempt itself failed (network, TLS, login or an SMTP
+ * reply). Wrapping lets the job runner tell "the mail server said no / was unreachable" from a bug
+ * or bad data in our own code, which are retried under different rules (workers/process-job.ts).
+ */
+export class SmtpSendError extends Error {
+  override name = 'SmtpSendError';
+  /** nodemailer's error code: EENVELOPE, EMESSAGE, EAUTH, ECONNECTION, ETIMEDOUT, ESOCKET… */
+  readonly code?: string;
+  /** The server's reply code, when the failure was a reply. */
+  readonly responseCode?: number;
+  /** The SMTP step that failed: 'RCPT TO', 'DATA', 'AUTH PLAIN', 'CONN'… */
+  readonly command?: string;
+  constructor(cause: unknown) {
+    const e = (cause ?? {}) as { message?: unknown; code?: unknown; responseCode?: unknown; command?: unknown };
+    super(typeof e.message === 'string' ? e.message : String(cause), { cause });
+    if (typeof e.code === 'string') this.code = e.code;
+    if (typeof e.responseCode === 'number') this.responseCode = e.responseCode;
+    if (typeof e.command === 'string') this.command = e.command;
+  }
+}
+
 export function createMailer(smtpUrl: string, from: string) {
   const transport = nodemailer.createTransport({
     url: smtpUrl,
@@ -19,24 +41,38 @@ export function createMailer(smtpUrl: string, from: string) {
   return {
     /** Sends with a caller-chosen Message-ID, so a resend after a crash is the same message. */
     async send(mail: OutgoingMail, messageId: string): Promise<string> {
-      const info = await transport.sendMail({
-        from,
-        to: mail.to,
-        subject: mail.subject,
-        text: mail.text,
-        html: mail.html,
-        messageId,
-        headers: { 'Content-Language': mail.language, 'Auto-Submitted': 'auto-generated' },
-        attachments: mail.attachments,
-      });
-      return String(info.response ?? '250');
+      try {
+        const info = await transport.sendMail({
+          from,
+          to: mail.to,
+          subject: mail.subject,
+          text: mail.text,
+          html: mail.html,
+          messageId,
+          headers: { 'Content-Language': mail.language, 'Auto-Submitted': 'auto-generated' },
+          attachments: mail.attachments,
+        });
+        return String(info.response ?? '250');
+      } catch (error) {
+        throw new SmtpSendError(error);
+      }
     },
     close: () => transport.close(),
   };
 }
 
-/** 5xx replies are final (bad address, policy): retrying would not help and could annoy. */
+/** The steps where a 5xx is about this message or recipient, not about our server or account. */
+const MESSAGE_COMMANDS = new Set(['RCPT TO', 'DATA']);
+
+/**
+ * Permanent means the receiving side refused this message for good: a 5xx to RCPT TO or DATA, or
+ * an envelope error (EENVELOPE) answered with a 5xx. Retrying would not help and could annoy.
+ * Everything else is transient and retried: a 4xx, a refused or dropped connection, a timeout, and
+ * a failed login (even "535": a wrong password or a locked account is ours to fix, and every message
+ * would be lost meanwhile), as is a 5xx greeting (a server in maintenance mode says that too).
+ */
 export function isPermanentSmtpFailure(error: unknown): boolean {
-  const code = (error as { responseCode?: unknown })?.responseCode;
-  return typeof code === 'number' && code >= 500 && code < 600;
+  const { code, responseCode, command } = (error ?? {}) as { code?: unknown; responseCode?: unknown; command?: unknown };
+  if (typeof responseCode !== 'number' || responseCode < 500 || responseCode > 599) return false;
+  return code === 'EENVELOPE' || (typeof command === 'string' && MESSAGE_COMMANDS.has(command));
 }

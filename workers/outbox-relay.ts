@@ -2,11 +2,12 @@
  * Moves outbox rows into BullMQ. New rows go at once (LISTEN/NOTIFY, with a poll as a safety net);
  * rows still undone a while after they were queued are queued again, which recovers jobs a Redis
  * restart or flush lost. The deterministic job id makes re-queueing a live job a no-op.
+ * Rows that are done or failed (dead-lettered) are never queued again.
  */
 import type { Queue } from 'bullmq';
-import { and, asc, inArray, isNull, lt, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, or } from 'drizzle-orm';
 import { OUTBOX_CHANNEL } from '../app/modules/outbox/add-outbox';
-import type { DbHandle } from '../db/client';
+import type { Db, DbHandle } from '../db/client';
 import { outbox } from '../db/schema';
 import { JOBS, isJobKind, jobIdFor } from './queues';
 
@@ -22,14 +23,44 @@ export const JOB_OPTIONS = {
   removeOnFail: true,
 } as const;
 
-/** Queues every due row once; returns how many were handed to BullMQ. */
+type ClaimedRow = { id: number; kind: string };
+
+/**
+ * Queues every due row once; returns how many were handed to BullMQ.
+ *
+ * No row lock is held while Redis is called: a slow or hung Redis would otherwise keep the rows
+ * (and a database connection) locked, blocking the workers that finish those rows. So: claim the
+ * rows in a short transaction (stamping `enqueuedAt`, which takes them out of the due set for the
+ * redelivery window, so a second relay skips them), enqueue with no transaction open, then stamp
+ * them again as relayed. A crash after the claim only delays the rows by one redelivery window.
+ */
 export async function relayDueOutboxRows(
   handle: DbHandle,
   queues: Record<string, Queue>,
   redeliverAfterMs: number,
 ): Promise<number> {
-  return handle.db.transaction(async (tx) => {
-    const cutoff = new Date(Date.now() - redeliverAfterMs);
+  const claimedAt = new Date();
+  const rows = await claimDueRows(handle.db, claimedAt, redeliverAfterMs);
+  if (rows.length === 0) return 0;
+  const ids = rows.map((r) => r.id);
+  // Only rows still carrying our claim: another relay may have re-claimed them meanwhile.
+  const stillOurs = and(inArray(outbox.id, ids), eq(outbox.enqueuedAt, claimedAt));
+  try {
+    await enqueue(queues, rows);
+  } catch (error) {
+    // Give the claim back so the next tick retries at once, not after the redelivery window.
+    await handle.db.update(outbox).set({ enqueuedAt: null }).where(stillOurs);
+    throw error;
+  }
+  // The redelivery window counts from when the jobs really reached Redis.
+  await handle.db.update(outbox).set({ enqueuedAt: new Date() }).where(stillOurs);
+  return rows.length;
+}
+
+/** Locks due rows (skipping rows another relay holds), stamps them as claimed, commits. */
+async function claimDueRows(db: Db, claimedAt: Date, redeliverAfterMs: number): Promise<ClaimedRow[]> {
+  return db.transaction(async (tx) => {
+    const cutoff = new Date(claimedAt.getTime() - redeliverAfterMs);
     const rows = await tx
       .select({ id: outbox.id, kind: outbox.kind })
       .from(outbox)
@@ -43,24 +74,26 @@ export async function relayDueOutboxRows(
       .orderBy(asc(outbox.id))
       .limit(BATCH)
       .for('update', { skipLocked: true });
-    if (rows.length === 0) return 0;
-    const byQueue = new Map<string, typeof rows>();
-    for (const row of rows) {
-      const queue = isJobKind(row.kind) ? JOBS[row.kind].queue : undefined;
-      if (!queue) continue;
-      byQueue.set(queue, [...(byQueue.get(queue) ?? []), row]);
+    if (rows.length > 0) {
+      await tx.update(outbox).set({ enqueuedAt: claimedAt }).where(inArray(outbox.id, rows.map((r) => r.id)));
     }
-    for (const [queue, list] of byQueue) {
-      await queues[queue].addBulk(
-        list.map((r) => ({ name: r.kind, data: { outboxId: r.id }, opts: { ...JOB_OPTIONS, jobId: jobIdFor(r.id) } })),
-      );
-    }
-    await tx
-      .update(outbox)
-      .set({ enqueuedAt: new Date() })
-      .where(inArray(outbox.id, rows.map((r) => r.id)));
-    return rows.length;
+    return rows;
   });
+}
+
+/** One addBulk per queue; job id = outbox id, so adding a job that is already there is a no-op. */
+async function enqueue(queues: Record<string, Queue>, rows: ClaimedRow[]): Promise<void> {
+  const byQueue = new Map<string, ClaimedRow[]>();
+  for (const row of rows) {
+    const queue = isJobKind(row.kind) ? JOBS[row.kind].queue : undefined;
+    if (!queue) continue;
+    byQueue.set(queue, [...(byQueue.get(queue) ?? []), row]);
+  }
+  for (const [queue, list] of byQueue) {
+    await queues[queue].addBulk(
+      list.map((r) => ({ name: r.kind, data: { outboxId: r.id }, opts: { ...JOB_OPTIONS, jobId: jobIdFor(r.id) } })),
+    );
+  }
 }
 
 /** Runs the relay until stopped: on every NOTIFY and every POLL_MS. Errors are logged and retried. */

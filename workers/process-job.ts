@@ -1,15 +1,25 @@
 /**
- * Runs the job behind one outbox row: skips rows already done, dispatches by kind, and turns a
- * permanent failure into a visible dead-letter state instead of endless retries.
+ * Runs the job behind one outbox row: skips rows already done or failed, dispatches by kind, and
+ * decides what a failure means:
+ * - the mail server refused this message for good (see isPermanentSmtpFailure): dead-letter now;
+ * - any other SMTP trouble (4xx, login, network, timeout): retry without limit, because "SMTP down
+ *   for hours" must still end in delivery, and the relay re-queues rows whose BullMQ job gave up;
+ * - anything else (bad payload, a bug, data that cannot be rendered): retry MAX_ATTEMPTS times,
+ *   then dead-letter, so a poisoned row stops cycling through the relay forever. A database outage
+ *   is not counted as the row's fault.
+ * Dead-lettered rows get `failedAt` (staff and the status page see it; the relay and this function
+ * skip it) and lose their payload, as delivered rows do: it may hold a one-time status token.
  */
 import { UnrecoverableError } from 'bullmq';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { recordAudit } from '../app/modules/audit/record-audit';
 import { outbox, type OutboxRow } from '../db/schema';
+import { isDatabaseUnavailable } from './database-errors';
 import { runAcknowledge } from './jobs/acknowledge.job';
 import { runConfirmEmail } from './jobs/confirm-email.job';
 import { runDecisionEmail } from './jobs/decision-email.job';
-import { isPermanentSmtpFailure } from './mailer';
+import { SmtpSendError, isPermanentSmtpFailure } from './mailer';
+import { JOB_OPTIONS } from './outbox-relay';
 import type { JobKind } from './queues';
 import type { WorkerDeps } from './worker-deps';
 
@@ -19,7 +29,11 @@ const HANDLERS: Record<JobKind, (deps: WorkerDeps, row: OutboxRow) => Promise<vo
   'decision-email': runDecisionEmail,
 };
 
+/** Failed attempts (all causes, counted on the row) after which a non-SMTP error is final. */
+export const MAX_ATTEMPTS = JOB_OPTIONS.attempts;
+
 export type ProcessOutcome = 'done' | 'skipped';
+type GiveUpReason = 'smtp-permanent' | 'attempts-exhausted';
 
 export async function processOutboxJob(deps: WorkerDeps, outboxId: number): Promise<ProcessOutcome> {
   const row = await deps.db.query.outbox.findFirst({ where: eq(outbox.id, outboxId) });
@@ -31,14 +45,39 @@ export async function processOutboxJob(deps: WorkerDeps, outboxId: number): Prom
     return 'done';
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    if (isPermanentSmtpFailure(error)) {
-      await deps.db.transaction(async (tx) => {
-        await tx.update(outbox).set({ failedAt: new Date(), lastError: message, attempts: sql`${outbox.attempts} + 1` }).where(eq(outbox.id, row.id));
-        await recordAudit(tx, { actorKind: 'system', submissionId: row.submissionId ?? undefined, action: 'email.failed', details: { kind: row.kind, smtpCode: (error as { responseCode?: number }).responseCode } });
-      });
-      throw new UnrecoverableError(message);
-    }
-    await deps.db.update(outbox).set({ lastError: message, attempts: sql`${outbox.attempts} + 1` }).where(eq(outbox.id, row.id));
+    // UnrecoverableError tells BullMQ not to retry; any other error is retried with backoff.
+    if (await recordFailure(deps, row, error, message)) throw new UnrecoverableError(message);
     throw error;
   }
+}
+
+/** Counts the failed attempt and, when it is final, dead-letters the row. Returns whether it gave up. */
+async function recordFailure(deps: WorkerDeps, row: OutboxRow, error: unknown, message: string): Promise<boolean> {
+  return deps.db.transaction(async (tx) => {
+    const [counted] = await tx
+      .update(outbox)
+      .set({ lastError: message, attempts: sql`${outbox.attempts} + 1` })
+      .where(eq(outbox.id, row.id))
+      .returning({ attempts: outbox.attempts });
+    const reason = giveUpReason(error, counted?.attempts ?? 0);
+    if (!reason) return false;
+    await tx
+      .update(outbox)
+      .set({ failedAt: new Date(), payload: {} })
+      .where(and(eq(outbox.id, row.id), isNull(outbox.doneAt)));
+    const smtpCode = error instanceof SmtpSendError ? error.responseCode : undefined;
+    await recordAudit(tx, {
+      actorKind: 'system',
+      submissionId: row.submissionId ?? undefined,
+      action: 'email.failed',
+      details: { kind: row.kind, reason, smtpCode, attempts: counted?.attempts },
+    });
+    return true;
+  });
+}
+
+function giveUpReason(error: unknown, attempts: number): GiveUpReason | undefined {
+  if (error instanceof SmtpSendError) return isPermanentSmtpFailure(error) ? 'smtp-permanent' : undefined;
+  if (isDatabaseUnavailable(error)) return undefined;
+  return attempts >= MAX_ATTEMPTS ? 'attempts-exhausted' : undefined;
 }

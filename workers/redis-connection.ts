@@ -1,14 +1,22 @@
 import { Redis, type RedisOptions } from 'ioredis';
 
 /**
- * BullMQ needs `maxRetriesPerRequest: null` on worker connections. Producers (the relay) fail fast
- * instead, so a Redis outage shows up as an error to retry later, not a hung request.
+ * Longest a producer command (the relay's enqueue) may wait for Redis. Without it a Redis that
+ * accepts the connection but never answers (stopped, swapping, overloaded) keeps the relay waiting
+ * forever, and no outbox row moves again until the process restarts.
+ */
+export const PRODUCER_COMMAND_TIMEOUT_MS = 5_000;
+
+/**
+ * BullMQ needs `maxRetriesPerRequest: null` on worker connections, and no command timeout: workers
+ * block on Redis on purpose while waiting for jobs. Producers (the relay) fail fast instead, so a
+ * Redis outage or hang shows up as an error to retry later, not a hung request.
  */
 export function createRedis(url: string, role: 'worker' | 'producer'): Redis {
   const options: RedisOptions =
     role === 'worker'
       ? { maxRetriesPerRequest: null }
-      : { maxRetriesPerRequest: 1, enableOfflineQueue: false };
+      : { maxRetriesPerRequest: 1, enableOfflineQueue: false, commandTimeout: PRODUCER_COMMAND_TIMEOUT_MS };
   return new Redis(url, options);
 }
 

@@ -11,8 +11,11 @@ export interface AcknowledgementView {
   title: string;
   /** Already formatted for the reader, e.g. "22 November 2026, 17:50 (America/New_York)". */
   receivedAt: string;
-  /** Private link to follow the input; whoever has it can see and withdraw the input. */
-  statusUrl: string;
+  /**
+   * Private link to follow the input; whoever has it can see and withdraw the input. Absent for
+   * submissions made before status links existed: the e-mail then simply has no status paragraph.
+   */
+  statusUrl?: string;
 }
 
 /** The acknowledgement sent with the PDF receipt once a submission is stored. */
@@ -33,10 +36,15 @@ export function renderAcknowledgementEmail(v: AcknowledgementView): RenderedEmai
       { text: t('ack.intro', { forum: v.forumName }), html: `<p>${h('ack.intro', { forum: v.forumName })}</p>` },
       { text: facts.map(([label, value]) => `${label}: ${value}`).join('\n'), html: factsTable(facts) },
       { text: `${t('ack.receipt')}\n${t('ack.next')}`, html: `<p>${h('ack.receipt')}</p>\n<p>${h('ack.next')}</p>` },
-      {
-        text: `${t('ack.status')}\n${v.statusUrl}\n${t('ack.statusPrivate')}`,
-        html: `<p>${h('ack.status')}<br><a href="${escapeHtml(v.statusUrl)}">${h('ack.statusLink')}</a></p>\n<p><small>${h('ack.statusPrivate')}</small></p>`,
-      },
+      ...(v.statusUrl ? [statusBlock(v.statusUrl, t, h)] : []),
     ],
   });
+}
+
+/** The private status link and its warning, in both parts. */
+function statusBlock(url: string, t: (key: EmailMessageKey) => string, h: (key: EmailMessageKey) => string) {
+  return {
+    text: `${t('ack.status')}\n${url}\n${t('ack.statusPrivate')}`,
+    html: `<p>${h('ack.status')}<br><a href="${escapeHtml(url)}">${h('ack.statusLink')}</a></p>\n<p><small>${h('ack.statusPrivate')}</small></p>`,
+  };
 }

@@ -10,6 +10,7 @@ import { decide } from '../../app/modules/moderation/decide';
 import { listPendingSubmissions } from '../../app/modules/moderation/queue';
 import { upsertStaffUser } from '../../app/modules/staff/staff-accounts';
 import { auditEvents, emailDeliveries, outbox, submissions } from '../../db/schema';
+import { emailText } from '../../templates/email/messages';
 import { processOutboxJob } from '../../workers/process-job';
 import { createForum } from '../factories/forums';
 import { createTestSubmission, submissionInput } from '../factories/submissions';
@@ -178,5 +179,32 @@ describe('acknowledging', () => {
     // The status link is in the e-mail, and the raw token is gone from the database.
     expect(mail.text).toContain(`http://localhost:3000/ar/status/${job.payload.statusToken}`);
     expect(done.payload).toEqual({});
+  });
+
+  it('acknowledges a row from before status links (payload {}) without a link, in English and Arabic', async () => {
+    const forum = await createForum(db);
+    const deps = workerDeps(db);
+    for (const locale of ['en', 'ar']) {
+      const email = `legacy-${locale}-${crypto.randomUUID().slice(0, 8)}@example.org`;
+      const { id, reference } = await createTestSubmission(db, forum, { email }, locale);
+      const [job] = await outboxFor(id);
+      // What the rows written before migration 0002 look like: no token to link with.
+      await db.update(outbox).set({ payload: {} }).where(eq(outbox.id, job.id));
+
+      expect(await processOutboxJob(deps, job.id)).toBe('done');
+      const [mail] = await mailTo(email);
+      expect(mail.text).toContain(reference);
+      expect(mail.attachments.some((a) => a.contentType === 'application/pdf')).toBe(true);
+      for (const part of [mail.text!, mail.html as string]) {
+        expect(part).not.toContain('/status/');
+        expect(part).not.toContain(emailText(locale, 'ack.status'));
+        expect(part).not.toContain(emailText(locale, 'ack.statusPrivate'));
+        // The rest of the message is intact, signature included.
+        expect(part).toContain(emailText(locale, 'signature'));
+      }
+      const [done] = await outboxFor(id);
+      expect(done).toMatchObject({ failedAt: null, attempts: 0 });
+      expect(done.doneAt).not.toBeNull();
+    }
   });
 });

@@ -52,6 +52,19 @@ describe('acknowledgement e-mail', () => {
     expect(mail.subject).not.toMatch(/[\r\n]/);
   });
 
+  it('leaves the status paragraph out, in both parts and both languages, when there is no link', () => {
+    for (const [locale, dir] of [['en', 'ltr'], ['ar', 'rtl']] as const) {
+      const mail = renderAcknowledgementEmail({ ...base, locale, dir });
+      for (const part of [mail.text, mail.html]) {
+        expect(part).not.toContain(emailText(locale, 'ack.status'));
+        expect(part).not.toContain(emailText(locale, 'ack.statusPrivate'));
+        expect(part).not.toMatch(/href=|undefined/);
+        expect(part).toContain(emailText(locale, 'ack.next'));
+        expect(part).toContain(emailText(locale, 'signature'));
+      }
+    }
+  });
+
   it('falls back to English for a language not yet translated', () => {
     expect(emailText('fr', 'ack.reference')).toBe('Reference');
   });

@@ -4,8 +4,11 @@ import type { OutgoingMail } from './outgoing-mail';
 import { renderReceiptFor } from './receipt';
 import type { SubmissionForMail } from './submission-facts';
 
-/** The acknowledgement with its PDF receipt attached and the private status link. */
-export async function buildAcknowledgementMail(facts: SubmissionForMail, statusUrl: string): Promise<OutgoingMail> {
+/**
+ * The acknowledgement with its PDF receipt attached and the private status link; without the link
+ * when there is none (submissions made before status links existed).
+ */
+export async function buildAcknowledgementMail(facts: SubmissionForMail, statusUrl: string | undefined): Promise<OutgoingMail> {
   const { submission: s, forum, locale, dir, forumName } = facts;
   const rendered = renderAcknowledgementEmail({
     locale,
