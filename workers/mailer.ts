@@ -66,7 +66,7 @@ const MESSAGE_COMMANDS = new Set(['RCPT TO', 'DATA']);
 
 /**
  * Permanent means the receiving side refused this message for good: a 5xx to RCPT TO or DATA, or
- * an envelope error (EENVELOPE) answered with a 5xx. Retrying would not help and could annoy.
+ * an envelope error (EENVELOPE) answered with a 5xx at no other step (a 5xx to MAIL FROM is ours). Retrying would not help and could annoy.
  * Everything else is transient and retried: a 4xx, a refused or dropped connection, a timeout, and
  * a failed login (even "535": a wrong password or a locked account is ours to fix, and every message
  * would be lost meanwhile), as is a 5xx greeting (a server in maintenance mode says that too).
@@ -74,5 +74,7 @@ const MESSAGE_COMMANDS = new Set(['RCPT TO', 'DATA']);
 export function isPermanentSmtpFailure(error: unknown): boolean {
   const { code, responseCode, command } = (error ?? {}) as { code?: unknown; responseCode?: unknown; command?: unknown };
   if (typeof responseCode !== 'number' || responseCode < 500 || responseCode > 599) return false;
-  return code === 'EENVELOPE' || (typeof command === 'string' && MESSAGE_COMMANDS.has(command));
+  // A refused MAIL FROM is about our sender settings: every message would fail alike until fixed.
+  if (typeof command === 'string') return MESSAGE_COMMANDS.has(command);
+  return code === 'EENVELOPE';
 }

@@ -11,13 +11,14 @@ import { createForum } from '../factories/forums';
 import { launchChromium, openPage } from '../helpers/browser';
 import { arabicFixture, TRICKY_TEXTS } from '../helpers/fixtures';
 import { startPortalUnderTest } from '../helpers/portal-under-test';
+import { REDIS_DB } from '../helpers/redis-databases';
 
 let portal: Awaited<ReturnType<typeof startPortalUnderTest>>;
 let browser: Browser;
 let forum: Forum;
 
 beforeAll(async () => {
-  portal = await startPortalUnderTest(5);
+  portal = await startPortalUnderTest(REDIS_DB.formCounters);
   forum = await createForum(portal.db, 'open', { limits: { titleMaxChars: 200, summaryMaxChars: 20, bodyMaxWords: 400 } });
   browser = await launchChromium();
 });

@@ -11,13 +11,14 @@ import { submissions, type Forum } from '../../db/schema';
 import { createForum } from '../factories/forums';
 import { portalEnv } from '../helpers/processes';
 import { startPortalUnderTest } from '../helpers/portal-under-test';
+import { REDIS_DB } from '../helpers/redis-databases';
 
 let portal: Awaited<ReturnType<typeof startPortalUnderTest>>;
 let forum: Forum;
 const secret = parseWebEnv(portalEnv()).SESSION_SECRET;
 
 beforeAll(async () => {
-  portal = await startPortalUnderTest(3);
+  portal = await startPortalUnderTest(REDIS_DB.submitAbuse);
   forum = await createForum(portal.db);
 });
 afterAll(() => portal?.stop());

@@ -15,6 +15,7 @@ import { launchChromium, openPage } from '../helpers/browser';
 import { arabicFixture, TRICKY_TEXTS } from '../helpers/fixtures';
 import { startPortalUnderTest } from '../helpers/portal-under-test';
 import { eventually, mailTo } from '../helpers/services';
+import { REDIS_DB } from '../helpers/redis-databases';
 
 /** The private status link from the first e-mail the submitter received (the confirmation request). */
 async function statusLinkFor(email: string): Promise<string> {
@@ -31,7 +32,7 @@ const admin = { email: 'e2e-admin@un.example', password: 'a long and unguessable
 const shot = (name: string) => ({ path: `test-results/screenshots/${name}.png`, fullPage: true });
 
 beforeAll(async () => {
-  portal = await startPortalUnderTest(2);
+  portal = await startPortalUnderTest(REDIS_DB.wholePath);
   forum = await createForum(portal.db, 'open', { name: { en: 'IMRF 2026 test call', ar: 'منتدى استعراض الهجرة الدولية 2026 للاختبار' } });
   await upsertStaffUser(portal.db, { ...admin, displayName: 'E2E Admin', role: 'admin' });
   browser = await launchChromium();

@@ -10,11 +10,12 @@ import { freePort } from '../../scripts/services/ports';
 
 export type SmtpBehaviour =
   | { accept: true }
-  | { failAt: 'greeting' | 'auth' | 'rcpt' | 'data'; code: number; text?: string };
+  | { failAt: SmtpStep; code: number; text?: string };
+type SmtpStep = 'greeting' | 'auth' | 'mail' | 'rcpt' | 'data';
 
 export const ACCEPT: SmtpBehaviour = { accept: true };
 
-function reply(b: SmtpBehaviour, step: 'greeting' | 'auth' | 'rcpt' | 'data'): Error | null {
+function reply(b: SmtpBehaviour, step: SmtpStep): Error | null {
   if ('accept' in b || b.failAt !== step) return null;
   return Object.assign(new Error(b.text ?? `Test server refuses at ${step}`), { responseCode: b.code });
 }
@@ -38,6 +39,9 @@ export async function faultySmtp(initial: SmtpBehaviour) {
       const err = reply(behaviour, 'auth');
       if (err) callback(err);
       else callback(null, { user: auth.username });
+    },
+    onMailFrom(_address, _session, callback) {
+      callback(reply(behaviour, 'mail'));
     },
     onRcptTo(_address, _session, callback) {
       callback(reply(behaviour, 'rcpt'));

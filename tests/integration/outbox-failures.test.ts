@@ -20,6 +20,7 @@ import { createForum } from '../factories/forums';
 import { createTestSubmission } from '../factories/submissions';
 import { ACCEPT, faultySmtp, type SmtpBehaviour } from '../helpers/faulty-smtp';
 import { databaseError, eventually, testDb } from '../helpers/services';
+import { REDIS_DB } from '../helpers/redis-databases';
 
 const handle = testDb();
 const { db } = handle;
@@ -30,7 +31,7 @@ async function ackRow(smtpUrl: string) {
   const forum = await createForum(db);
   const email = `fail-${crypto.randomUUID().slice(0, 8)}@example.org`;
   const { id } = await createTestSubmission(db, forum, { email });
-  const [row] = await db.select().from(outbox).where(eq(outbox.submissionId, id));
+  const [row] = await db.select().from(outbox).where(and(eq(outbox.submissionId, id), eq(outbox.kind, 'acknowledge')));
   const mailer = createMailer(smtpUrl, 'Portal <no-reply@localhost>');
   const deps: WorkerDeps = { db, mailer, env: { APP_URL: 'http://localhost:3000' } };
   return { row, email, deps, submissionId: id };
@@ -100,6 +101,7 @@ describe('a transient SMTP failure', () => {
     ['554 greeting (server not accepting, e.g. maintenance)', { failAt: 'greeting', code: 554 }],
     ['535 to AUTH (our credentials or account: ours to fix)', { failAt: 'auth', code: 535 }],
     ['454 to AUTH', { failAt: 'auth', code: 454 }],
+    ['553 to MAIL FROM (our sender address: ours to fix)', { failAt: 'mail', code: 553 }],
   ];
   it.each(cases)('%s: retried, payload kept, delivered once the server works', async (_name, behaviour) => {
     const smtp = await faultySmtp(behaviour);
@@ -162,10 +164,10 @@ describe('a transient SMTP failure', () => {
 });
 
 describe('through BullMQ with the production job options', () => {
-  /** A queue and worker of their own on the suite's Redis (logical db 4), running the real job. */
+  /** A queue and worker of their own on the suite's Redis (own logical db), running the real job. */
   async function runQueue(deps: WorkerDeps) {
     const name = `email-test-${crypto.randomUUID().slice(0, 8)}`;
-    const redisUrl = `${inject('redisUrl')}/4`;
+    const redisUrl = `${inject('redisUrl')}/${REDIS_DB.outboxFailures}`;
     const producer = createRedis(redisUrl, 'producer');
     const consumer = createRedis(redisUrl, 'worker');
     const queue = new Queue(name, { connection: producer });

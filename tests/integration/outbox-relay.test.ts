@@ -18,16 +18,18 @@ import { PRODUCER_COMMAND_TIMEOUT_MS, connected, createRedis } from '../../worke
 import { createForum } from '../factories/forums';
 import { createTestSubmission } from '../factories/submissions';
 import { isolatedStack } from '../helpers/isolated-stack';
+import { REDIS_DB } from '../helpers/redis-databases';
 
 // A database of its own: the relay picks up every due row, so it must not see other files' rows.
 let stack: { databaseUrl: string; redisUrl: string };
 let handle: DbHandle;
 beforeAll(async () => {
-  stack = await isolatedStack(5);
+  stack = await isolatedStack(REDIS_DB.outboxRelay);
   handle = createDb(stack.databaseUrl, { max: 4 });
 });
 afterAll(() => handle.close());
 
+/** The one outbox row of an unconfirmed submission: its confirmation e-mail. */
 async function outboxRow(submissionId: string) {
   const [row] = await handle.db.select().from(outbox).where(eq(outbox.submissionId, submissionId));
   return row;
@@ -57,7 +59,7 @@ describe('the outbox relay', () => {
     const pid = Number(/process_id:(\d+)/.exec(await producer.redis.info('server'))?.[1]);
     expect(pid).toBeGreaterThan(0);
     const forum = await createForum(handle.db);
-    const { id } = await createTestSubmission(handle.db, forum);
+    const { id } = await createTestSubmission(handle.db, forum, {}, 'en', { confirmed: false });
     const row = await outboxRow(id);
     let resumed = false;
     const resume = () => {
@@ -109,9 +111,10 @@ describe('the outbox relay', () => {
   it('never queues a dead-lettered or a done row again, even after the redelivery window', async () => {
     const producer = await producerQueue(stack.redisUrl);
     const forum = await createForum(handle.db);
-    const failed = await outboxRow((await createTestSubmission(handle.db, forum)).id);
-    const done = await outboxRow((await createTestSubmission(handle.db, forum)).id);
-    const due = await outboxRow((await createTestSubmission(handle.db, forum)).id);
+    const unconfirmed = { confirmed: false };
+    const failed = await outboxRow((await createTestSubmission(handle.db, forum, {}, 'en', unconfirmed)).id);
+    const done = await outboxRow((await createTestSubmission(handle.db, forum, {}, 'en', unconfirmed)).id);
+    const due = await outboxRow((await createTestSubmission(handle.db, forum, {}, 'en', unconfirmed)).id);
     try {
       const longAgo = new Date(Date.now() - 3_600_000);
       await handle.db.update(outbox).set({ failedAt: new Date(), enqueuedAt: longAgo, payload: {} }).where(eq(outbox.id, failed.id));

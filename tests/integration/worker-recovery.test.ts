@@ -10,12 +10,13 @@ import { createTestSubmission } from '../factories/submissions';
 import { eventually, mailTo } from '../helpers/services';
 import { isolatedStack } from '../helpers/isolated-stack';
 import { portalEnv, startPortalProcess, waitForOutput } from '../helpers/processes';
+import { REDIS_DB } from '../helpers/redis-databases';
 
 let stack: { databaseUrl: string; redisUrl: string };
 let handle: DbHandle;
 let db: DbHandle['db'];
 beforeAll(async () => {
-  stack = await isolatedStack(1);
+  stack = await isolatedStack(REDIS_DB.workerRecovery);
   handle = createDb(stack.databaseUrl, { max: 4 });
   db = handle.db;
 });

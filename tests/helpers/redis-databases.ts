@@ -1,0 +1,13 @@
+/**
+ * Redis logical databases of the test files that run their own workers, queues or portal
+ * processes. Files run in parallel, so each needs its own number (BullMQ keys and job ids would
+ * collide otherwise); 0 is the shared default. Take a new number here when adding such a file.
+ */
+export const REDIS_DB = {
+  workerRecovery: 1,
+  wholePath: 2,
+  submitAbuse: 3,
+  outboxFailures: 4,
+  outboxRelay: 5,
+  formCounters: 6,
+} as const;
