@@ -110,6 +110,49 @@ describe('submission input', () => {
   });
 });
 
+describe('submission input from JSON clients', () => {
+  const json = submissionInputSchema(limits, ['ar', 'en', 'zh'], { channel: 'json' });
+  const validJson = { ...valid, consentPublication: true };
+
+  it('takes yes/no choices as booleans, absent meaning no', () => {
+    expect(json.parse(validJson)).toMatchObject({ publishName: false, publishOrganisation: false });
+    expect(json.parse({ ...validJson, publishName: true, organisation: 'MRN', publishOrganisation: true })).toMatchObject({
+      publishName: true,
+      publishOrganisation: true,
+    });
+  });
+
+  it.each([
+    ['consentPublication', 'false', 'error.invalid'],
+    ['consentPublication', 'yes', 'error.invalid'],
+    ['consentPublication', false, 'error.consentRequired'],
+    ['consentPublication', undefined, 'error.consentRequired'],
+    ['publishName', 1, 'error.invalid'],
+    ['title', 42, 'error.invalid'],
+    ['title', { text: 'nested' }, 'error.invalid'],
+    ['body', ['a', 'list'], 'error.invalid'],
+    ['email', true, 'error.invalid'],
+    ['country', 7, 'error.invalid'],
+    ['country', undefined, 'error.choose'],
+    ['objectives', '6', 'error.chooseSome'],
+    ['objectives', [6], 'error.choose'],
+    ['title', 'half a pair \ud800', 'error.invalidCharacters'],
+    ['body', 'lone low \udc00 surrogate', 'error.invalidCharacters'],
+    ['summary', 'NUL \u0000 inside', 'error.invalidCharacters'],
+  ])('refuses %s = %j with %s', (field, value, key) => {
+    const result = json.safeParse({ ...validJson, [field]: value });
+    expect(result.success).toBe(false);
+    expect(fieldErrors(result.error!)[field]).toBe(key);
+  });
+
+  it('keeps surrogate pairs (emoji) and ignores fields it does not know', () => {
+    const parsed = json.parse({ ...validJson, body: TRICKY_TEXTS.emoji, decision: 'accepted', publishedAt: '2020-01-01' });
+    expect(parsed.body).toBe(TRICKY_TEXTS.emoji);
+    expect(parsed).not.toHaveProperty('decision');
+    expect(parsed).not.toHaveProperty('publishedAt');
+  });
+});
+
 describe('counting in every script', () => {
   it('counts Arabic words including Latin acronyms and digits', () => {
     expect(countWords(TRICKY_TEXTS.mixed, 'ar')).toBe(7);

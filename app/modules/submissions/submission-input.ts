@@ -1,5 +1,5 @@
 /**
- * The submission form's contract, used by the web form (server side) and, later, the API.
+ * The submission form's contract, used by the web form (server side) and the JSON API.
  * Error messages are message keys (app/i18n), never English text, so every channel can translate.
  */
 import { z } from 'zod';
@@ -19,12 +19,18 @@ const LINE_BREAK = /[\r\n\u2028\u2029]/;
 // as something else on screen and in e-mail headers. Marks (LRM, RLM, ALM) and ZWJ/ZWNJ, which
 // Arabic and Persian text legitimately needs, stay allowed.
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
-const acceptableLine = (s: string) => !CONTROL_CHARS.test(s) && !LINE_BREAK.test(s) && !BIDI_CONTROLS.test(s);
+// Half a surrogate pair is not text: it cannot be stored as UTF-8 without being replaced. Only a
+// JSON client can send one (a "\ud800" escape); browsers repair them before posting a form.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const acceptableText = (s: string) => !CONTROL_CHARS.test(s) && !LONE_SURROGATE.test(s);
+const acceptableLine = (s: string) => acceptableText(s) && !LINE_BREAK.test(s) && !BIDI_CONTROLS.test(s);
+
+/** A string that must be there: missing is `missing`, and a value of another type (JSON) is invalid. */
+const presentString = (missing: string) => z.string({ error: (issue) => (issue.input === undefined ? missing : 'error.invalid') });
 
 /** One line of text: trimmed, no line breaks (they would reach e-mail headers and PDF titles). */
 const singleLine = (maxChars: number) =>
-  z
-    .string({ error: 'error.required' })
+  presentString('error.required')
     .transform((s) => s.trim())
     .refine((s) => s.length > 0, { error: 'error.required' })
     .refine(acceptableLine, { error: 'error.invalidCharacters' })
@@ -36,13 +42,24 @@ const checkbox = z
   .optional()
   .transform((v) => v !== undefined && v !== '');
 
-/** Prose kept exactly as typed; only checked, never rewritten. */
-const prose = z
-  .string({ error: 'error.required' })
-  .refine((s) => s.trim().length > 0, { error: 'error.required' })
-  .refine((s) => !CONTROL_CHARS.test(s), { error: 'error.invalidCharacters' });
+/** The same choice from a JSON client: a real boolean, absent meaning no (the string "false" is no boolean). */
+const jsonBoolean = z
+  .boolean({ error: 'error.invalid' })
+  .optional()
+  .transform((v) => v === true);
 
-export function submissionInputSchema(limits: ForumLimits, inputLanguages: readonly string[]) {
+/** Prose kept exactly as typed; only checked, never rewritten. */
+const prose = presentString('error.required')
+  .refine((s) => s.trim().length > 0, { error: 'error.required' })
+  .refine(acceptableText, { error: 'error.invalidCharacters' });
+
+export interface SubmissionSchemaOptions {
+  /** How yes/no choices arrive: 'form' checkboxes (present means yes) or 'json' booleans. */
+  channel?: 'form' | 'json';
+}
+
+export function submissionInputSchema(limits: ForumLimits, inputLanguages: readonly string[], { channel = 'form' }: SubmissionSchemaOptions = {}) {
+  const yesNo = channel === 'json' ? jsonBoolean : checkbox;
   return z
     .object({
       submitterType: z.enum(SUBMITTER_TYPE_KEYS as [string, ...string[]], { error: 'error.choose' }),
@@ -53,8 +70,7 @@ export function submissionInputSchema(limits: ForumLimits, inputLanguages: reado
         .transform((s) => s?.trim() || undefined)
         .refine((s) => s === undefined || acceptableLine(s), { error: 'error.invalidCharacters' })
         .refine((s) => s === undefined || countCharacters(s) <= 300, { error: 'error.tooLong' }),
-      email: z
-        .string({ error: 'error.required' })
+      email: presentString('error.required')
         .transform((s) => s.trim())
         .refine((s) => s.length > 0, { error: 'error.required' })
         .refine(acceptableLine, { error: 'error.email' })
@@ -63,7 +79,7 @@ export function submissionInputSchema(limits: ForumLimits, inputLanguages: reado
           error: 'error.email',
         }),
       constituency: z.enum(CONSTITUENCY_KEYS as [string, ...string[]], { error: 'error.choose' }),
-      country: z.string({ error: 'error.choose' }).refine(isCountryCode, { error: 'error.choose' }),
+      country: presentString('error.choose').refine(isCountryCode, { error: 'error.choose' }),
       title: singleLine(limits.titleMaxChars),
       summary: prose.refine((s) => countCharacters(s) <= limits.summaryMaxChars, { error: 'error.tooLong' }),
       body: prose,
@@ -76,10 +92,10 @@ export function submissionInputSchema(limits: ForumLimits, inputLanguages: reado
         .array(z.enum(PRINCIPLE_KEYS as [string, ...string[]], { error: 'error.choose' }), { error: 'error.choose' })
         .default([])
         .transform((list) => PRINCIPLE_KEYS.filter((k) => list.includes(k)) as string[]),
-      publishName: checkbox,
-      publishOrganisation: checkbox,
+      publishName: yesNo,
+      publishOrganisation: yesNo,
       // Consent to publish the input if accepted: the call is for a public record.
-      consentPublication: checkbox.refine((yes) => yes, { error: 'error.consentRequired' }),
+      consentPublication: yesNo.refine((yes) => yes, { error: 'error.consentRequired' }),
     })
     .superRefine((v, ctx) => {
       if (requiresOrganisation(v.submitterType) && !v.organisation) {
