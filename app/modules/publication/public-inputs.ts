@@ -3,7 +3,7 @@
  * unpublished can leave through this module. Contact e-mail is never selected, and the name and
  * organisation leave the database only where the submitter consented to their publication.
  */
-import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { forums, submissions } from '../../../db/schema';
 
@@ -36,6 +36,39 @@ export async function listPublishedInputs(db: Db, forumId: string, limit = 50) {
     .where(and(eq(submissions.forumId, forumId), isNotNull(submissions.publishedAt)))
     .orderBy(desc(submissions.publishedAt), desc(submissions.reference))
     .limit(limit);
+}
+
+/** Where a page of the listing ends: the last row's publication instant (to the microsecond) and reference. */
+export interface ListingPosition {
+  publishedAt: string;
+  reference: string;
+}
+
+/**
+ * One page of a forum's published inputs, newest first, after `after` (keyset pagination: a page
+ * neither repeats nor skips rows when inputs are published meanwhile). `next` is where the
+ * following page starts, or undefined on the last page.
+ */
+export async function pagePublishedInputs(db: Db, forumId: string, opts: { limit: number; after?: ListingPosition }) {
+  // PostgreSQL keeps microseconds, a JS Date only milliseconds: the position travels as text.
+  const position = sql<string>`to_char(${submissions.publishedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+  const after = opts.after
+    ? or(
+        lt(submissions.publishedAt, sql`${opts.after.publishedAt}::timestamptz`),
+        and(eq(submissions.publishedAt, sql`${opts.after.publishedAt}::timestamptz`), lt(submissions.reference, opts.after.reference)),
+      )
+    : undefined;
+  const rows = await db
+    .select({ ...publicColumns, position })
+    .from(submissions)
+    .innerJoin(forums, eq(forums.id, submissions.forumId))
+    .where(and(eq(submissions.forumId, forumId), isNotNull(submissions.publishedAt), after))
+    .orderBy(desc(submissions.publishedAt), desc(submissions.reference))
+    .limit(opts.limit + 1);
+  const page = rows.slice(0, opts.limit);
+  const last = page.at(-1);
+  const next: ListingPosition | undefined = rows.length > opts.limit && last ? { publishedAt: last.position, reference: last.reference } : undefined;
+  return { inputs: page.map(({ position: _position, ...input }) => input), next };
 }
 
 export async function findPublishedInput(db: Db, reference: string) {

@@ -1,0 +1,38 @@
+/**
+ * What an Idempotency-Key already stands for. A web form's key is made by the server, but an API
+ * client picks its own, so a key may come back with another body or for another forum: the
+ * submission's content digest tells a true retry from a reused key.
+ */
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import { submissions } from '../../../db/schema';
+import { contentDigest } from './content-digest';
+import type { SubmissionInput } from './submission-input';
+
+export interface KeyedSubmission {
+  id: string;
+  reference: string;
+  forumId: string;
+  contentSha256: string;
+  receivedAt: Date;
+}
+
+/** The submission stored under this key, in any forum (keys are unique across the portal). */
+export async function findByIdempotencyKey(db: Db, idempotencyKey: string): Promise<KeyedSubmission | undefined> {
+  const [row] = await db
+    .select({
+      id: submissions.id,
+      reference: submissions.reference,
+      forumId: submissions.forumId,
+      contentSha256: submissions.contentSha256,
+      receivedAt: submissions.receivedAt,
+    })
+    .from(submissions)
+    .where(eq(submissions.idempotencyKey, idempotencyKey));
+  return row;
+}
+
+/** True when `input` for this forum is exactly what the stored submission received. */
+export function isSameRequest(stored: KeyedSubmission, forum: { id: string; slug: string }, input: SubmissionInput): boolean {
+  return stored.forumId === forum.id && stored.contentSha256 === contentDigest(forum.slug, input);
+}
