@@ -1,0 +1,176 @@
+/**
+ * The OpenAPI 3.1 description of /api/v1, generated from the zod schemas the API really uses:
+ * the submission schema shared with the web form (its input side) and the response schemas in
+ * ./resources. Per-forum rules (languages, length limits) are data, served by GET /api/v1/forums.
+ */
+import { z } from 'zod';
+import { submissionInputSchema } from '../../modules/submissions/submission-input';
+import { UNCONFIRMED_EXPIRY_DAYS } from '../../modules/submissions/email-confirmation';
+import { SUBMIT_LIMITS } from '../../modules/abuse/rate-limit';
+import { UN_LANGUAGES } from '../../modules/taxonomy/locales';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './params';
+import { PROBLEM_TYPES, PROBLEMS, PROBLEMS_BASE } from './problem';
+import { MAX_JSON_BYTES } from './read-json.server';
+import { forumListSchema, inputPageSchema, problemSchema, problemTypeSchema, publicInputSchema, submissionReceivedSchema } from './resources';
+
+type JsonSchema = Record<string, unknown>;
+
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output' = 'output'): JsonSchema {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
+  return rest;
+}
+
+function submissionRequestSchema(): JsonSchema {
+  // Limits are checked per forum and do not appear in the schema; every UN language is listed.
+  const schema = submissionInputSchema({ titleMaxChars: 1, summaryMaxChars: 1, bodyMaxWords: 1 }, UN_LANGUAGES, { channel: 'json' });
+  return {
+    ...jsonSchema(schema, 'input'),
+    description:
+      'The fields of the web form. A forum accepts only its own inputLanguages and checks its own limits (GET /api/v1/forums). ' +
+      'consentPublication must be true. A null member counts as absent; members not listed are ignored; a member given twice is refused. ' +
+      'organisation is required when submitterType is organisation or network.',
+  };
+}
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const jsonContent = (name: string) => ({ 'application/json': { schema: ref(name) } });
+const problemResponse = (description: string, headers?: JsonSchema) => ({
+  description,
+  ...(headers ? { headers } : {}),
+  content: { 'application/problem+json': { schema: ref('Problem') } },
+});
+
+const acceptLanguage = {
+  name: 'Accept-Language',
+  in: 'header',
+  required: false,
+  description: 'en or ar: the language of problem titles, details and field messages (English otherwise).',
+  schema: { type: 'string' },
+};
+const slugParameter = { name: 'slug', in: 'path', required: true, schema: { type: 'string' } };
+
+let cached: JsonSchema | undefined;
+
+export function openApiDocument(): JsonSchema {
+  cached ??= {
+    openapi: '3.1.0',
+    info: {
+      title: 'GCM Review Inputs API',
+      version: '1.0.0',
+      description:
+        'Send written inputs to the review forums of the Global Compact for Migration, and read the published ones. ' +
+        `An input sent here gets the same confirmation e-mail as one sent with the web form, and reaches the secretariat only once its ` +
+        `address is confirmed; an input not confirmed within ${UNCONFIRMED_EXPIRY_DAYS} days is erased. Errors are RFC 9457 problem details. ` +
+        'The API uses no cookies and allows no cross-origin browser use.',
+    },
+    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    paths: {
+      '/api/v1/forums': {
+        get: {
+          operationId: 'listForums',
+          summary: 'Forums and their calls for inputs',
+          responses: { '200': { description: 'Every forum, soonest closing first.', content: jsonContent('ForumList') } },
+        },
+      },
+      '/api/v1/forums/{slug}/submissions': {
+        post: {
+          operationId: 'submitInput',
+          summary: 'Send one written input',
+          description:
+            `Body: application/json, at most ${MAX_JSON_BYTES} bytes, UTF-8. Limits as for the web form: ` +
+            `${SUBMIT_LIMITS.perIp.limit} inputs an hour per client address, ${SUBMIT_LIMITS.perEmail.limit} an hour and ` +
+            `${SUBMIT_LIMITS.perEmailDaily.limit} a day per e-mail address.`,
+          parameters: [
+            slugParameter,
+            {
+              name: 'Idempotency-Key',
+              in: 'header',
+              required: true,
+              description: 'A UUID made by the client for this input. A retry with the same key and body gets the first answer again (200); a different body with a used key is refused (422).',
+              schema: { type: 'string', format: 'uuid' },
+            },
+            acceptLanguage,
+          ],
+          requestBody: { required: true, content: jsonContent('SubmissionRequest') },
+          responses: {
+            '201': { description: 'Stored; a confirmation e-mail is on its way to the address given.', content: jsonContent('SubmissionReceived') },
+            '200': {
+              description: 'A retry of an input already stored: the same answer as the first time.',
+              headers: { 'Idempotent-Replayed': { schema: { type: 'string', const: 'true' } } },
+              content: jsonContent('SubmissionReceived'),
+            },
+            '400': problemResponse('malformed-body (not JSON, not UTF-8, a member twice) or idempotency-key-required.'),
+            '403': problemResponse('cross-site-request: a browser request from another site.'),
+            '404': problemResponse('not-found: no forum with this slug.'),
+            '409': problemResponse('call-not-open: the call is upcoming or closed.'),
+            '413': problemResponse('content-too-large.'),
+            '415': problemResponse('unsupported-media-type: the body is not declared as application/json, or is compressed.'),
+            '422': problemResponse('validation-failed (with errors per field), or idempotency-key-reused.'),
+            '429': problemResponse('rate-limited.', { 'Retry-After': { description: 'Seconds to wait.', schema: { type: 'string' } } }),
+            '500': problemResponse('server-error.'),
+          },
+        },
+      },
+      '/api/v1/forums/{slug}/inputs': {
+        get: {
+          operationId: 'listPublishedInputs',
+          summary: 'Published inputs of one forum, newest first',
+          parameters: [
+            slugParameter,
+            { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE } },
+            { name: 'cursor', in: 'query', required: false, description: 'nextCursor of the previous page.', schema: { type: 'string' } },
+          ],
+          responses: {
+            '200': { description: 'One page.', content: jsonContent('InputPage') },
+            '400': problemResponse('invalid-query.'),
+            '404': problemResponse('not-found: no forum with this slug.'),
+          },
+        },
+      },
+      '/api/v1/inputs/{reference}': {
+        get: {
+          operationId: 'getPublishedInput',
+          summary: 'One published input, full text included',
+          parameters: [{ name: 'reference', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: {
+            '200': { description: 'The input.', content: jsonContent('PublicInput') },
+            '404': problemResponse('not-found: no published input with this reference.'),
+          },
+        },
+      },
+      '/api/v1/problems/{type}': {
+        get: {
+          operationId: 'describeProblemType',
+          summary: 'What a problem type URI names',
+          parameters: [{ name: 'type', in: 'path', required: true, schema: { type: 'string', enum: PROBLEM_TYPES } }],
+          responses: {
+            '200': { description: 'The problem type.', content: jsonContent('ProblemType') },
+            '404': problemResponse('not-found.'),
+          },
+        },
+      },
+      '/api/v1/openapi.json': {
+        get: {
+          operationId: 'getOpenApiDocument',
+          summary: 'This document',
+          responses: { '200': { description: 'OpenAPI 3.1', content: { 'application/json': { schema: { type: 'object' } } } } },
+        },
+      },
+    },
+    components: {
+      schemas: {
+        ForumList: jsonSchema(forumListSchema),
+        SubmissionRequest: submissionRequestSchema(),
+        SubmissionReceived: jsonSchema(submissionReceivedSchema),
+        InputPage: jsonSchema(inputPageSchema),
+        PublicInput: jsonSchema(publicInputSchema),
+        ProblemType: jsonSchema(problemTypeSchema),
+        Problem: {
+          ...jsonSchema(problemSchema),
+          'x-problem-types': Object.fromEntries(PROBLEM_TYPES.map((type) => [`${PROBLEMS_BASE}${type}`, { status: PROBLEMS[type].status }])),
+        },
+      },
+    },
+  };
+  return cached;
+}

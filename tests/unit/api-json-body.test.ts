@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { isJsonContentType, repeatsTopLevelMember } from '../../app/lib/api/read-json.server';
+import { decodeCursor, encodeCursor, pageSizeParam } from '../../app/lib/api/params';
+
+describe('JSON request bodies', () => {
+  it.each([
+    ['{"a":1,"b":2}', false],
+    ['{"a":1,"a":2}', true],
+    ['{"a":1,"\\u0061":2}', true],
+    ['{"a":{"x":1,"x":2},"b":[{"x":1},{"x":2}]}', false],
+    ['{"a":"\\",\\"a\\":","b":"}{[","c":"\\\\"}', false],
+    ['{"a":[1,2,{"a":3}],"a":4}', true],
+    ['[{"a":1},{"a":1}]', false],
+    ['"a"', false],
+    [' \n{ "title" : "x" , "title" : "y" }', true],
+  ])('%s repeats a top-level member: %s', (text, expected) => {
+    JSON.parse(text);
+    expect(repeatsTopLevelMember(text)).toBe(expected);
+  });
+
+  it.each([
+    ['application/json', true],
+    ['Application/JSON; charset=UTF-8', true],
+    ['application/json;charset="utf-8"', true],
+    ['application/json; charset=latin1', false],
+    ['text/plain', false],
+    ['application/x-www-form-urlencoded', false],
+    ['application/json-patch+json', false],
+    [null, false],
+  ])('content type %s is JSON: %s', (header, expected) => {
+    expect(isJsonContentType(header)).toBe(expected);
+  });
+});
+
+describe('listing pages', () => {
+  it('takes back only cursors it made', () => {
+    const position = { publishedAt: '2030-01-01T12:00:00.123456Z', reference: 'IMRF30-0042' };
+    expect(decodeCursor(encodeCursor(position))).toEqual(position);
+    expect(decodeCursor(null)).toBeUndefined();
+    expect(decodeCursor(`${encodeCursor(position)}A`)).toBe('invalid');
+    expect(decodeCursor(encodeCursor({ ...position, publishedAt: '2030-02-30T12:00:00.000000Z' }))).toBe('invalid');
+    expect(decodeCursor(encodeCursor({ ...position, reference: "x' or 1=1" }))).toBe('invalid');
+  });
+
+  it('bounds the page size', () => {
+    expect(pageSizeParam(null)).toBe(20);
+    expect(pageSizeParam('100')).toBe(100);
+    for (const bad of ['0', '101', '-1', '1.5', '', 'abc', '0x10', '1e2']) expect(pageSizeParam(bad), bad).toBeUndefined();
+  });
+});
