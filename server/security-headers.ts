@@ -44,7 +44,7 @@ export function securityHeaders(opts: { https: boolean }) {
 /**
  * CSRF defence for every state-changing request: the browser's Origin (or Sec-Fetch-Site when a
  * browser omits Origin) must be this portal. Together with SameSite cookies this stops cross-site
- * form posts without per-form tokens.
+ * form posts without per-form tokens. Server-to-server API clients send neither header and pass.
  */
 export function sameOriginWrites(allowedOrigins: string[]) {
   const allowed = new Set(allowedOrigins);
@@ -55,6 +55,13 @@ export function sameOriginWrites(allowedOrigins: string[]) {
     const ownOrigin = `${req.protocol}://${req.get('host')}`;
     const ok = origin ? allowed.has(origin) || origin === ownOrigin : fetchSite !== 'cross-site';
     if (ok) return next();
+    if (req.path.startsWith('/api/')) {
+      // The JSON API answers in its own format (RFC 9457); it serves no browser on another site.
+      res.status(403).type('application/problem+json').send(
+        JSON.stringify({ type: '/api/v1/problems/cross-site-request', title: 'Cross-site request refused', status: 403 }),
+      );
+      return;
+    }
     res.status(403).type('text/plain').send('Cross-site request refused.');
   };
 }

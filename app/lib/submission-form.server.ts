@@ -28,6 +28,10 @@ export function readSubmissionForm(form: FormData): { values: RawSubmissionForm;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 export function readIdempotencyKey(form: FormData): string | undefined {
-  const key = form.get('idempotencyKey');
-  return typeof key === 'string' && UUID.test(key) ? key.toLowerCase() : undefined;
+  return idempotencyKeyFrom(form.get('idempotencyKey'));
+}
+
+/** An idempotency key as stored: a UUID, lower-cased; anything else is no key (form field or API header). */
+export function idempotencyKeyFrom(value: unknown): string | undefined {
+  return typeof value === 'string' && UUID.test(value) ? value.toLowerCase() : undefined;
 }

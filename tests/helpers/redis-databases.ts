@@ -10,4 +10,6 @@ export const REDIS_DB = {
   outboxFailures: 4,
   outboxRelay: 5,
   formCounters: 6,
+  api: 8,
+  apiReads: 12,
 } as const;

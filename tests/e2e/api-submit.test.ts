@@ -1,0 +1,350 @@
+/**
+ * POST /api/v1/forums/{slug}/submissions over real HTTP against the running web and worker
+ * processes: every answer is checked against the served OpenAPI document, every refusal is a
+ * problem+json, and an input sent by a program follows the web form's path (one row per key,
+ * the confirmation e-mail, nothing for moderators before the address is confirmed).
+ */
+import { count, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SUBMIT_LIMITS } from '../../app/modules/abuse/rate-limit';
+import { listPendingSubmissions } from '../../app/modules/moderation/queue';
+import { submissions, type Forum } from '../../db/schema';
+import { createForum } from '../factories/forums';
+import { apiClient } from '../helpers/api-client';
+import { arabicFixture, TRICKY_TEXTS } from '../helpers/fixtures';
+import { startPortalUnderTest } from '../helpers/portal-under-test';
+import { REDIS_DB } from '../helpers/redis-databases';
+import { eventually, mailTo } from '../helpers/services';
+
+const SUBMIT = '/api/v1/forums/{slug}/submissions';
+let portal: Awaited<ReturnType<typeof startPortalUnderTest>>;
+let api: ReturnType<typeof apiClient>;
+let forum: Forum;
+let closed: Forum;
+let upcoming: Forum;
+
+beforeAll(async () => {
+  portal = await startPortalUnderTest(REDIS_DB.api);
+  api = apiClient(portal.appUrl);
+  forum = await createForum(portal.db);
+  closed = await createForum(portal.db, 'closed');
+  upcoming = await createForum(portal.db, 'upcoming');
+});
+afterAll(() => portal?.stop());
+
+/** A different client address per test (the portal trusts X-Forwarded-For from loopback only), so per-IP limits stay apart. */
+let clients = 0;
+const client = () => `198.51.100.${++clients}`;
+const newEmail = (tag = 'api') => `${tag}-${crypto.randomUUID().slice(0, 8)}@example.org`;
+
+function validInput(overrides: Record<string, unknown> = {}) {
+  return {
+    submitterType: 'organisation',
+    contactName: 'Amina Haddad',
+    organisation: 'Migrant Rights Network',
+    email: newEmail(),
+    constituency: 'civil_society',
+    country: 'LB',
+    language: 'en',
+    title: 'Access to services for migrant workers',
+    summary: 'Recommendations on objectives 6 and 15.',
+    body: 'Migrant domestic workers need access to justice and basic services.',
+    objectives: ['15', '6'],
+    principles: ['human_rights'],
+    publishName: false,
+    publishOrganisation: true,
+    consentPublication: true,
+    ...overrides,
+  };
+}
+
+function submit(body: unknown, headers: Record<string, string | undefined> = {}, slug = forum.slug) {
+  return api.post(`/api/v1/forums/${slug}/submissions`, body, { 'X-Forwarded-For': client(), ...headers });
+}
+
+async function storedFor(forumId: string) {
+  const [row] = await portal.db.select({ n: count() }).from(submissions).where(eq(submissions.forumId, forumId));
+  return row.n;
+}
+
+describe('POST /api/v1/forums/{slug}/submissions', () => {
+  it('stores an input (201), mails the confirmation link, and keeps it from moderators until the address is confirmed', async () => {
+    const input = validInput();
+    const res = await api.conforming(await submit(input), SUBMIT, 'post');
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ forum: forum.slug, status: 'awaiting_confirmation' });
+    expect(res.body.reference).toMatch(new RegExp(`^${forum.referencePrefix}-\\d{4}$`));
+    expect(res.body.note).toContain('confirmation link');
+    expect(Date.parse(res.body.confirmBy) - Date.parse(res.body.receivedAt)).toBe(7 * 24 * 3600 * 1000);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+
+    const [row] = await portal.db.select().from(submissions).where(eq(submissions.reference, res.body.reference));
+    expect(row).toMatchObject({ email: input.email, objectives: ['6', '15'], publishOrganisation: true, publishName: false, region: 'ESCWA', interfaceLocale: 'en' });
+    expect(row.emailConfirmedAt).toBeNull();
+
+    const [mail] = await eventually(async () => ((await mailTo(input.email)).length > 0 ? mailTo(input.email) : undefined), 30_000, 'confirmation e-mail');
+    const statusLink = /https?:\/\/\S+\/en\/status\/[A-Za-z0-9_-]{43}/.exec(mail.text ?? '')?.[0];
+    expect(statusLink, 'the confirmation e-mail carries the status link').toBeDefined();
+    expect(mail.subject).toContain(res.body.reference);
+    expect((await listPendingSubmissions(portal.db, 10_000)).map((s) => s.id)).not.toContain(row.id);
+
+    // The submitter confirms with the link, as for an input sent with the web form.
+    const confirm = await fetch(statusLink!, {
+      method: 'POST',
+      body: new URLSearchParams({ intent: 'confirm' }),
+      headers: { Origin: portal.appUrl },
+      redirect: 'manual',
+    });
+    expect(confirm.status).toBe(302);
+    expect((await listPendingSubmissions(portal.db, 10_000)).map((s) => s.id)).toContain(row.id);
+    await eventually(async () => (await mailTo(input.email)).length === 2, 30_000, 'acknowledgement e-mail');
+  });
+
+  it('stores Arabic and other scripts byte for byte, and answers in Arabic when asked', async () => {
+    const body = `${arabicFixture('ar-arab-region-imrf-briefing').trim()}\n\n${TRICKY_TEXTS.zwnjRlm}\n${TRICKY_TEXTS.emoji}\n${TRICKY_TEXTS.cjk}`;
+    const input = validInput({ language: 'ar', contactName: 'أمينة حداد', organisation: 'شبكة حقوق المهاجرين', title: TRICKY_TEXTS.mixed, summary: TRICKY_TEXTS.vowelled, body });
+    const res = await api.conforming(await submit(input, { 'Accept-Language': 'ar' }), SUBMIT, 'post');
+    expect(res.status).toBe(201);
+    expect(res.headers.get('content-language')).toBe('ar');
+    expect(res.body.note).toContain('أرسلنا رابط تأكيد');
+    const [row] = await portal.db.select().from(submissions).where(eq(submissions.reference, res.body.reference));
+    for (const field of ['contactName', 'organisation', 'title', 'summary', 'body'] as const) {
+      expect(Buffer.from(row[field]!, 'utf8').equals(Buffer.from(input[field] as string, 'utf8')), field).toBe(true);
+    }
+    // The e-mails speak the language the client asked for.
+    expect(row.interfaceLocale).toBe('ar');
+  });
+
+  it('returns the same submission for a retry with the same Idempotency-Key: 201 once, then 200 with the same body', async () => {
+    const input = validInput();
+    const key = crypto.randomUUID();
+    const first = await api.conforming(await submit(input, { 'Idempotency-Key': key }), SUBMIT, 'post');
+    const again = await api.conforming(await submit(input, { 'Idempotency-Key': key.toUpperCase() }), SUBMIT, 'post');
+    expect([first.status, again.status]).toEqual([201, 200]);
+    expect(again.body).toEqual(first.body);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+
+    // Racing retries of another input: one row, one reference, whatever the timing.
+    const raceKey = crypto.randomUUID();
+    const raced = validInput();
+    const answers = await Promise.all(Array.from({ length: 6 }, () => submit(raced, { 'Idempotency-Key': raceKey })));
+    const bodies = await Promise.all(answers.map((a) => api.conforming(a, SUBMIT, 'post')));
+    expect(bodies.map((b) => b.status).sort()).toEqual([200, 200, 200, 200, 200, 201]);
+    expect(new Set(bodies.map((b) => b.body.reference)).size).toBe(1);
+    const rows = await portal.db.select({ id: submissions.id }).from(submissions).where(eq(submissions.idempotencyKey, raceKey));
+    expect(rows).toHaveLength(1);
+  });
+
+  it('refuses a used Idempotency-Key with a different input or for another forum (422), storing nothing more', async () => {
+    const key = crypto.randomUUID();
+    const input = validInput();
+    expect((await submit(input, { 'Idempotency-Key': key })).status).toBe(201);
+    const before = await storedFor(forum.id);
+    const other = await api.conforming(await submit({ ...input, title: 'Another title' }, { 'Idempotency-Key': key }), SUBMIT, 'post');
+    expect(other.status).toBe(422);
+    expect(other.body.type).toBe('/api/v1/problems/idempotency-key-reused');
+    const elsewhere = await createForum(portal.db);
+    const moved = await api.conforming(await submit(input, { 'Idempotency-Key': key }, elsewhere.slug), SUBMIT, 'post');
+    expect(moved.status).toBe(422);
+    expect(moved.body.type).toBe('/api/v1/problems/idempotency-key-reused');
+    expect(await storedFor(forum.id)).toBe(before);
+    expect(await storedFor(elsewhere.id)).toBe(0);
+  });
+
+  it('requires an Idempotency-Key holding a UUID (400)', async () => {
+    for (const key of [undefined, '', 'not-a-uuid', '123', `${crypto.randomUUID()}x`]) {
+      const res = await api.conforming(await submit(validInput(), { 'Idempotency-Key': key }), SUBMIT, 'post');
+      expect(res.status, String(key)).toBe(400);
+      expect(res.body.type).toBe('/api/v1/problems/idempotency-key-required');
+    }
+  });
+
+  it('takes JSON only: a form post, text/plain, another charset or a compressed body get 415', async () => {
+    const json = JSON.stringify(validInput());
+    const cases: Array<[string | undefined, string, Record<string, string>]> = [
+      ['application/x-www-form-urlencoded', new URLSearchParams({ title: 'x' }).toString(), {}],
+      ['multipart/form-data; boundary=x', '--x--', {}],
+      ['text/plain', json, {}],
+      [undefined, json, {}],
+      ['application/json; charset=iso-8859-1', json, {}],
+      ['application/jsonx', json, {}],
+      ['application/json', json, { 'Content-Encoding': 'gzip' }],
+    ];
+    for (const [type, body, extra] of cases) {
+      const res = await fetch(`${portal.appUrl}/api/v1/forums/${forum.slug}/submissions`, {
+        method: 'POST',
+        body,
+        headers: { ...(type ? { 'Content-Type': type } : {}), 'Idempotency-Key': crypto.randomUUID(), ...extra },
+      });
+      const checked = await api.conforming(res, SUBMIT, 'post');
+      expect(checked.status, String(type)).toBe(415);
+      expect(checked.headers.get('content-type')).toBe('application/problem+json');
+      expect(checked.body.type).toBe('/api/v1/problems/unsupported-media-type');
+    }
+    // fetch sends a string body as text/plain unless told otherwise: refused too.
+    const implicit = await fetch(`${portal.appUrl}/api/v1/forums/${forum.slug}/submissions`, { method: 'POST', body: json, headers: { 'Idempotency-Key': crypto.randomUUID() } });
+    expect(implicit.status).toBe(415);
+    expect((await submit(validInput(), { 'Content-Type': 'application/json; charset=UTF-8' })).status).toBe(201);
+  });
+
+  it('bounds the body: 413 whether the size is announced or the body is streamed without a length', async () => {
+    const big = JSON.stringify(validInput({ body: 'word '.repeat(120_000) }));
+    const announced = await api.conforming(await submit(big), SUBMIT, 'post');
+    expect(announced.status).toBe(413);
+    expect(announced.body).toMatchObject({ type: '/api/v1/problems/content-too-large', maxBytes: 512 * 1024 });
+
+    const chunk = new TextEncoder().encode(`{"body":"${'x'.repeat(64 * 1024)}`);
+    let sent = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent++ < 20) controller.enqueue(chunk);
+        else controller.close();
+      },
+    });
+    const chunked = await fetch(`${portal.appUrl}/api/v1/forums/${forum.slug}/submissions`, {
+      method: 'POST',
+      body: stream,
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+      duplex: 'half',
+    } as RequestInit);
+    expect((await api.conforming(chunked, SUBMIT, 'post')).status).toBe(413);
+  });
+
+  it('answers 422 with message keys and messages in English, or in Arabic on request', async () => {
+    const input = validInput({ title: '', email: 'not-an-address', objectives: [], consentPublication: false });
+    const { contactName: _omitted, ...withoutName } = input;
+    const en = await api.conforming(await submit(withoutName), SUBMIT, 'post');
+    expect(en.status).toBe(422);
+    expect(en.body.type).toBe('/api/v1/problems/validation-failed');
+    expect(en.body.title).toBe('The input is not valid');
+    const byField = Object.fromEntries(en.body.errors.map((e: { field: string }) => [e.field, e]));
+    expect(byField.contactName).toEqual({ field: 'contactName', pointer: '/contactName', key: 'error.required', message: 'This field is required.' });
+    expect(byField.title.key).toBe('error.required');
+    expect(byField.email).toMatchObject({ key: 'error.email', message: 'Enter one e-mail address, like name@example.org.' });
+    expect(byField.objectives.key).toBe('error.chooseSome');
+    expect(byField.consentPublication.key).toBe('error.consentRequired');
+
+    const ar = await api.conforming(await submit(withoutName, { 'Accept-Language': 'ar-EG,ar;q=0.9,en;q=0.5' }), SUBMIT, 'post');
+    expect(ar.status).toBe(422);
+    expect(ar.headers.get('content-language')).toBe('ar');
+    expect(ar.body.title).toBe('المساهمة غير صالحة');
+    const arByField = Object.fromEntries(ar.body.errors.map((e: { field: string }) => [e.field, e]));
+    expect(arByField.contactName).toMatchObject({ key: 'error.required', message: 'هذا الحقل مطلوب.' });
+    expect(arByField.objectives.message).toBe('اختر خيارًا واحدًا على الأقل.');
+
+    // A string where a boolean belongs is not consent.
+    const stringly = await api.conforming(await submit(validInput({ consentPublication: 'true' })), SUBMIT, 'post');
+    expect(stringly.status).toBe(422);
+    expect(stringly.body.errors).toEqual([expect.objectContaining({ field: 'consentPublication', key: 'error.invalid' })]);
+  });
+
+  it('refuses inputs to a closed or upcoming call with 409 call-not-open', async () => {
+    for (const [f, state] of [[closed, 'closed'], [upcoming, 'upcoming']] as const) {
+      const res = await api.conforming(await submit(validInput(), {}, f.slug), SUBMIT, 'post');
+      expect(res.status).toBe(409);
+      expect(res.body).toMatchObject({ type: '/api/v1/problems/call-not-open', callState: state, detail: 'This call is not open for inputs.' });
+      expect(res.body.closesAt).toBe(f.closesAt.toISOString());
+      expect(await storedFor(f.id)).toBe(0);
+    }
+    const arabic = await api.conforming(await submit(validInput(), { 'Accept-Language': 'ar' }, closed.slug), SUBMIT, 'post');
+    expect(arabic.body.detail).toBe('هذه الدعوة غير مفتوحة لتلقي المساهمات.');
+  });
+
+  it('answers 404 problem+json for an unknown forum', async () => {
+    for (const slug of ['no-such-forum', "x'%20or%201=1--", '%00', 'A'.repeat(300)]) {
+      const res = await api.conforming(await api.post(`/api/v1/forums/${slug}/submissions`, validInput()), SUBMIT, 'post');
+      expect(res.status, slug).toBe(404);
+      expect(res.body.type).toBe('/api/v1/problems/not-found');
+    }
+  });
+
+  it('limits inputs per e-mail address like the form: 429 with Retry-After, while a retry still gets its answer', async () => {
+    const email = newEmail('flood');
+    const firstKey = crypto.randomUUID();
+    const first = validInput({ email });
+    expect((await submit(first, { 'Idempotency-Key': firstKey })).status).toBe(201);
+    for (let i = 1; i < SUBMIT_LIMITS.perEmail.limit; i++) expect((await submit(validInput({ email }))).status).toBe(201);
+    const refused = await api.conforming(await submit(validInput({ email })), SUBMIT, 'post');
+    expect(refused.status).toBe(429);
+    const retryAfter = Number(refused.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(refused.body).toMatchObject({ type: '/api/v1/problems/rate-limited', retryAfterSeconds: retryAfter });
+    const inArabic = await api.conforming(await submit(validInput({ email }), { 'Accept-Language': 'ar' }), SUBMIT, 'post');
+    expect(inArabic.status).toBe(429);
+    expect(inArabic.body.detail).toContain('أُرسل عدد كبير من المساهمات');
+    expect((await submit(first, { 'Idempotency-Key': firstKey })).status).toBe(200);
+  });
+
+  it('ignores members that are not input fields: a client cannot set a decision, publication or confirmation', async () => {
+    const res = await api.conforming(
+      await submit(validInput({ decision: 'accepted', publishedAt: '2020-01-01T00:00:00Z', emailConfirmedAt: '2020-01-01T00:00:00Z', reference: 'HACK-0001', forumId: closed.id, id: crypto.randomUUID() })),
+      SUBMIT,
+      'post',
+    );
+    expect(res.status).toBe(201);
+    const [row] = await portal.db.select().from(submissions).where(eq(submissions.reference, res.body.reference));
+    expect(row).toMatchObject({ decision: 'pending', publishedAt: null, emailConfirmedAt: null, forumId: forum.id });
+  });
+});
+
+describe('nasty bodies never get a 500 and store nothing', () => {
+  const json = (value: unknown) => JSON.stringify(value);
+  const valid = () => json(validInput());
+  const bytes = (...parts: Array<string | number[]>) =>
+    Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p))));
+  const deep = (n: number) => '['.repeat(n) + ']'.repeat(n);
+  const cases: Array<[string, number, string | Uint8Array, string?]> = [
+    ['empty body', 400, '', 'malformed-body'],
+    ['not JSON', 400, '{title: "x"}', 'malformed-body'],
+    ['truncated JSON', 400, valid().slice(0, -5), 'malformed-body'],
+    ['trailing garbage', 400, `${valid()} {}`, 'malformed-body'],
+    ['a raw NUL byte', 400, bytes('{"title":"a', [0], 'b"}'), 'malformed-body'],
+    ['invalid UTF-8', 400, bytes('{"title":"', [0xc3, 0x28], '"}'), 'malformed-body'],
+    ['overlong UTF-8 slash', 400, bytes('{"title":"', [0xc0, 0xaf], '"}'), 'malformed-body'],
+    ['UTF-16 body', 400, Buffer.from(valid(), 'utf16le'), 'malformed-body'],
+    ['a member twice', 400, valid().replace('{', '{"consentPublication":false,'), 'malformed-body'],
+    ['an escaped NUL', 422, json(validInput({ title: 'a\u0000b' })), 'validation-failed'],
+    ['a NUL in the body text', 422, json(validInput({ body: 'text\u0000more' })), 'validation-failed'],
+    ['a lone surrogate', 422, valid().replace('"title":"Access to services for migrant workers"', '"title":"\\ud800"'), 'validation-failed'],
+    ['a huge number', 422, json(validInput({ title: 1e308 })), 'validation-failed'],
+    ['an infinite number', 422, valid().replace('"consentPublication":true', '"consentPublication":1e999999'), 'validation-failed'],
+    ['a long integer', 422, valid().replace('"objectives":["15","6"]', '"objectives":[123456789012345678901234567890]'), 'validation-failed'],
+    ['a nested object', 422, json(validInput({ title: { $gt: '' } })), 'validation-failed'],
+    ['an operator object for the e-mail', 422, json(validInput({ email: { $ne: null } })), 'validation-failed'],
+    ['deeply nested arrays', 422, valid().replace('"objectives":["15","6"]', `"objectives":${deep(5000)}`), 'validation-failed'],
+    ['deeply nested only', 422, deep(100_000), 'validation-failed'],
+    ['__proto__ granting consent', 422, valid().replace('"consentPublication":true', '"__proto__":{"consentPublication":true,"decision":"accepted"}'), 'validation-failed'],
+    ['constructor.prototype', 422, valid().replace('"consentPublication":true', '"constructor":{"prototype":{"consentPublication":true}}'), 'validation-failed'],
+    ['a top-level array', 422, json([validInput()]), 'validation-failed'],
+    ['a top-level string', 422, json('hello'), 'validation-failed'],
+    ['null', 422, 'null', 'validation-failed'],
+    ['a CR/LF header injection in the e-mail', 422, json(validInput({ email: 'a@example.org\r\nBcc: victim@example.org' })), 'validation-failed'],
+    ['several addresses', 422, json(validInput({ email: 'a@example.org, b@example.org' })), 'validation-failed'],
+    ['a bidi override in the name', 422, json(validInput({ contactName: 'Amina \u202Egpj.exe' })), 'validation-failed'],
+    ['a title far too long', 422, json(validInput({ title: 'x'.repeat(5000) })), 'validation-failed'],
+    ['ten thousand objectives', 422, json(validInput({ objectives: Array.from({ length: 10_000 }, (_, i) => String(i)) })), 'validation-failed'],
+  ];
+
+  it.each(cases)('%s → %i', async (_name, status, body, type) => {
+    const before = await storedFor(forum.id);
+    const res = await api.conforming(await submit(body), SUBMIT, 'post');
+    expect(res.status).toBe(status);
+    if (type) expect(res.body.type).toBe(`/api/v1/problems/${type}`);
+    expect(await storedFor(forum.id)).toBe(before);
+  });
+
+  it('is not polluted by the __proto__ attempt: consent is still required afterwards', async () => {
+    const { consentPublication: _c, ...withoutConsent } = validInput();
+    const res = await api.conforming(await submit(withoutConsent), SUBMIT, 'post');
+    expect(res.status).toBe(422);
+    expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['consentPublication']);
+  });
+
+  it('takes null as an absent member', async () => {
+    const res = await api.conforming(await submit(validInput({ submitterType: 'individual', organisation: null, principles: null, publishName: null })), SUBMIT, 'post');
+    expect(res.status).toBe(201);
+    const noName = await api.conforming(await submit(validInput({ contactName: null })), SUBMIT, 'post');
+    expect(noName.body.errors).toEqual([expect.objectContaining({ field: 'contactName', key: 'error.required' })]);
+  });
+});
