@@ -247,6 +247,13 @@ describe('edges', () => {
     }
   });
 
+  it('answers HEAD like GET, without a body', async () => {
+    const res = await fetch(`${portal.appUrl}/api/v1/forums`, { method: 'HEAD' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(await res.text()).toBe('');
+  });
+
   it('keeps the security headers on API answers', async () => {
     const res = await api.get('/api/v1/forums');
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');

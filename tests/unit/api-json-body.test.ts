@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { isJsonContentType, repeatsTopLevelMember } from '../../app/lib/api/read-json.server';
 import { decodeCursor, encodeCursor, pageSizeParam } from '../../app/lib/api/params';
+import { handleApi } from '../../app/lib/api/responses';
 
 describe('JSON request bodies', () => {
   it.each([
@@ -46,5 +47,26 @@ describe('listing pages', () => {
     expect(pageSizeParam(null)).toBe(20);
     expect(pageSizeParam('100')).toBe(100);
     for (const bad of ['0', '101', '-1', '1.5', '', 'abc', '0x10', '1e2']) expect(pageSizeParam(bad), bad).toBeUndefined();
+  });
+});
+
+describe('unexpected errors in API handlers', () => {
+  it('answer a problem+json 500 in the client language, and log no row data', async () => {
+    const logged: string[] = [];
+    // Once only: the suite's own console.error guard (tests/fail-on-console-error.ts) stays in place.
+    vi.mocked(console.error).mockImplementationOnce((...args: unknown[]) => void logged.push(args.map(String).join(' ')));
+    const failure = Object.assign(new Error('new row violates check constraint "submissions_region"'), {
+      code: '23514',
+      detail: 'Failing row contains (amina@example.org, …)',
+    });
+    const request = new Request('http://portal.test/api/v1/forums', { headers: { 'Accept-Language': 'ar' } });
+    const res = await handleApi(request, async () => {
+      throw failure;
+    });
+    expect(res.status).toBe(500);
+    expect(res.headers.get('content-type')).toBe('application/problem+json');
+    expect(await res.json()).toMatchObject({ type: '/api/v1/problems/server-error', title: 'خطأ في الخادم', status: 500 });
+    expect(logged.join('\n')).toContain('[23514]');
+    expect(logged.join('\n')).not.toContain('amina@example.org');
   });
 });

@@ -20,11 +20,35 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output' = 'output'): JsonS
   return rest;
 }
 
+/** Notes on the request fields that the generated types alone do not say. */
+const FIELD_NOTES: Record<string, string> = {
+  submitterType: 'Who speaks in the input; kept apart from the constituency.',
+  contactName: 'One line. Published only if publishName is true.',
+  organisation: 'One line. Required for organisations and networks. Published only if publishOrganisation is true.',
+  email: 'One plain address. It receives the confirmation link and is never published.',
+  constituency: 'The stakeholder group the submitter speaks for.',
+  country: 'ISO 3166-1 alpha-2 code; the UN region is derived from it.',
+  title: "One line, at most the forum's limits.titleMaxChars characters.",
+  summary: "At most the forum's limits.summaryMaxChars characters.",
+  body: "The full text, at most the forum's limits.bodyMaxWords words. Kept exactly as sent.",
+  language: "The language the input is written in; one of the forum's inputLanguages.",
+  objectives: 'GCM objectives addressed (1 to 23, or cross-cutting); at least one.',
+  principles: 'Guiding principles addressed; may be empty.',
+  publishName: 'Publish the contact name with the input if it is accepted. Absent means false.',
+  publishOrganisation: 'Publish the organisation with the input if it is accepted. Absent means false.',
+  consentPublication: 'Must be true: inputs are collected for a public record.',
+};
+
 function submissionRequestSchema(): JsonSchema {
   // Limits are checked per forum and do not appear in the schema; every UN language is listed.
   const schema = submissionInputSchema({ titleMaxChars: 1, summaryMaxChars: 1, bodyMaxWords: 1 }, UN_LANGUAGES, { channel: 'json' });
+  const generated = jsonSchema(schema, 'input') as { properties: Record<string, JsonSchema> };
+  for (const [field, description] of Object.entries(FIELD_NOTES)) {
+    if (!generated.properties[field]) throw new Error(`FIELD_NOTES names ${field}, which the submission schema no longer has`);
+    generated.properties[field] = { ...generated.properties[field], description };
+  }
   return {
-    ...jsonSchema(schema, 'input'),
+    ...generated,
     description:
       'The fields of the web form. A forum accepts only its own inputLanguages and checks its own limits (GET /api/v1/forums). ' +
       'consentPublication must be true. A null member counts as absent; members not listed are ignored; a member given twice is refused. ' +

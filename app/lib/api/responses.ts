@@ -39,7 +39,18 @@ export async function handleApi(request: Request, handler: (locale: InterfaceLoc
     return await handler(locale);
   } catch (error) {
     if (error instanceof Response) return error;
-    console.error('[api]', request.method, new URL(request.url).pathname, error);
+    console.error('[api]', request.method, new URL(request.url).pathname, describeError(error));
     return problem(locale, 'server-error', { detail: translator(locale)('serverError.body') });
   }
+}
+
+/**
+ * What the log gets of an error: its kind, message, SQLSTATE and stack, not the whole object. A
+ * PostgreSQL error's `detail` can quote the failing row, personal data included.
+ */
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const code = (error as Error & { code?: unknown }).code;
+  const cause = error.cause instanceof Error ? `\ncaused by: ${describeError(error.cause)}` : '';
+  return `${error.stack ?? `${error.name}: ${error.message}`}${typeof code === 'string' ? ` [${code}]` : ''}${cause}`;
 }
