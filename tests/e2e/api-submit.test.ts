@@ -8,7 +8,7 @@ import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUBMIT_LIMITS } from '../../app/modules/abuse/rate-limit';
 import { listPendingSubmissions } from '../../app/modules/moderation/queue';
-import { submissions, type Forum } from '../../db/schema';
+import { forums, submissions, type Forum } from '../../db/schema';
 import { createForum } from '../factories/forums';
 import { apiClient } from '../helpers/api-client';
 import { arabicFixture, TRICKY_TEXTS } from '../helpers/fixtures';
@@ -134,6 +134,20 @@ describe('POST /api/v1/forums/{slug}/submissions', () => {
     expect(new Set(bodies.map((b) => b.body.reference)).size).toBe(1);
     const rows = await portal.db.select({ id: submissions.id }).from(submissions).where(eq(submissions.idempotencyKey, raceKey));
     expect(rows).toHaveLength(1);
+  });
+
+  it('still answers a retry after the call closed, while a new input is refused', async () => {
+    const closing = await createForum(portal.db);
+    const input = validInput();
+    const key = crypto.randomUUID();
+    const first = await api.conforming(await submit(input, { 'Idempotency-Key': key }, closing.slug), SUBMIT, 'post');
+    expect(first.status).toBe(201);
+    const day = 86_400_000;
+    await portal.db.update(forums).set({ opensAt: new Date(Date.now() - 2 * day), closesAt: new Date(Date.now() - day) }).where(eq(forums.id, closing.id));
+    const retry = await api.conforming(await submit(input, { 'Idempotency-Key': key }, closing.slug), SUBMIT, 'post');
+    expect(retry.status).toBe(200);
+    expect(retry.body).toEqual(first.body);
+    expect((await submit(validInput(), {}, closing.slug)).status).toBe(409);
   });
 
   it('refuses a used Idempotency-Key with a different input or for another forum (422), storing nothing more', async () => {
