@@ -67,6 +67,11 @@ export const submissions = pgTable(
     statusTokenHash: text().notNull().unique(),
     /** Set when the submitter withdraws the input before a decision. */
     withdrawnAt: timestamp({ withTimezone: true }),
+    /**
+     * Set when the submitter asked for their personal data to be erased (name, e-mail address,
+     * organisation). Nothing can be mailed to them afterwards.
+     */
+    personalDataErasedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     index().on(t.forumId, t.decision, t.receivedAt),

@@ -19,6 +19,7 @@ export function reviewView(r: Review, locale: string) {
     forumName: pickLabel(r.forumName, locale),
     submitterType: submitterTypeLabel(s.submitterType, locale),
     contactName: s.contactName,
+    personalDataErased: Boolean(s.personalDataErasedAt),
     publishName: s.publishName,
     publishOrganisation: s.publishOrganisation,
     email: s.email,
