@@ -10,6 +10,8 @@ export const JOBS = {
   'confirm-email': { queue: 'email', payload: z.object({ statusToken: z.string().min(43) }) },
   /** Acknowledgement e-mail with the PDF receipt, once the submitter confirmed the address. */
   acknowledge: { queue: 'email', payload: z.object({ statusToken: z.string().min(43) }) },
+  /** The private link to continue a saved draft. */
+  'draft-link': { queue: 'email', payload: z.object({ token: z.string().min(43) }) },
   /** Tells the submitter the moderation decision. */
   'decision-email': { queue: 'email', payload: z.object({ decision: z.enum(['accepted', 'rejected']) }) },
 } as const;

@@ -18,6 +18,8 @@ export interface SubmissionFormProps {
    */
   choices: { countries: Array<{ value: string; label: string }>; languages: Array<{ value: string; label: string }> };
   idempotencyKey: string;
+  /** The draft this form continues (its link token), and what to tell about drafts. */
+  draft: { token?: string; expiresAt?: string; notice?: 'draft.saved' | 'draft.resumed' | 'draft.closed' | 'draft.savedNoLink' };
   /** Signed issue time of the form (minimum fill time). */
   formStamp: string;
   retryAfterMinutes?: number;
@@ -44,7 +46,7 @@ const FIELD_LABELS: Array<[field: string, label: MessageKey]> = [
   ['publishOrganisation', 'form.publishOrganisation'],
 ];
 
-export function SubmissionForm({ forum, choices, idempotencyKey, formStamp, retryAfterMinutes, errors, values = {} }: SubmissionFormProps) {
+export function SubmissionForm({ forum, choices, draft, idempotencyKey, formStamp, retryAfterMinutes, errors, values = {} }: SubmissionFormProps) {
   const { locale, t } = useLocale();
   const busy = useNavigation().state === 'submitting';
   const message = (key?: string) => (key && isMessageKey(key) ? t(key) : key ? t('error.invalid') : undefined);
@@ -69,6 +71,11 @@ export function SubmissionForm({ forum, choices, idempotencyKey, formStamp, retr
           {errors.form === 'error.rateLimited' ? t('error.rateLimited', { minutes: retryAfterMinutes ?? 60 }) : message(errors.form)}
         </p>
       ) : null}
+      {draft.notice ? (
+        <p className={draft.notice === 'draft.closed' ? 'notice notice-error' : 'notice'} role="status">
+          {t(draft.notice, { date: draft.expiresAt ?? '' })}
+        </p>
+      ) : null}
       <ErrorSummary title={t('form.errorSummary', { count: summary.length })} errors={summary} />
       {forum.state !== 'open' ? (
         <p>{t('call.notOpen')}</p>
@@ -76,6 +83,7 @@ export function SubmissionForm({ forum, choices, idempotencyKey, formStamp, retr
         <Form method="post" noValidate onChange={trackLanguage}>
           <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
           <input type="hidden" name="formStamp" value={formStamp} />
+          {draft.token ? <input type="hidden" name="draftToken" value={draft.token} /> : null}
           {/* Honeypot: invisible to people and skipped by assistive technology; bots fill it. */}
           <div className="visually-hidden" aria-hidden="true">
             <label htmlFor="website">{t('form.honeypot')}</label>
@@ -112,7 +120,13 @@ export function SubmissionForm({ forum, choices, idempotencyKey, formStamp, retr
           <Checkbox name="consentPublication" label={t('form.consentPublication')} defaultChecked={checked('consentPublication')} error={message(errors.consentPublication)} />
           <Checkbox name="publishName" label={t('form.publishName')} defaultChecked={checked('publishName')} error={message(errors.publishName)} />
           <Checkbox name="publishOrganisation" label={t('form.publishOrganisation')} defaultChecked={checked('publishOrganisation')} error={message(errors.publishOrganisation)} />
-          <button className="button" type="submit" disabled={busy}>{t('form.submit')}</button>
+          <div className="form-actions">
+            <button className="button" type="submit" disabled={busy}>{t('form.submit')}</button>
+            <button className="button button-secondary" type="submit" name="intent" value="draft" disabled={busy} aria-describedby="draft-hint">
+              {t('form.saveDraft')}
+            </button>
+          </div>
+          <p id="draft-hint" className="hint">{t('form.saveDraft.hint')}</p>
         </Form>
       )}
     </>

@@ -60,6 +60,12 @@ export const en = {
   'form.counter.wordsOver': '{over} words over the limit',
   'form.counter.characters': '{count} of {max} characters',
   'form.counter.charactersOver': '{over} characters over the limit',
+  'form.saveDraft': 'Save as a draft and e-mail me a link',
+  'form.saveDraft.hint': 'To save a draft only your e-mail address is needed. Nothing reaches the secretariat until you send the input; drafts are erased after 30 days or when the call closes.',
+  'draft.saved': 'Your draft is saved. We e-mailed you a private link to continue it; it works until {date}.',
+  'draft.savedNoLink': 'Your draft is saved. We e-mailed you a private link to continue it.',
+  'draft.resumed': 'You are continuing a saved draft. Saving again keeps the same link, which works until {date}.',
+  'draft.closed': 'This draft link no longer works: the draft was sent or has expired.',
   'form.submit': 'Send input',
   'form.errorSummary': 'There is a problem with {count} field(s)',
 

@@ -4,22 +4,31 @@ import { randomUUID } from 'node:crypto';
 import { SubmissionForm } from '../components/SubmissionForm';
 import { requireForum } from '../lib/forum-loader.server';
 import { requireLocale } from '../lib/route-locale';
-import { EMPTY_FORM, readIdempotencyKey, readSubmissionForm, type RawSubmissionForm } from '../lib/submission-form.server';
+import { EMPTY_FORM, readDraftToken, readIdempotencyKey, readSubmissionForm, type RawSubmissionForm } from '../lib/submission-form.server';
 import { callState } from '../modules/forums/call-window';
 import { forumSummary } from '../modules/forums/forum-summary';
 import { countriesSortedFor } from '../modules/taxonomy/countries';
 import { languageName } from '../modules/taxonomy/locales';
 import { checkFormStamp, issueFormStamp } from '../modules/abuse/form-timing';
-import { hitRateLimit, SUBMIT_LIMITS } from '../modules/abuse/rate-limit';
+import { hitSubmitLimits } from '../modules/abuse/rate-limit';
+import { findOpenDraft, saveDraft } from '../modules/drafts/drafts';
+import { formatInZone } from '../modules/time/format-instant';
 import { createSubmission, findReplayedSubmission } from '../modules/submissions/create-submission';
 import { fieldErrors, submissionInputSchema } from '../modules/submissions/submission-input';
+import { looksLikeStatusToken } from '../modules/submissions/status-token';
 
 const MAX_FORM_BYTES = 512 * 1024;
 
-export async function loader({ params, context }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = requireLocale(params);
   const forum = await requireForum(context, params.slug);
+  const search = new URL(request.url).searchParams;
+  const draftToken = search.get('draft');
+  const draft = draftToken && looksLikeStatusToken(draftToken) ? await findOpenDraft(context.db, forum.id, draftToken) : undefined;
   return {
+    draft: draft
+      ? { token: draftToken!, values: draft.values, expiresAt: formatInZone(draft.expiresAt, locale, forum.timeZone), justSaved: search.has('saved') }
+      : { closed: draftToken !== null, justSaved: search.has('saved') },
     forum: { ...forumSummary(forum, locale), limits: forum.limits },
     choices: {
       countries: countriesSortedFor(locale).map((c) => ({ value: c.code, label: c.name })),
@@ -46,6 +55,7 @@ type ActionResult = {
   values: RawSubmissionForm;
   idempotencyKey?: string;
   formStamp?: string;
+  draftToken?: string;
   retryAfterMinutes?: number;
 };
 
@@ -71,26 +81,33 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   // The form's issue time survives error round trips: the fill time counts from the first render.
   const timing = checkFormStamp(form.get('formStamp'), context.env.SESSION_SECRET);
   const formStamp = timing === 'invalid' ? issueFormStamp(context.env.SESSION_SECRET) : String(form.get('formStamp'));
+  const draftToken = readDraftToken(form);
   const refuse = (status: number, errors: Record<string, string>, extra: Partial<ActionResult> = {}, headers?: HeadersInit) =>
-    data<ActionResult>({ errors, values, idempotencyKey, formStamp, ...extra }, { status, headers });
+    data<ActionResult>({ errors, values, idempotencyKey, formStamp, draftToken, ...extra }, { status, headers });
+  const tooMany = (retryAfterSeconds: number) =>
+    refuse(429, { form: 'error.rateLimited' }, { retryAfterMinutes: Math.ceil(retryAfterSeconds / 60) }, { 'Retry-After': String(retryAfterSeconds) });
   // A filled honeypot is a bot: refuse without saying why.
   if (form.get('website')) return refuse(400, { form: 'error.form' });
   if (callState(forum, new Date()) !== 'open') return refuse(403, { form: 'call.notOpen' });
+
+  if (form.get('intent') === 'draft') {
+    // A new draft mails a link, so it counts against the same limits as a submission.
+    if (!draftToken) {
+      const limit = await hitSubmitLimits(context.db, context.clientIp, String(values.email ?? ''));
+      if (!limit.allowed) return tooMany(limit.retryAfterSeconds);
+    }
+    const saved = await saveDraft(context.db, forum, { values, idempotencyKey, interfaceLocale: locale, token: draftToken });
+    if (!saved.ok) return 'errors' in saved ? refuse(400, saved.errors) : refuse(410, { form: 'draft.closed' }, { draftToken: undefined });
+    const token = saved.token ?? draftToken;
+    return redirect(`/${locale}/forums/${forum.slug}/submit?${token ? `draft=${token}&` : ''}saved=1`);
+  }
+
   const parsed = submissionInputSchema(forum.limits, forum.inputLanguages).safeParse(values);
   if (!parsed.success) return refuse(400, fieldErrors(parsed.error) as Record<string, string>);
   if (timing !== 'ok') return refuse(400, { form: timing === 'too_fast' ? 'error.tooFast' : 'error.form' });
-  const limits = [
-    [SUBMIT_LIMITS.perIp, context.clientIp],
-    [SUBMIT_LIMITS.perEmail, parsed.data.email],
-    [SUBMIT_LIMITS.perEmailDaily, parsed.data.email],
-  ] as const;
-  for (const [rule, subject] of limits) {
-    const limit = await hitRateLimit(context.db, rule, subject);
-    if (!limit.allowed) {
-      return refuse(429, { form: 'error.rateLimited' }, { retryAfterMinutes: Math.ceil(limit.retryAfterSeconds / 60) }, { 'Retry-After': String(limit.retryAfterSeconds) });
-    }
-  }
-  const result = await createSubmission(context.db, forum, parsed.data, { idempotencyKey, interfaceLocale: locale });
+  const limit = await hitSubmitLimits(context.db, context.clientIp, parsed.data.email);
+  if (!limit.allowed) return tooMany(limit.retryAfterSeconds);
+  const result = await createSubmission(context.db, forum, parsed.data, { idempotencyKey, interfaceLocale: locale, draftToken });
   if (!result.ok) return refuse(403, { form: 'call.notOpen' });
   return showReference(locale, forum.slug, result.reference, context);
 }
@@ -102,17 +119,23 @@ async function showReference(locale: string, slug: string, reference: string, co
 }
 
 export default function SubmitPage() {
-  const { forum, choices, idempotencyKey, formStamp } = useLoaderData<typeof loader>();
+  const { forum, choices, idempotencyKey, formStamp, draft } = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionResult>();
+  const resumed = 'token' in draft ? draft : undefined;
   return (
     <SubmissionForm
       forum={forum}
       choices={choices}
+      draft={{
+        token: actionData ? actionData.draftToken : resumed?.token,
+        expiresAt: resumed?.expiresAt,
+        notice: resumed ? (draft.justSaved ? 'draft.saved' : 'draft.resumed') : 'closed' in draft && draft.closed ? 'draft.closed' : draft.justSaved ? 'draft.savedNoLink' : undefined,
+      }}
       idempotencyKey={actionData?.idempotencyKey ?? idempotencyKey}
       formStamp={actionData?.formStamp ?? formStamp}
       retryAfterMinutes={actionData?.retryAfterMinutes}
       errors={actionData?.errors ?? {}}
-      values={actionData?.values}
+      values={actionData?.values ?? resumed?.values}
     />
   );
 }

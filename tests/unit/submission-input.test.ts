@@ -114,6 +114,11 @@ describe('counting in every script', () => {
   it('counts Arabic words including Latin acronyms and digits', () => {
     expect(countWords(TRICKY_TEXTS.mixed, 'ar')).toBe(7);
   });
+  it('counts words before a language is chosen, or for a tag it cannot use', () => {
+    expect(countWords('one two three', '')).toBe(3);
+    expect(countWords('one two three', 'not a tag!')).toBe(3);
+    expect(countWords('one two three')).toBe(3);
+  });
   it('counts Chinese words without spaces by dictionary segmentation', () => {
     const n = countWords(TRICKY_TEXTS.cjk, 'zh');
     expect(n).toBeGreaterThan(3);

@@ -55,7 +55,7 @@ export async function decide(
       details: { from: 'pending', to: request.decision, ...(reason ? { reason } : {}) },
     });
     if (request.decision === 'accepted') await publishSubmission(tx, submissionId, { staffId });
-    await addOutbox(tx, 'decision-email', submissionId, { decision: request.decision });
+    await addOutbox(tx, 'decision-email', { submissionId }, { decision: request.decision });
     return { ok: true } as const;
   });
 }

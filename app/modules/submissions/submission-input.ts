@@ -30,6 +30,21 @@ const singleLine = (maxChars: number) =>
     .refine(acceptableLine, { error: 'error.invalidCharacters' })
     .refine((s) => countCharacters(s) <= maxChars, { error: 'error.tooLong' });
 
+/** One plain address: no display names, lists, spaces or header-breaking characters. */
+export const emailAddress = z
+  .string({ error: 'error.required' })
+  .transform((s) => s.trim())
+  .refine((s) => s.length > 0, { error: 'error.required' })
+  .refine(acceptableLine, { error: 'error.email' })
+  .refine((s) => s.length <= 254 && /^[^\s@,;<>"()\[\]\\]+@[^\s@,;<>"()\[\]\\]+\.[^\s@,;<>"()\[\]\\]+$/u.test(s), {
+    error: 'error.email',
+  });
+
+/** Characters no stored text may hold (C0/C1 controls other than tab and line breaks). */
+export function hasControlCharacters(s: string): boolean {
+  return CONTROL_CHARS.test(s);
+}
+
 /** A checkbox: present ("on", or any value a browser sends) means yes. */
 const checkbox = z
   .string()
@@ -53,15 +68,7 @@ export function submissionInputSchema(limits: ForumLimits, inputLanguages: reado
         .transform((s) => s?.trim() || undefined)
         .refine((s) => s === undefined || acceptableLine(s), { error: 'error.invalidCharacters' })
         .refine((s) => s === undefined || countCharacters(s) <= 300, { error: 'error.tooLong' }),
-      email: z
-        .string({ error: 'error.required' })
-        .transform((s) => s.trim())
-        .refine((s) => s.length > 0, { error: 'error.required' })
-        .refine(acceptableLine, { error: 'error.email' })
-        // One plain address: no display names, lists, spaces or header-breaking characters.
-        .refine((s) => s.length <= 254 && /^[^\s@,;<>"()\[\]\\]+@[^\s@,;<>"()\[\]\\]+\.[^\s@,;<>"()\[\]\\]+$/u.test(s), {
-          error: 'error.email',
-        }),
+      email: emailAddress,
       constituency: z.enum(CONSTITUENCY_KEYS as [string, ...string[]], { error: 'error.choose' }),
       country: z.string({ error: 'error.choose' }).refine(isCountryCode, { error: 'error.choose' }),
       title: singleLine(limits.titleMaxChars),
