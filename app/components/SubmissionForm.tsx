@@ -18,6 +18,8 @@ export interface SubmissionFormProps {
    */
   choices: { countries: Array<{ value: string; label: string }>; languages: Array<{ value: string; label: string }> };
   idempotencyKey: string;
+  /** 'edit': the submitter's edit after changes were requested (no drafts; the address is fixed). */
+  mode?: 'new' | 'edit';
   /** The draft this form continues (its link token), and what to tell about drafts. */
   draft: { token?: string; expiresAt?: string; notice?: 'draft.saved' | 'draft.resumed' | 'draft.closed' | 'draft.savedNoLink' };
   /** Signed issue time of the form (minimum fill time). */
@@ -46,7 +48,7 @@ const FIELD_LABELS: Array<[field: string, label: MessageKey]> = [
   ['publishOrganisation', 'form.publishOrganisation'],
 ];
 
-export function SubmissionForm({ forum, choices, draft, idempotencyKey, formStamp, retryAfterMinutes, errors, values = {} }: SubmissionFormProps) {
+export function SubmissionForm({ forum, choices, draft, mode = 'new', idempotencyKey, formStamp, retryAfterMinutes, errors, values = {} }: SubmissionFormProps) {
   const { locale, t } = useLocale();
   const busy = useNavigation().state === 'submitting';
   const message = (key?: string) => (key && isMessageKey(key) ? t(key) : key ? t('error.invalid') : undefined);
@@ -64,8 +66,8 @@ export function SubmissionForm({ forum, choices, draft, idempotencyKey, formStam
 
   return (
     <>
-      <h1>{t('form.title', { forum: forum.name })}</h1>
-      <p className="notice">{t('call.deadlineRule', { date: forum.closesAt })}</p>
+      <h1>{t(mode === 'edit' ? 'form.editTitle' : 'form.title', { forum: forum.name })}</h1>
+      {mode === 'new' ? <p className="notice">{t('call.deadlineRule', { date: forum.closesAt })}</p> : null}
       {errors.form ? (
         <p className="notice notice-error" role="alert">
           {errors.form === 'error.rateLimited' ? t('error.rateLimited', { minutes: retryAfterMinutes ?? 60 }) : message(errors.form)}
@@ -77,7 +79,8 @@ export function SubmissionForm({ forum, choices, draft, idempotencyKey, formStam
         </p>
       ) : null}
       <ErrorSummary title={t('form.errorSummary', { count: summary.length })} errors={summary} />
-      {forum.state !== 'open' ? (
+      {/* Edits asked for by the secretariat are welcome after the call closed, too. */}
+      {mode === 'new' && forum.state !== 'open' ? (
         <p>{t('call.notOpen')}</p>
       ) : (
         <Form method="post" noValidate onChange={trackLanguage}>
@@ -96,7 +99,7 @@ export function SubmissionForm({ forum, choices, draft, idempotencyKey, formStam
             options={SUBMITTER_TYPE_KEYS.map((k) => ({ value: k, label: submitterTypeLabel(k, locale) }))} />
           <TextField {...common} name="contactName" label={t('form.contactName')} required autoComplete="name" dir="auto" defaultValue={text('contactName')} error={message(errors.contactName)} />
           <TextField {...common} name="organisation" label={t('form.organisation')} hint={t('form.organisation.hint')} autoComplete="organization" dir="auto" defaultValue={text('organisation')} error={message(errors.organisation)} />
-          <TextField {...common} name="email" type="email" label={t('form.email')} hint={t('form.email.hint')} required autoComplete="email" defaultValue={text('email')} error={message(errors.email)} />
+          <TextField {...common} name="email" type="email" label={t('form.email')} hint={t(mode === 'edit' ? 'form.email.fixed' : 'form.email.hint')} required readOnly={mode === 'edit'} autoComplete="email" defaultValue={text('email')} error={message(errors.email)} />
           <SelectField {...common} name="constituency" label={t('form.constituency')} required placeholder={t('form.choose')} defaultValue={text('constituency')} error={message(errors.constituency)}
             options={CONSTITUENCY_KEYS.map((k) => ({ value: k, label: constituencyLabel(k, locale) }))} />
           <SelectField {...common} name="country" label={t('form.country')} hint={t('form.country.hint')} required placeholder={t('form.choose')} defaultValue={text('country')} error={message(errors.country)}
@@ -121,12 +124,14 @@ export function SubmissionForm({ forum, choices, draft, idempotencyKey, formStam
           <Checkbox name="publishName" label={t('form.publishName')} defaultChecked={checked('publishName')} error={message(errors.publishName)} />
           <Checkbox name="publishOrganisation" label={t('form.publishOrganisation')} defaultChecked={checked('publishOrganisation')} error={message(errors.publishOrganisation)} />
           <div className="form-actions">
-            <button className="button" type="submit" disabled={busy}>{t('form.submit')}</button>
-            <button className="button button-secondary" type="submit" name="intent" value="draft" disabled={busy} aria-describedby="draft-hint">
-              {t('form.saveDraft')}
-            </button>
+            <button className="button" type="submit" disabled={busy}>{t(mode === 'edit' ? 'form.resubmit' : 'form.submit')}</button>
+            {mode === 'new' ? (
+              <button className="button button-secondary" type="submit" name="intent" value="draft" disabled={busy} aria-describedby="draft-hint">
+                {t('form.saveDraft')}
+              </button>
+            ) : null}
           </div>
-          <p id="draft-hint" className="hint">{t('form.saveDraft.hint')}</p>
+          {mode === 'new' ? <p id="draft-hint" className="hint">{t('form.saveDraft.hint')}</p> : null}
         </Form>
       )}
     </>

@@ -32,8 +32,8 @@ function LabelAndNotes({ name, label, required, requiredText, hint, error }: Fie
   );
 }
 
-export function TextField(props: FieldProps & { defaultValue?: string; type?: 'text' | 'email' | 'password'; autoComplete?: string; dir?: 'auto' }) {
-  const { name, required, hint, error, defaultValue, type = 'text', autoComplete, dir } = props;
+export function TextField(props: FieldProps & { defaultValue?: string; type?: 'text' | 'email' | 'password'; autoComplete?: string; dir?: 'auto'; readOnly?: boolean }) {
+  const { name, required, hint, error, defaultValue, type = 'text', autoComplete, dir, readOnly } = props;
   return (
     <div className="field">
       <LabelAndNotes {...props} />
@@ -44,6 +44,7 @@ export function TextField(props: FieldProps & { defaultValue?: string; type?: 't
         dir={dir}
         required={required}
         defaultValue={defaultValue}
+        readOnly={readOnly}
         autoComplete={autoComplete}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(name, hint, error)}

@@ -4,7 +4,7 @@ import { StaffBar } from '../components/StaffBar';
 import { SubmissionDetails } from '../components/SubmissionDetails';
 import { requireStaff } from '../lib/staff-auth.server';
 import { requireLocale, useLocale } from '../lib/route-locale';
-import { decide } from '../modules/moderation/decide';
+import { decide, type DecisionRequest } from '../modules/moderation/decide';
 import { loadSubmissionForReview } from '../modules/moderation/queue';
 import { reviewView } from '../modules/moderation/review-view';
 
@@ -29,8 +29,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const intent = form.get('intent');
   const reason = String(form.get('reason') ?? '').trim();
   if (!Number.isInteger(expectedVersion)) return data({ problem: 'invalid' as const }, { status: 400 });
+  const message = String(form.get('message') ?? '').trim();
   if (intent === 'reject' && reason.length === 0) return data({ problem: 'reason' as const }, { status: 400 });
-  const request_ = intent === 'accept' ? ({ decision: 'accepted' } as const) : intent === 'reject' ? ({ decision: 'rejected', reason } as const) : undefined;
+  if (intent === 'changes' && message.length === 0) return data({ problem: 'message' as const }, { status: 400 });
+  const request_: DecisionRequest | undefined =
+    intent === 'accept'
+      ? { decision: 'accepted' }
+      : intent === 'reject'
+        ? { decision: 'rejected', reason }
+        : intent === 'changes'
+          ? { decision: 'changes_requested', reason: message }
+          : undefined;
   if (!request_) return data({ problem: 'invalid' as const }, { status: 400 });
   const result = await decide(context.db, { submissionId: params.id, expectedVersion, staffId: staff.id, request: request_ });
   if (!result.ok && result.reason === 'not_found') throw new Response('Not found', { status: 404 });
@@ -63,6 +72,15 @@ export default function ReviewSubmission() {
               <textarea id="reason" name="reason" dir="auto" aria-invalid={result?.problem === 'reason' ? true : undefined} aria-describedby={result?.problem === 'reason' ? 'reason-error' : undefined} />
             </div>
             <button className="button button-danger" type="submit" name="intent" value="reject">{t('staff.detail.reject')}</button>
+          </Form>
+          <Form method="post">
+            <input type="hidden" name="version" value={review.version} />
+            <div className="field">
+              <label htmlFor="message">{t('staff.detail.changesMessage')}</label>
+              {result?.problem === 'message' ? <p id="message-error" className="field-error">{t('error.required')}</p> : null}
+              <textarea id="message" name="message" dir="auto" aria-invalid={result?.problem === 'message' ? true : undefined} aria-describedby={result?.problem === 'message' ? 'message-error' : undefined} />
+            </div>
+            <button className="button button-secondary" type="submit" name="intent" value="changes">{t('staff.detail.requestChanges')}</button>
           </Form>
         </div>
       ) : (

@@ -8,6 +8,7 @@ import { findByStatusToken } from '../modules/submissions/submission-status';
 import { withdrawSubmission } from '../modules/submissions/withdraw';
 import { confirmEmail } from '../modules/submissions/email-confirmation';
 import { erasePersonalData } from '../modules/submissions/personal-data';
+import { canResubmit } from '../modules/submissions/resubmit';
 import { pickLabel } from '../modules/taxonomy/locales';
 
 async function requireStatus(params: { token?: string }, context: ActionFunctionArgs['context']) {
@@ -27,7 +28,8 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
     language: s.language,
     forumName: pickLabel(forum.name, locale),
     stage: stageOf(s),
-    reason: s.decision === 'rejected' ? s.decisionReason : null,
+    reason: s.decision === 'rejected' || s.decision === 'changes_requested' ? s.decisionReason : null,
+    canEdit: canResubmit(s),
     canWithdraw: s.decision === 'pending' && !s.withdrawnAt && !s.expiredAt,
     canConfirm: !s.emailConfirmedAt && !s.withdrawnAt && !s.expiredAt && !s.personalDataErasedAt,
     hasReceipt: Boolean(s.emailConfirmedAt) && !s.personalDataErasedAt,
@@ -76,6 +78,7 @@ export default function SubmissionStatus() {
     <>
       <h1>{t('status.title')}</h1>
       {search.get('withdrawn') && s.stage === 'withdrawn' ? <p className="notice" role="status">{t('status.withdraw.done')}</p> : null}
+      {search.get('resubmitted') && s.stage === 'in_review' ? <p className="notice" role="status">{t('status.resubmitted')}</p> : null}
       {search.get('erased') && s.erasedOn ? <p className="notice" role="status">{t('status.erase.done')}</p> : null}
       {search.get('confirmed') && !s.canConfirm && s.hasReceipt ? <p className="notice" role="status">{t('status.confirm.done')}</p> : null}
       {s.canConfirm ? (
@@ -97,6 +100,7 @@ export default function SubmissionStatus() {
         <dt>{t('status.stage')}</dt><dd><strong>{t(`status.stage.${s.stage}`)}</strong></dd>
         {s.reason ? <><dt>{t('status.reason')}</dt><dd dir="auto" className="user-text">{s.reason}</dd></> : null}
       </dl>
+      {s.canEdit ? <p><Link className="button" to={`/${locale}/status/${token}/edit`}>{t('status.changes.edit')}</Link></p> : null}
       {s.erasedOn ? <p className="notice">{t('status.erased', { date: s.erasedOn })}</p> : null}
       {s.stage === 'published' ? <p><Link to={`/${locale}/inputs/${s.reference}`}>{t('status.publicPage')}</Link></p> : null}
       {s.hasReceipt ? <p><a href={`/${locale}/status/${token}/receipt`} download>{t('status.receipt')}</a></p> : null}

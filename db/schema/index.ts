@@ -6,3 +6,4 @@ export * from './outbox';
 export * from './email-deliveries';
 export * from './rate-limits';
 export * from './drafts';
+export * from './submission-history';

@@ -35,6 +35,11 @@ const en = {
   'decision.rejected.subject': 'Not published: your input {reference} to {forum}',
   'decision.rejected.body': 'After review, the secretariat decided not to publish your written input "{title}".',
   'decision.rejected.reason': 'Reason given',
+  'decision.changes_requested.subject': 'Action needed: changes requested to your input {reference}',
+  'decision.changes_requested.body': 'The secretariat asks you to change your written input "{title}" to {forum} before it can be published.',
+  'decision.changes_requested.message': 'Message from the secretariat',
+  'decision.changes_requested.link': 'Edit your input',
+  'decision.changes_requested.how': 'Open the link, edit the input and send it again. You will receive a new receipt; the earlier version is kept.',
 };
 
 export type EmailMessageKey = keyof typeof en;
@@ -70,6 +75,11 @@ const ar: Record<EmailMessageKey, string> = {
   'decision.rejected.subject': 'لم تُنشر: مساهمتك {reference} في {forum}',
   'decision.rejected.body': 'بعد المراجعة، قررت الأمانة عدم نشر مساهمتك المكتوبة «{title}».',
   'decision.rejected.reason': 'السبب المذكور',
+  'decision.changes_requested.subject': 'إجراء مطلوب: طُلب تعديل مساهمتك {reference}',
+  'decision.changes_requested.body': 'تطلب منك الأمانة تعديل مساهمتك المكتوبة «{title}» في {forum} قبل نشرها.',
+  'decision.changes_requested.message': 'رسالة الأمانة',
+  'decision.changes_requested.link': 'تعديل مساهمتك',
+  'decision.changes_requested.how': 'افتح الرابط، وعدِّل المساهمة، ثم أرسلها مجددًا. ستتلقى إيصالًا جديدًا، وتُحفظ النسخة السابقة.',
 };
 
 const catalogs: Record<string, Record<EmailMessageKey, string>> = { en, ar };

@@ -11,4 +11,5 @@ export const REDIS_DB = {
   outboxRelay: 5,
   formCounters: 6,
   drafts: 9,
+  changesRequested: 10,
 } as const;

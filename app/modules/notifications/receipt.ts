@@ -21,8 +21,9 @@ export function receiptViewFor({ submission: s, forum, locale, forumName }: Subm
     locale: locale as ReceiptLocale,
     reference: s.reference,
     forumName,
-    receivedAtUtc: formatUtc(s.receivedAt),
-    receivedAtForumTime: formatInZone(s.receivedAt, locale, forum.timeZone),
+    // An edited input's receipt is for the edit: the content it lists was received then.
+    receivedAtUtc: formatUtc(s.revisedAt ?? s.receivedAt),
+    receivedAtForumTime: formatInZone(s.revisedAt ?? s.receivedAt, locale, forum.timeZone),
     fields: [
       { label: label('submitterType'), value: submitterTypeLabel(s.submitterType, locale) },
       { label: label('contactName'), value: s.contactName },

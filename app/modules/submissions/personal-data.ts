@@ -6,7 +6,7 @@
  */
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { auditEvents, emailDeliveries, forums, outbox, submissions } from '../../../db/schema';
+import { auditEvents, emailDeliveries, forums, outbox, submissionVersions, submissions } from '../../../db/schema';
 import { recordAudit } from '../audit/record-audit';
 
 /** Everything held about one submission, for its submitter (staff identities left out). */
@@ -18,7 +18,7 @@ export async function exportSubmitterData(db: Db, submissionId: string, now = ne
     .where(eq(submissions.id, submissionId));
   if (!row) return undefined;
   const { s } = row;
-  const [emails, history] = await Promise.all([
+  const [emails, history, versions] = await Promise.all([
     db
       .select({ kind: emailDeliveries.kind, sentAt: emailDeliveries.sentAt, messageId: emailDeliveries.messageId })
       .from(emailDeliveries)
@@ -29,6 +29,11 @@ export async function exportSubmitterData(db: Db, submissionId: string, now = ne
       .from(auditEvents)
       .where(eq(auditEvents.submissionId, submissionId))
       .orderBy(asc(auditEvents.id)),
+    db
+      .select({ number: submissionVersions.number, receivedAt: submissionVersions.receivedAt, content: submissionVersions.content, contentSha256: submissionVersions.contentSha256 })
+      .from(submissionVersions)
+      .where(eq(submissionVersions.submissionId, submissionId))
+      .orderBy(asc(submissionVersions.number)),
   ]);
   return {
     exportedAt: now.toISOString(),
@@ -60,6 +65,7 @@ export async function exportSubmitterData(db: Db, submissionId: string, now = ne
       withdrawnAt: s.withdrawnAt,
       personalDataErasedAt: s.personalDataErasedAt,
     },
+    earlierVersions: versions,
     emails,
     history,
   };
@@ -86,6 +92,11 @@ export async function erasePersonalData(db: Db, submissionId: string, now = new 
       .returning({ withdrawnAt: submissions.withdrawnAt });
     if (!row) return { erased: false };
     const withdrawn = row.withdrawnAt?.getTime() === now.getTime();
+    // Earlier versions held the same contact data.
+    await tx
+      .update(submissionVersions)
+      .set({ content: sql`${submissionVersions.content} - 'contactName' - 'email' - 'organisation'` })
+      .where(eq(submissionVersions.submissionId, submissionId));
     await tx
       .update(outbox)
       .set({ doneAt: now, payload: {}, lastError: 'cancelled: personal data erased' })
