@@ -3,6 +3,7 @@ import { useActionData, useLoaderData } from '@remix-run/react';
 import { randomUUID } from 'node:crypto';
 import { SubmissionForm } from '../components/SubmissionForm';
 import { requireForum } from '../lib/forum-loader.server';
+import { readFormWithin } from '../lib/read-form.server';
 import { requireLocale } from '../lib/route-locale';
 import { EMPTY_FORM, readDraftToken, readIdempotencyKey, readSubmissionForm, type RawSubmissionForm } from '../lib/submission-form.server';
 import { callState } from '../modules/forums/call-window';
@@ -62,15 +63,14 @@ type ActionResult = {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = requireLocale(params);
   const forum = await requireForum(context, params.slug);
-  if (Number(request.headers.get('Content-Length') ?? 0) > MAX_FORM_BYTES) {
-    return data<ActionResult>({ errors: { form: 'error.tooLong' }, values: EMPTY_FORM }, { status: 413 });
+  const read = await readFormWithin(request, MAX_FORM_BYTES);
+  if (!read.ok) {
+    // A refused large body may not have been read to its end: the connection is not reused.
+    const status = read.problem === 'too_large' ? 413 : read.problem === 'unsupported' ? 415 : 400;
+    const headers = read.problem === 'too_large' ? { Connection: 'close' } : undefined;
+    return data<ActionResult>({ errors: { form: read.problem === 'too_large' ? 'error.tooLong' : 'error.form' }, values: EMPTY_FORM }, { status, headers });
   }
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    return data<ActionResult>({ errors: { form: 'error.form' }, values: EMPTY_FORM }, { status: 400 });
-  }
+  const { form } = read;
   const { values, duplicated } = readSubmissionForm(form);
   const idempotencyKey = readIdempotencyKey(form);
   if (!idempotencyKey || duplicated.length > 0) {

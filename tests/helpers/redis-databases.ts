@@ -12,4 +12,5 @@ export const REDIS_DB = {
   formCounters: 6,
   drafts: 9,
   changesRequested: 10,
+  badInput: 11,
 } as const;
