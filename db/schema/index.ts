@@ -7,3 +7,4 @@ export * from './email-deliveries';
 export * from './rate-limits';
 export * from './drafts';
 export * from './submission-history';
+export * from './receipts';

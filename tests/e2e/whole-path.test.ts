@@ -114,6 +114,8 @@ describe('the whole path', () => {
     expect(await page.getByText('تم الاستلام، وهي قيد المراجعة لدى الأمانة').count()).toBe(1);
     const receipt = await page.request.get(url((await page.getByRole('link', { name: 'تنزيل الإيصال (PDF)' }).getAttribute('href'))!));
     expect((await receipt.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    // The same document as the e-mail's attachment, byte for byte: stored once, never re-rendered.
+    expect(Buffer.compare(await receipt.body(), await pdf.body())).toBe(0);
     await page.screenshot(shot('ar-status'));
 
     // A moderator signs in and accepts.

@@ -1,14 +1,15 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decide } from '../../app/modules/moderation/decide';
 import { listPendingSubmissions } from '../../app/modules/moderation/queue';
 import { findPublishedInput } from '../../app/modules/publication/public-inputs';
 import { upsertStaffUser } from '../../app/modules/staff/staff-accounts';
 import { erasePersonalData, exportSubmitterData } from '../../app/modules/submissions/personal-data';
-import { auditEvents, outbox, submissions } from '../../db/schema';
+import { auditEvents, outbox, receipts, submissions } from '../../db/schema';
+import { processOutboxJob } from '../../workers/process-job';
 import { createForum } from '../factories/forums';
 import { createTestSubmission } from '../factories/submissions';
-import { testDb } from '../helpers/services';
+import { testDb, workerDeps } from '../helpers/services';
 
 const handle = testDb();
 const { db } = handle;
@@ -33,7 +34,11 @@ describe("the submitter's data", () => {
   it('erases name, address and organisation once; withdraws an undecided input and cancels its pending e-mails', async () => {
     const forum = await createForum(db);
     const { id } = await createTestSubmission(db, forum, { email: `erase-${crypto.randomUUID().slice(0, 8)}@example.org` });
+    const [ack] = await db.select().from(outbox).where(and(eq(outbox.submissionId, id), eq(outbox.kind, 'acknowledge')));
+    await processOutboxJob(workerDeps(db), ack.id);
+    expect(await db.select().from(receipts).where(eq(receipts.submissionId, id))).toHaveLength(1);
     expect(await erasePersonalData(db, id)).toEqual({ erased: true, withdrawn: true });
+    expect(await db.select().from(receipts).where(eq(receipts.submissionId, id))).toHaveLength(0);
     expect(await erasePersonalData(db, id)).toEqual({ erased: false });
 
     const [row] = await db.select().from(submissions).where(eq(submissions.id, id));

@@ -6,7 +6,7 @@
  */
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { auditEvents, emailDeliveries, forums, outbox, submissionVersions, submissions } from '../../../db/schema';
+import { auditEvents, emailDeliveries, forums, outbox, receipts, submissionVersions, submissions } from '../../../db/schema';
 import { recordAudit } from '../audit/record-audit';
 
 /** Everything held about one submission, for its submitter (staff identities left out). */
@@ -92,6 +92,8 @@ export async function erasePersonalData(db: Db, submissionId: string, now = new 
       .returning({ withdrawnAt: submissions.withdrawnAt });
     if (!row) return { erased: false };
     const withdrawn = row.withdrawnAt?.getTime() === now.getTime();
+    // Receipts print the contact data: they go (the digests on them stay in the audit trail).
+    await tx.delete(receipts).where(eq(receipts.submissionId, submissionId));
     // Earlier versions held the same contact data.
     await tx
       .update(submissionVersions)
