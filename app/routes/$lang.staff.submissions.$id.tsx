@@ -8,7 +8,7 @@ import { decide, type DecisionRequest } from '../modules/moderation/decide';
 import { loadSubmissionForReview } from '../modules/moderation/queue';
 import { reviewView } from '../modules/moderation/review-view';
 
-const UUID = /^[0-9a-f-]{36}$/i;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = requireLocale(params);

@@ -170,6 +170,28 @@ describe('bad input on the submit endpoint', () => {
     expect(row.reference).not.toBe('FAKE-0001');
   });
 
+  it('answers 404, never 500, for nonsense in every path parameter', async () => {
+    const nasty = ['%00', '%FF%FE', 'a%00b', '..%2F..%2Fetc%2Fpasswd', 'x'.repeat(5000), '%E2%80%AE', "'%20OR%201=1--", 'IMRF26-0042%0D%0A', '-'.repeat(36)];
+    const routes = (p: string) => [
+      `/en/forums/${p}`,
+      `/en/forums/${p}/submit`,
+      `/ar/inputs/${p}`,
+      `/en/status/${p}`,
+      `/en/status/${p}/receipt`,
+      `/en/status/${p}/data`,
+      `/en/status/${p}/edit`,
+      `/${p}/forums/${forum.slug}`,
+    ];
+    for (const p of nasty) {
+      for (const route of routes(p)) {
+        const res = await fetch(`${portal.appUrl}${route}`, { redirect: 'manual' });
+        await res.arrayBuffer();
+        expect(res.status, route.slice(0, 80)).toBeGreaterThanOrEqual(300);
+        expect(res.status, route.slice(0, 80)).toBeLessThan(500);
+      }
+    }
+  });
+
   it('keeps markup, script and SQL-looking text as text, byte for byte, and never runs it anywhere it is shown', async () => {
     const hit = (tag: string) => `${canaryUrl}/${tag}`;
     const payloads = {
