@@ -59,7 +59,7 @@ describe('changes requested', () => {
     const acks = await db.select().from(outbox).where(and(eq(outbox.submissionId, id), eq(outbox.kind, 'acknowledge')));
     expect(acks).toHaveLength(2);
     expect(acks.map((a) => a.payload.statusToken ?? 'sent')).toContain(editToken);
-    const audit = await db.select().from(auditEvents).where(eq(auditEvents.submissionId, id));
+    const audit = await db.select().from(auditEvents).where(eq(auditEvents.submissionId, id)).orderBy(auditEvents.id);
     expect(audit.map((a) => a.action).slice(-2)).toEqual(['decision.changes_requested', 'submission.resubmitted']);
 
     // The history is the submitter's to download, and goes with their personal data on erasure.
