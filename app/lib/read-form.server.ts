@@ -53,3 +53,11 @@ export async function readFormWithin(request: Request, maxBytes: number): Promis
     return { ok: false, problem: 'malformed' };
   }
 }
+
+/** For small forms (sign-in, decisions, status actions): the form, or a 4xx response thrown. */
+export async function requireSmallForm(request: Request, maxBytes = 64 * 1024): Promise<FormData> {
+  const read = await readFormWithin(request, maxBytes);
+  if (read.ok) return read.form;
+  const status = read.problem === 'too_large' ? 413 : read.problem === 'unsupported' ? 415 : 400;
+  throw new Response('The form could not be read.', { status, headers: read.problem === 'too_large' ? { Connection: 'close' } : undefined });
+}

@@ -7,6 +7,7 @@ import { requireLocale, useLocale } from '../lib/route-locale';
 import { decide, type DecisionRequest } from '../modules/moderation/decide';
 import { loadSubmissionForReview } from '../modules/moderation/queue';
 import { reviewView } from '../modules/moderation/review-view';
+import { requireSmallForm } from '../lib/read-form.server';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -24,11 +25,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = requireLocale(params);
   const staff = await requireStaff(request, context, locale);
   if (!params.id || !UUID.test(params.id)) throw new Response('Not found', { status: 404 });
-  const form = await request.formData();
+  const form = await requireSmallForm(request);
   const expectedVersion = Number(form.get('version'));
   const intent = form.get('intent');
   const reason = String(form.get('reason') ?? '').trim();
-  if (!Number.isInteger(expectedVersion)) return data({ problem: 'invalid' as const }, { status: 400 });
+  if (!Number.isSafeInteger(expectedVersion) || expectedVersion < 1 || expectedVersion > 2_147_483_647) return data({ problem: 'invalid' as const }, { status: 400 });
   const message = String(form.get('message') ?? '').trim();
   if (intent === 'reject' && reason.length === 0) return data({ problem: 'reason' as const }, { status: 400 });
   if (intent === 'changes' && message.length === 0) return data({ problem: 'message' as const }, { status: 400 });

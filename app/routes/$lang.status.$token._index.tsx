@@ -10,6 +10,7 @@ import { confirmEmail } from '../modules/submissions/email-confirmation';
 import { erasePersonalData } from '../modules/submissions/personal-data';
 import { canResubmit } from '../modules/submissions/resubmit';
 import { pickLabel } from '../modules/taxonomy/locales';
+import { requireSmallForm } from '../lib/read-form.server';
 
 async function requireStatus(params: { token?: string }, context: ActionFunctionArgs['context']) {
   const found = looksLikeStatusToken(params.token) ? await findByStatusToken(context.db, params.token) : undefined;
@@ -49,7 +50,7 @@ export const meta: MetaFunction = ({ params }) => [
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = requireLocale(params);
   const { submission } = await requireStatus(params, context);
-  const form = await request.formData();
+  const form = await requireSmallForm(request);
   if (form.get('intent') === 'confirm') {
     // Whatever the outcome (done now, or earlier), the page then shows the current stage.
     await confirmEmail(context.db, submission.id, params.token!);

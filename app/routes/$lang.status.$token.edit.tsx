@@ -12,6 +12,7 @@ import { fieldErrors, submissionInputSchema } from '../modules/submissions/submi
 import { countriesSortedFor } from '../modules/taxonomy/countries';
 import { languageName } from '../modules/taxonomy/locales';
 import type { Submission } from '../../db/schema';
+import { requireSmallForm } from '../lib/read-form.server';
 
 /** The open edit (changes requested), or back to the status page for anything else. */
 async function requireEditable(params: { lang?: string; token?: string }, context: ActionFunctionArgs['context']) {
@@ -54,12 +55,7 @@ export const meta: MetaFunction = ({ params }) => [
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = requireLocale(params);
   const { submission, forum } = await requireEditable(params, context);
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    return data({ errors: { form: 'error.form' } as Record<string, string>, values: formValues(submission) }, { status: 400 });
-  }
+  const form = await requireSmallForm(request, 512 * 1024);
   const { values } = readSubmissionForm(form);
   // The confirmed address stays, whatever the form says.
   values.email = submission.email;

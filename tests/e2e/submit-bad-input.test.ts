@@ -192,6 +192,24 @@ describe('bad input on the submit endpoint', () => {
     }
   });
 
+  it('answers malformed bodies on the other forms with a 4xx, never a 500', async () => {
+    const targets = ['/en/staff/login', `/en/status/${'A'.repeat(43)}`];
+    const bodies: Array<[string, string]> = [
+      ['%FF%FE=%C0', 'application/x-www-form-urlencoded'],
+      ['{"email":"x"}', 'application/json'],
+      ['--x\r\nbroken multipart', 'multipart/form-data; boundary=x'],
+      ['email=' + 'a'.repeat(100 * 1024), 'application/x-www-form-urlencoded'],
+    ];
+    for (const target of targets) {
+      for (const [body, type] of bodies) {
+        const res = await fetch(`${portal.appUrl}${target}`, { method: 'POST', body, redirect: 'manual', headers: { Origin: portal.appUrl, 'Content-Type': type } });
+        await res.arrayBuffer();
+        expect(res.status, `${target} ${type}`).toBeGreaterThanOrEqual(400);
+        expect(res.status, `${target} ${type}`).toBeLessThan(500);
+      }
+    }
+  });
+
   it('keeps markup, script and SQL-looking text as text, byte for byte, and never runs it anywhere it is shown', async () => {
     const hit = (tag: string) => `${canaryUrl}/${tag}`;
     const payloads = {
