@@ -127,6 +127,8 @@ export const ar: Record<MessageKey, string> = {
   'staff.detail.contact': 'جهة الاتصال (خاص)',
   'staff.detail.decision': 'القرار',
   'staff.detail.consent': 'وافق على نشر',
+  'staff.detail.withdrawn': 'سحب صاحب المساهمة هذه المساهمة: لا يمكن اتخاذ قرار بشأنها.',
+  'staff.detail.unconfirmed': 'لم يؤكد صاحب المساهمة عنوان بريده الإلكتروني بعد: لا يمكن اتخاذ قرار قبل ذلك.',
   'staff.detail.erased': 'مُحيت بناءً على طلب صاحب المساهمة',
   'staff.detail.consent.name': 'الاسم',
   'staff.detail.consent.organisation': 'المنظمة',

@@ -125,6 +125,8 @@ export const en = {
   'staff.detail.contact': 'Contact (private)',
   'staff.detail.decision': 'Decision',
   'staff.detail.consent': 'Consented to publish',
+  'staff.detail.withdrawn': 'The submitter withdrew this input: no decision can be made on it.',
+  'staff.detail.unconfirmed': 'The submitter has not confirmed the e-mail address yet: no decision can be made until then.',
   'staff.detail.erased': 'Erased at the submitter’s request',
   'staff.detail.consent.name': 'name',
   'staff.detail.consent.organisation': 'organisation',

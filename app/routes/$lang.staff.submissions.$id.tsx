@@ -59,7 +59,9 @@ export default function ReviewSubmission() {
       {result?.problem === 'stale' ? <p className="notice notice-error" role="alert">{t('staff.detail.stale')}</p> : null}
       <SubmissionDetails review={review} />
       <h2>{t('staff.detail.decision')}</h2>
-      {review.decision === 'pending' ? (
+      {review.withdrawn ? <p className="notice">{t('staff.detail.withdrawn')}</p> : null}
+      {review.awaitingConfirmation && !review.withdrawn ? <p className="notice">{t('staff.detail.unconfirmed')}</p> : null}
+      {review.decidable ? (
         <div className="card">
           <Form method="post">
             <input type="hidden" name="version" value={review.version} />
@@ -84,7 +86,7 @@ export default function ReviewSubmission() {
             <button className="button button-secondary" type="submit" name="intent" value="changes">{t('staff.detail.requestChanges')}</button>
           </Form>
         </div>
-      ) : (
+      ) : review.decision === 'pending' ? null : (
         <p>{t('staff.detail.decided', { decision: t(`decision.${review.decision}`) })}{review.decisionReason ? <>: <bdi>{review.decisionReason}</bdi></> : null}</p>
       )}
       <h2>{t('staff.detail.emails')}</h2>

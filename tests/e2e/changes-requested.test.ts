@@ -6,6 +6,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { upsertStaffUser } from '../../app/modules/staff/staff-accounts';
+import { withdrawSubmission } from '../../app/modules/submissions/withdraw';
 import type { Forum } from '../../db/schema';
 import { createForum } from '../factories/forums';
 import { createTestSubmission } from '../factories/submissions';
@@ -86,6 +87,16 @@ describe('changes requested', () => {
     expect(await mod.page.getByRole('link', { name: reference }).count()).toBe(1);
     await mod.page.goto(`${portal.appUrl}/en/staff/submissions/${id}`);
     expect(await mod.page.getByRole('heading', { level: 1 }).textContent()).toBe('Second title, without names');
+
+    // A withdrawn input, and one still unconfirmed, offer no decision at all.
+    const withdrawn = await createTestSubmission(portal.db, forum);
+    await withdrawSubmission(portal.db, withdrawn.id);
+    await mod.page.goto(`${portal.appUrl}/en/staff/submissions/${withdrawn.id}`);
+    expect(await mod.page.getByText('The submitter withdrew this input').count()).toBe(1);
+    const unconfirmed = await createTestSubmission(portal.db, forum, {}, 'en', { confirmed: false });
+    await mod.page.goto(`${portal.appUrl}/en/staff/submissions/${unconfirmed.id}`);
+    expect(await mod.page.getByText('has not confirmed the e-mail address yet').count()).toBe(1);
+    for (const name of ['Accept and publish', 'Reject', 'Request changes']) expect(await mod.page.getByRole('button', { name }).count()).toBe(0);
     await mod.page.context().close();
   });
 });
