@@ -5,3 +5,4 @@ export * from './audit-events';
 export * from './outbox';
 export * from './email-deliveries';
 export * from './rate-limits';
+export * from './late-access-codes';
