@@ -13,14 +13,27 @@ import { checkFormStamp, issueFormStamp } from '../modules/abuse/form-timing';
 import { hitRateLimit, SUBMIT_LIMITS } from '../modules/abuse/rate-limit';
 import { createSubmission, findReplayedSubmission } from '../modules/submissions/create-submission';
 import { fieldErrors, submissionInputSchema } from '../modules/submissions/submission-input';
+import { normaliseLateCode, verifyLateAccessCode, type LateAccessGrant } from '../modules/forums/late-access';
 
 const MAX_FORM_BYTES = 512 * 1024;
 
-export async function loader({ params, context }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = requireLocale(params);
   const forum = await requireForum(context, params.slug);
+  const now = new Date();
+  // A late-access code matters only once the call closed; before it opens nothing lets anyone in.
+  const late = new URL(request.url).searchParams.get('late');
+  const lateCheck = late !== null && callState(forum, now) === 'closed' ? await verifyLateAccessCode(context.db, forum, late, now) : undefined;
   return {
-    forum: { ...forumSummary(forum, locale), limits: forum.limits },
+    forum: {
+      ...forumSummary(forum, locale, now),
+      limits: forum.limits,
+      requiredFields: forum.requiredFields,
+      publishNameByDefault: forum.publishNameByDefault,
+      publishOrganisationByDefault: forum.publishOrganisationByDefault,
+    },
+    lateCode: lateCheck?.ok ? normaliseLateCode(late) : undefined,
+    lateCodeRefused: lateCheck ? !lateCheck.ok : false,
     choices: {
       countries: countriesSortedFor(locale).map((c) => ({ value: c.code, label: c.name })),
       languages: forum.inputLanguages.map((l) => ({ value: l, label: languageName(l, locale) })),
@@ -75,8 +88,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     data<ActionResult>({ errors, values, idempotencyKey, formStamp, ...extra }, { status, headers });
   // A filled honeypot is a bot: refuse without saying why.
   if (form.get('website')) return refuse(400, { form: 'error.form' });
-  if (callState(forum, new Date()) !== 'open') return refuse(403, { form: 'call.notOpen' });
-  const parsed = submissionInputSchema(forum.limits, forum.inputLanguages).safeParse(values);
+  // After the close, only a late-access code lets an input in, and it is checked again on every POST.
+  let lateAccess: LateAccessGrant | undefined;
+  const state = callState(forum, new Date());
+  if (state === 'closed' && form.get('late')) {
+    const verified = await verifyLateAccessCode(context.db, forum, form.get('late'));
+    if (!verified.ok) return refuse(403, { form: 'late.invalid' });
+    lateAccess = verified.grant;
+  } else if (state !== 'open') {
+    return refuse(403, { form: 'call.notOpen' });
+  }
+  const parsed = submissionInputSchema(forum.limits, forum.inputLanguages, forum.requiredFields).safeParse(values);
   if (!parsed.success) return refuse(400, fieldErrors(parsed.error) as Record<string, string>);
   if (timing !== 'ok') return refuse(400, { form: timing === 'too_fast' ? 'error.tooFast' : 'error.form' });
   const limits = [
@@ -90,8 +112,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return refuse(429, { form: 'error.rateLimited' }, { retryAfterMinutes: Math.ceil(limit.retryAfterSeconds / 60) }, { 'Retry-After': String(limit.retryAfterSeconds) });
     }
   }
-  const result = await createSubmission(context.db, forum, parsed.data, { idempotencyKey, interfaceLocale: locale });
-  if (!result.ok) return refuse(403, { form: 'call.notOpen' });
+  const result = await createSubmission(context.db, forum, parsed.data, { idempotencyKey, interfaceLocale: locale, lateAccess });
+  if (!result.ok) return refuse(403, { form: result.reason === 'late_access_invalid' ? 'late.invalid' : 'call.notOpen' });
   return showReference(locale, forum.slug, result.reference, context);
 }
 
@@ -102,11 +124,13 @@ async function showReference(locale: string, slug: string, reference: string, co
 }
 
 export default function SubmitPage() {
-  const { forum, choices, idempotencyKey, formStamp } = useLoaderData<typeof loader>();
+  const { forum, choices, idempotencyKey, formStamp, lateCode, lateCodeRefused } = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionResult>();
   return (
     <SubmissionForm
       forum={forum}
+      lateCode={lateCode}
+      lateCodeRefused={lateCodeRefused}
       choices={choices}
       idempotencyKey={actionData?.idempotencyKey ?? idempotencyKey}
       formStamp={actionData?.formStamp ?? formStamp}

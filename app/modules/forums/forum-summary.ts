@@ -12,5 +12,9 @@ export function forumSummary(forum: Forum, locale: string, now = new Date()) {
     state: callState(forum, now),
     opensAt: formatInZone(forum.opensAt, locale, forum.timeZone),
     closesAt: formatInZone(forum.closesAt, locale, forum.timeZone),
+    // Instants and zone for the browser, which adds the visitor's own time zone.
+    opensAtIso: forum.opensAt.toISOString(),
+    closesAtIso: forum.closesAt.toISOString(),
+    timeZone: forum.timeZone,
   };
 }
