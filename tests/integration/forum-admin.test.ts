@@ -22,6 +22,8 @@ import { auditEvents, forums, lateAccessCodes, submissions } from '../../db/sche
 import { createForum } from '../factories/forums';
 import { createTestSubmission, submissionInput } from '../factories/submissions';
 import { testDb } from '../helpers/services';
+import { seedDemoForums } from '../../db/seed';
+import { callState } from '../../app/modules/forums/call-window';
 
 const handle = testDb();
 const { db } = handle;
@@ -276,5 +278,25 @@ describe('late-access codes', () => {
     expect(normaliseLateCode('ABCD-EFGH-JKMN-PQRS-TVW')).toBeUndefined();
     expect(normaliseLateCode('ABCD-EFGH-JKMN-PQRS-TVWU')).toBeUndefined();
     expect(normaliseLateCode(undefined)).toBeUndefined();
+  });
+});
+
+describe('demo forums', () => {
+  it('are a global IMRF call that is open and regional reviews that open later or have closed, with settings an admin could save', async () => {
+    await seedDemoForums(db);
+    await seedDemoForums(db); // a second start keeps one row each and moves the open window
+    const demo = await db.select().from(forums).where(eq(forums.isDemo, true));
+    const now = new Date();
+    expect(demo.map((f) => [f.scope === 'global' ? 'global' : 'regional', callState(f, now)]).sort()).toEqual([
+      ['global', 'open'],
+      ['regional', 'closed'],
+      ['regional', 'upcoming'],
+    ]);
+    for (const forum of demo) {
+      expect(forum.name.en).toMatch(/\(demo/);
+      expect(forum.name.ar).toMatch(/تجريبي/);
+      const parsed = parse(settingsFormValues(forum));
+      expect(parsed.success, `${forum.slug}: ${JSON.stringify(parsed.error?.issues)}`).toBe(true);
+    }
   });
 });
