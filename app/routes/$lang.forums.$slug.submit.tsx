@@ -60,6 +60,8 @@ type ActionResult = {
   idempotencyKey?: string;
   formStamp?: string;
   retryAfterMinutes?: number;
+  /** The late-access code this POST was let in with, so a form with errors stays open. */
+  lateCode?: string;
 };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -84,8 +86,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   // The form's issue time survives error round trips: the fill time counts from the first render.
   const timing = checkFormStamp(form.get('formStamp'), context.env.SESSION_SECRET);
   const formStamp = timing === 'invalid' ? issueFormStamp(context.env.SESSION_SECRET) : String(form.get('formStamp'));
+  let lateCode: string | undefined;
   const refuse = (status: number, errors: Record<string, string>, extra: Partial<ActionResult> = {}, headers?: HeadersInit) =>
-    data<ActionResult>({ errors, values, idempotencyKey, formStamp, ...extra }, { status, headers });
+    data<ActionResult>({ errors, values, idempotencyKey, formStamp, lateCode, ...extra }, { status, headers });
   // A filled honeypot is a bot: refuse without saying why.
   if (form.get('website')) return refuse(400, { form: 'error.form' });
   // After the close, only a late-access code lets an input in, and it is checked again on every POST.
@@ -95,6 +98,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const verified = await verifyLateAccessCode(context.db, forum, form.get('late'));
     if (!verified.ok) return refuse(403, { form: 'late.invalid' });
     lateAccess = verified.grant;
+    lateCode = normaliseLateCode(form.get('late'));
   } else if (state !== 'open') {
     return refuse(403, { form: 'call.notOpen' });
   }
@@ -129,7 +133,7 @@ export default function SubmitPage() {
   return (
     <SubmissionForm
       forum={forum}
-      lateCode={lateCode}
+      lateCode={actionData?.lateCode ?? lateCode}
       lateCodeRefused={lateCodeRefused}
       choices={choices}
       idempotencyKey={actionData?.idempotencyKey ?? idempotencyKey}

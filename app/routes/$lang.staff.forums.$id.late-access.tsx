@@ -113,7 +113,7 @@ export default function LateAccessCodes() {
           <tbody>
             {codes.map((c) => (
               <tr key={c.id}>
-                <td dir="ltr"><code>…{c.hint}</code></td>
+                <td><code dir="ltr">…{c.hint}</code></td>
                 <td>{c.createdAt}</td>
                 <td>{c.expiresAt ?? t('lateCode.never')}</td>
                 <td>{t(`lateCode.status.${c.status}`)}</td>

@@ -10,4 +10,5 @@ export const REDIS_DB = {
   outboxFailures: 4,
   outboxRelay: 5,
   formCounters: 6,
+  forumAdmin: 7,
 } as const;
