@@ -7,7 +7,7 @@ import { readFormWithin } from '../lib/read-form.server';
 import { requireLocale } from '../lib/route-locale';
 import { EMPTY_FORM, readDraftToken, readIdempotencyKey, readSubmissionForm, type RawSubmissionForm } from '../lib/submission-form.server';
 import { callState } from '../modules/forums/call-window';
-import { forumSummary } from '../modules/forums/forum-summary';
+import { formForum } from '../modules/forums/forum-summary';
 import { countriesSortedFor } from '../modules/taxonomy/countries';
 import { languageName } from '../modules/taxonomy/locales';
 import { checkFormStamp, issueFormStamp } from '../modules/abuse/form-timing';
@@ -17,20 +17,27 @@ import { formatInZone } from '../modules/time/format-instant';
 import { createSubmission, findReplayedSubmission } from '../modules/submissions/create-submission';
 import { fieldErrors, submissionInputSchema } from '../modules/submissions/submission-input';
 import { looksLikeStatusToken } from '../modules/submissions/status-token';
+import { normaliseLateCode, verifyLateAccessCode, type LateAccessGrant } from '../modules/forums/late-access';
 
 const MAX_FORM_BYTES = 512 * 1024;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = requireLocale(params);
   const forum = await requireForum(context, params.slug);
+  const now = new Date();
   const search = new URL(request.url).searchParams;
   const draftToken = search.get('draft');
   const draft = draftToken && looksLikeStatusToken(draftToken) ? await findOpenDraft(context.db, forum.id, draftToken) : undefined;
+  // A late-access code matters only once the call closed; before it opens nothing lets anyone in.
+  const late = search.get('late');
+  const lateCheck = late !== null && callState(forum, now) === 'closed' ? await verifyLateAccessCode(context.db, forum, late, now) : undefined;
   return {
     draft: draft
       ? { token: draftToken!, values: draft.values, expiresAt: formatInZone(draft.expiresAt, locale, forum.timeZone), justSaved: search.has('saved') }
       : { closed: draftToken !== null, justSaved: search.has('saved') },
-    forum: { ...forumSummary(forum, locale), limits: forum.limits },
+    forum: formForum(forum, locale, now),
+    lateCode: lateCheck?.ok ? normaliseLateCode(late) : undefined,
+    lateCodeRefused: lateCheck ? !lateCheck.ok : false,
     choices: {
       countries: countriesSortedFor(locale).map((c) => ({ value: c.code, label: c.name })),
       languages: forum.inputLanguages.map((l) => ({ value: l, label: languageName(l, locale) })),
@@ -58,6 +65,8 @@ type ActionResult = {
   formStamp?: string;
   draftToken?: string;
   retryAfterMinutes?: number;
+  /** The late-access code this POST was let in with, so a form with errors stays open. */
+  lateCode?: string;
 };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -82,13 +91,24 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const timing = checkFormStamp(form.get('formStamp'), context.env.SESSION_SECRET);
   const formStamp = timing === 'invalid' ? issueFormStamp(context.env.SESSION_SECRET) : String(form.get('formStamp'));
   const draftToken = readDraftToken(form);
+  let lateCode: string | undefined;
   const refuse = (status: number, errors: Record<string, string>, extra: Partial<ActionResult> = {}, headers?: HeadersInit) =>
-    data<ActionResult>({ errors, values, idempotencyKey, formStamp, draftToken, ...extra }, { status, headers });
+    data<ActionResult>({ errors, values, idempotencyKey, formStamp, draftToken, lateCode, ...extra }, { status, headers });
   const tooMany = (retryAfterSeconds: number) =>
     refuse(429, { form: 'error.rateLimited' }, { retryAfterMinutes: Math.ceil(retryAfterSeconds / 60) }, { 'Retry-After': String(retryAfterSeconds) });
   // A filled honeypot is a bot: refuse without saying why.
   if (form.get('website')) return refuse(400, { form: 'error.form' });
-  if (callState(forum, new Date()) !== 'open') return refuse(403, { form: 'call.notOpen' });
+  // After the close, only a late-access code lets an input in, and it is checked again on every POST.
+  let lateAccess: LateAccessGrant | undefined;
+  const state = callState(forum, new Date());
+  if (state === 'closed' && form.get('late')) {
+    const verified = await verifyLateAccessCode(context.db, forum, form.get('late'));
+    if (!verified.ok) return refuse(403, { form: 'late.invalid' });
+    lateAccess = verified.grant;
+    lateCode = normaliseLateCode(form.get('late'));
+  } else if (state !== 'open') {
+    return refuse(403, { form: 'call.notOpen' });
+  }
 
   if (form.get('intent') === 'draft') {
     // A new draft mails a link, so it counts against the same limits as a submission.
@@ -102,13 +122,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return redirect(`/${locale}/forums/${forum.slug}/submit?${token ? `draft=${token}&` : ''}saved=1`);
   }
 
-  const parsed = submissionInputSchema(forum.limits, forum.inputLanguages).safeParse(values);
+  const parsed = submissionInputSchema(forum.limits, forum.inputLanguages, forum.requiredFields).safeParse(values);
   if (!parsed.success) return refuse(400, fieldErrors(parsed.error) as Record<string, string>);
   if (timing !== 'ok') return refuse(400, { form: timing === 'too_fast' ? 'error.tooFast' : 'error.form' });
   const limit = await hitSubmitLimits(context.db, context.clientIp, parsed.data.email);
   if (!limit.allowed) return tooMany(limit.retryAfterSeconds);
-  const result = await createSubmission(context.db, forum, parsed.data, { idempotencyKey, interfaceLocale: locale, draftToken });
-  if (!result.ok) return refuse(403, { form: 'call.notOpen' });
+  const result = await createSubmission(context.db, forum, parsed.data, { idempotencyKey, interfaceLocale: locale, draftToken, lateAccess });
+  if (!result.ok) return refuse(403, { form: result.reason === 'late_access_invalid' ? 'late.invalid' : 'call.notOpen' });
   return showReference(locale, forum.slug, result.reference, context);
 }
 
@@ -119,12 +139,14 @@ async function showReference(locale: string, slug: string, reference: string, co
 }
 
 export default function SubmitPage() {
-  const { forum, choices, idempotencyKey, formStamp, draft } = useLoaderData<typeof loader>();
+  const { forum, choices, idempotencyKey, formStamp, draft, lateCode, lateCodeRefused } = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionResult>();
   const resumed = 'token' in draft ? draft : undefined;
   return (
     <SubmissionForm
       forum={forum}
+      lateCode={actionData?.lateCode ?? lateCode}
+      lateCodeRefused={lateCodeRefused}
       choices={choices}
       draft={{
         token: actionData ? actionData.draftToken : resumed?.token,

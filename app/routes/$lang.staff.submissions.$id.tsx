@@ -16,7 +16,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const staff = await requireStaff(request, context, locale);
   const found = params.id && UUID.test(params.id) ? await loadSubmissionForReview(context.db, params.id) : undefined;
   if (!found) throw new Response('Not found', { status: 404 });
-  return { staffName: staff.displayName, review: reviewView(found, locale) };
+  return { staffName: staff.displayName,
+    staffRole: staff.role, review: reviewView(found, locale) };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.review.reference ?? '' }];
@@ -49,12 +50,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function ReviewSubmission() {
-  const { staffName, review } = useLoaderData<typeof loader>();
+  const { staffName, staffRole, review } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { locale, t } = useLocale();
   return (
     <>
-      <StaffBar name={staffName} />
+      <StaffBar name={staffName} role={staffRole} />
       <p><Link to={`/${locale}/staff`}>{t('staff.detail.back')}</Link></p>
       {result?.problem === 'stale' ? <p className="notice notice-error" role="alert">{t('staff.detail.stale')}</p> : null}
       <SubmissionDetails review={review} />

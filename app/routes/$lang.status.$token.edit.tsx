@@ -4,7 +4,7 @@ import { SubmissionForm } from '../components/SubmissionForm';
 import { translator } from '../i18n/translate';
 import { localeFromParams, requireLocale, useLocale } from '../lib/route-locale';
 import { readSubmissionForm, type RawSubmissionForm } from '../lib/submission-form.server';
-import { forumSummary } from '../modules/forums/forum-summary';
+import { formForum } from '../modules/forums/forum-summary';
 import { canResubmit, resubmitSubmission } from '../modules/submissions/resubmit';
 import { looksLikeStatusToken } from '../modules/submissions/status-token';
 import { findByStatusToken } from '../modules/submissions/submission-status';
@@ -37,7 +37,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   const locale = requireLocale(params);
   const { submission, forum } = await requireEditable(params, context);
   return {
-    forum: { ...forumSummary(forum, locale), limits: forum.limits },
+    forum: formForum(forum, locale),
     choices: {
       countries: countriesSortedFor(locale).map((c) => ({ value: c.code, label: c.name })),
       languages: forum.inputLanguages.map((l) => ({ value: l, label: languageName(l, locale) })),
@@ -59,7 +59,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { values } = readSubmissionForm(form);
   // The confirmed address stays, whatever the form says.
   values.email = submission.email;
-  const parsed = submissionInputSchema(forum.limits, forum.inputLanguages).safeParse(values);
+  const parsed = submissionInputSchema(forum.limits, forum.inputLanguages, forum.requiredFields).safeParse(values);
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error) as Record<string, string>, values }, { status: 400 });
   const result = await resubmitSubmission(context.db, submission.id, parsed.data, params.token!);
   if (!result.ok) return redirect(`/${locale}/status/${params.token}`);

@@ -8,3 +8,4 @@ export * from './rate-limits';
 export * from './drafts';
 export * from './submission-history';
 export * from './receipts';
+export * from './late-access-codes';

@@ -13,4 +13,5 @@ export const REDIS_DB = {
   drafts: 9,
   changesRequested: 10,
   badInput: 11,
+  forumAdmin: 7,
 } as const;

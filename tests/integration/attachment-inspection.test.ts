@@ -8,12 +8,13 @@ import path from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEFAULT_ATTACHMENT_RULES } from '../../app/modules/attachments/attachment-types';
+import type { AttachmentRules } from '../../app/modules/attachments/attachment-types';
 import { sanitiseFileName } from '../../app/modules/attachments/file-name';
 import { localFileStore } from '../../app/modules/attachments/file-store';
 import { inspectFile } from '../../app/modules/attachments/inspect-file';
 
 let dir: string;
+const RULES: AttachmentRules = { allowedTypes: ['pdf', 'docx', 'odt', 'txt'], maxSizeMb: 10, maxCount: 3 };
 const file = (name: string, bytes: Uint8Array | string) => {
   const p = path.join(dir, `${crypto.randomUUID()}-${name.replace(/[^\w.]/g, '_')}`);
   writeFileSync(p, bytes);
@@ -57,7 +58,7 @@ describe('attachment inspection', () => {
     ];
     for (const [name, bytes, type] of cases) {
       const p = file(name, bytes);
-      const result = await inspectFile(p, name, DEFAULT_ATTACHMENT_RULES);
+      const result = await inspectFile(p, name, RULES);
       expect(result, name).toMatchObject({ ok: true, type, name });
       const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', await readFile(p)));
       expect(result.ok && result.sha256).toBe(Buffer.from(digest).toString('hex'));
@@ -79,37 +80,37 @@ describe('attachment inspection', () => {
       ['latin1.txt', Buffer.from([0x63, 0x61, 0x66, 0xe9]), 'attachment.unreadable'],
     ];
     for (const [name, bytes, problem, types] of cases) {
-      const rules = types ? { ...DEFAULT_ATTACHMENT_RULES, types: types as never } : DEFAULT_ATTACHMENT_RULES;
+      const rules = types ? { ...RULES, allowedTypes: types as never } : RULES;
       expect(await inspectFile(file(name, bytes), name, rules), name).toMatchObject({ ok: false, problem });
     }
-    const big = file('big.txt', 'x'.repeat(2048));
-    expect(await inspectFile(big, 'big.txt', { ...DEFAULT_ATTACHMENT_RULES, maxSizeBytes: 1024 })).toMatchObject({ ok: false, problem: 'attachment.tooLarge' });
+    const big = file('big.txt', 'x'.repeat(1024 * 1024 + 1));
+    expect(await inspectFile(big, 'big.txt', { ...RULES, maxSizeMb: 1 })).toMatchObject({ ok: false, problem: 'attachment.tooLarge' });
   });
 
   it('refuses zip bombs and path traversal inside office documents without inflating them', async () => {
     const bomb = docx({ 'word/media/zeros.bin': new Uint8Array(30 * 1024 * 1024) });
     expect(bomb.byteLength).toBeLessThan(1024 * 1024);
-    expect(await inspectFile(file('bomb.docx', bomb), 'bomb.docx', DEFAULT_ATTACHMENT_RULES)).toMatchObject({ ok: false, problem: 'attachment.unsafeArchive' });
+    expect(await inspectFile(file('bomb.docx', bomb), 'bomb.docx', RULES)).toMatchObject({ ok: false, problem: 'attachment.unsafeArchive' });
     const traversal = docx({ '../../etc/cron.d/evil': strToU8('* * * * * root id') });
-    expect(await inspectFile(file('t.docx', traversal), 't.docx', DEFAULT_ATTACHMENT_RULES)).toMatchObject({ ok: false, problem: 'attachment.unsafeArchive' });
+    expect(await inspectFile(file('t.docx', traversal), 't.docx', RULES)).toMatchObject({ ok: false, problem: 'attachment.unsafeArchive' });
     const many = docx(Object.fromEntries(Array.from({ length: 2100 }, (_, i) => [`word/part${i}.xml`, strToU8('<x/>')])));
-    expect(await inspectFile(file('many.docx', many), 'many.docx', DEFAULT_ATTACHMENT_RULES)).toMatchObject({ ok: false, problem: 'attachment.unsafeArchive' });
+    expect(await inspectFile(file('many.docx', many), 'many.docx', RULES)).toMatchObject({ ok: false, problem: 'attachment.unsafeArchive' });
   });
 
   it('refuses encrypted, truncated and script-bearing PDFs', async () => {
     const good = await pdf();
     const truncated = good.slice(0, Math.floor(good.byteLength / 2));
-    expect(await inspectFile(file('cut.pdf', truncated), 'cut.pdf', DEFAULT_ATTACHMENT_RULES)).toMatchObject({ ok: false, problem: 'attachment.unreadable' });
+    expect(await inspectFile(file('cut.pdf', truncated), 'cut.pdf', RULES)).toMatchObject({ ok: false, problem: 'attachment.unreadable' });
     const scripted = await pdf((doc) => {
       const action = doc.context.obj({ Type: 'Action', S: 'JavaScript', JS: PDFString.of(`app.alert('x')`) });
       doc.catalog.set(PDFName.of('OpenAction'), doc.context.register(action));
     });
-    expect(await inspectFile(file('js.pdf', scripted), 'js.pdf', DEFAULT_ATTACHMENT_RULES)).toMatchObject({ ok: false, problem: 'attachment.activePdf' });
+    expect(await inspectFile(file('js.pdf', scripted), 'js.pdf', RULES)).toMatchObject({ ok: false, problem: 'attachment.activePdf' });
     // An encryption dictionary in the trailer is what every reader asks a password for.
     const text = Buffer.from(good).toString('latin1');
     const encrypted = text.replace(/trailer\s*<</, 'trailer\n<< /Encrypt << /Filter /Standard /V 1 /R 2 /O (x) /U (x) /P -4 >>');
     expect(encrypted).not.toBe(text);
-    expect(await inspectFile(file('locked.pdf', Buffer.from(encrypted, 'latin1')), 'locked.pdf', DEFAULT_ATTACHMENT_RULES)).toMatchObject({ ok: false, problem: 'attachment.encryptedPdf' });
+    expect(await inspectFile(file('locked.pdf', Buffer.from(encrypted, 'latin1')), 'locked.pdf', RULES)).toMatchObject({ ok: false, problem: 'attachment.encryptedPdf' });
   });
 
   it('keeps the client file name as harmless metadata', () => {

@@ -125,6 +125,26 @@ describe('submission input', () => {
   });
 });
 
+describe('per-forum rules set by an admin', () => {
+  const strict = submissionInputSchema({ ...limits, summaryMinChars: 10, bodyMinWords: 3 }, ['ar', 'en'], ['organisation', 'principles']);
+  const complete = { ...valid, organisation: 'Independent', principles: ['human_rights'], summary: 'A summary of enough length', body: 'three words here' };
+
+  it('enforce floors on the summary (characters) and the full text (words)', () => {
+    expect(strict.safeParse(complete).success).toBe(true);
+    expect(fieldErrors(strict.safeParse({ ...complete, summary: 'Too short' }).error!).summary).toBe('error.tooShort');
+    expect(fieldErrors(strict.safeParse({ ...complete, body: 'two words' }).error!).body).toBe('error.tooFewWords');
+    // Arabic words count as the counter counts them: three words pass.
+    expect(strict.safeParse({ ...complete, body: 'ثلاث كلمات عربية', language: 'ar' }).success).toBe(true);
+  });
+
+  it('make optional fields required: an organisation from individuals too, and at least one principle', () => {
+    const errors = fieldErrors(strict.safeParse({ ...complete, organisation: ' ', principles: [] }).error!);
+    expect(errors).toEqual({ organisation: 'error.required', principles: 'error.chooseSome' });
+    // Without those rules the same input is fine.
+    expect(schema.safeParse({ ...valid, principles: [] }).success).toBe(true);
+  });
+});
+
 describe('counting in every script', () => {
   it('counts Arabic words including Latin acronyms and digits', () => {
     expect(countWords(TRICKY_TEXTS.mixed, 'ar')).toBe(7);

@@ -31,9 +31,9 @@ export async function inspectFile(path: string, originalName: string, rules: Att
   const refuse = (problem: AttachmentProblem): InspectedFile => ({ ok: false, problem, name });
   const { size } = await stat(path);
   if (size === 0) return refuse('attachment.empty');
-  if (size > rules.maxSizeBytes) return refuse('attachment.tooLarge');
+  if (size > rules.maxSizeMb * 1024 * 1024) return refuse('attachment.tooLarge');
 
-  const claimed = rules.types.find((t) => (ATTACHMENT_TYPES[t].extensions as readonly string[]).includes(extensionOf(name)));
+  const claimed = rules.allowedTypes.find((t) => ATTACHMENT_TYPES[t].extensions.includes(extensionOf(name)));
   if (!claimed) return refuse('attachment.typeNotAllowed');
   const actual = await contentType(path);
   if (actual !== claimed) return refuse(actual === 'unknown' ? 'attachment.unreadable' : 'attachment.mismatch');

@@ -9,6 +9,7 @@ import { forums, submissions, type Forum } from '../../../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import { callState } from '../forums/call-window';
 import { closeSentDraft } from '../drafts/drafts';
+import { holdLateAccess, type LateAccessGrant } from '../forums/late-access';
 import { addOutbox } from '../outbox/add-outbox';
 import { contentDigest } from './content-digest';
 import { formatReference } from './reference';
@@ -17,7 +18,7 @@ import type { SubmissionInput } from './submission-input';
 
 export type CreateSubmissionResult =
   | { ok: true; id: string; reference: string; replayed: boolean }
-  | { ok: false; reason: 'call_not_open' };
+  | { ok: false; reason: 'call_not_open' | 'late_access_invalid' };
 
 export interface SubmissionContext {
   idempotencyKey: string;
@@ -25,7 +26,11 @@ export interface SubmissionContext {
   /** The draft this submission was sent from: it ends (values erased) in the same transaction. */
   draftToken?: string;
   now?: Date;
+  /** A checked late-access code: lets an input in after the call closed (never before it opens). */
+  lateAccess?: LateAccessGrant;
 }
+
+class LateAccessLost extends Error {}
 
 export async function createSubmission(
   db: Db,
@@ -35,10 +40,15 @@ export async function createSubmission(
 ): Promise<CreateSubmissionResult> {
   const existing = await findReplayedSubmission(db, forum.id, ctx.idempotencyKey);
   if (existing) return { ok: true, ...existing, replayed: true };
-  if (callState(forum, ctx.now ?? new Date()) !== 'open') return { ok: false, reason: 'call_not_open' };
+  const now = ctx.now ?? new Date();
+  const state = callState(forum, now);
+  const late = state === 'closed' && ctx.lateAccess?.forumId === forum.id ? ctx.lateAccess : undefined;
+  if (state !== 'open' && !late) return { ok: false, reason: 'call_not_open' };
 
   try {
     const created = await db.transaction(async (tx) => {
+      // Checked again here, under a lock: a code revoked since the form was shown lets nothing in.
+      if (late && !(await holdLateAccess(tx, late, now))) throw new LateAccessLost();
       // Row lock on the forum serialises reference numbers; held only for this short transaction.
       const [counter] = await tx
         .update(forums)
@@ -60,15 +70,21 @@ export async function createSubmission(
           statusTokenHash: status.hash,
         })
         .returning({ id: submissions.id, reference: submissions.reference });
-      await recordAudit(tx, { actorKind: 'submitter', submissionId: row.id, action: 'submission.received', details: { reference } });
+      await recordAudit(tx, {
+        actorKind: 'submitter',
+        submissionId: row.id,
+        action: 'submission.received',
+        details: late ? { reference, late: true, lateAccessCodeId: late.codeId } : { reference },
+      });
       // The raw token waits in the outbox row (PostgreSQL only, never Redis) until the
       // confirmation e-mail carrying it is recorded; then it is erased.
       await addOutbox(tx, 'confirm-email', { submissionId: row.id }, { statusToken: status.token });
-      if (ctx.draftToken) await closeSentDraft(tx, forum.id, ctx.draftToken, ctx.now ?? new Date());
+      if (ctx.draftToken) await closeSentDraft(tx, forum.id, ctx.draftToken, now);
       return row;
     });
     return { ok: true, ...created, replayed: false };
   } catch (error) {
+    if (error instanceof LateAccessLost) return { ok: false, reason: 'late_access_invalid' };
     // A concurrent request with the same key won the race: answer with its submission.
     const winner = await findReplayedSubmission(db, forum.id, ctx.idempotencyKey);
     if (winner) return { ok: true, ...winner, replayed: true };

@@ -20,7 +20,7 @@ const LINE_BREAK = /[\r\n\u2028\u2029]/;
 // as something else on screen and in e-mail headers. Marks (LRM, RLM, ALM) and ZWJ/ZWNJ, which
 // Arabic and Persian text legitimately needs, stay allowed.
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
-const acceptableLine = (s: string) => !CONTROL_CHARS.test(s) && !LINE_BREAK.test(s) && !BIDI_CONTROLS.test(s);
+export const acceptableLine = (s: string) => !CONTROL_CHARS.test(s) && !LINE_BREAK.test(s) && !BIDI_CONTROLS.test(s);
 // Invisible format characters (zero-width space, joiners, BOM…): fine inside words of some scripts,
 // but a value made of nothing else is empty, and an address must not hide any.
 const FORMAT_CHAR = /\p{Cf}/u;
@@ -74,7 +74,11 @@ const prose = z
   .refine((s) => s.trim().length > 0, { error: 'error.required' })
   .refine((s) => !CONTROL_CHARS.test(s), { error: 'error.invalidCharacters' });
 
-export function submissionInputSchema(limits: ForumLimits, inputLanguages: readonly string[]) {
+/**
+ * The form's rules for one forum: its limits (with optional floors), its input languages, and the
+ * optional fields it makes required.
+ */
+export function submissionInputSchema(limits: ForumLimits, inputLanguages: readonly string[], requiredFields: readonly string[] = []) {
   return z
     .object({
       submitterType: z.enum(SUBMITTER_TYPE_KEYS as [string, ...string[]], { error: 'error.choose' }),
@@ -89,7 +93,9 @@ export function submissionInputSchema(limits: ForumLimits, inputLanguages: reado
       constituency: z.enum(CONSTITUENCY_KEYS as [string, ...string[]], { error: 'error.choose' }),
       country: z.string({ error: 'error.choose' }).refine(isCountryCode, { error: 'error.choose' }),
       title: singleLine(limits.titleMaxChars),
-      summary: prose.refine((s) => countCharacters(s) <= limits.summaryMaxChars, { error: 'error.tooLong' }),
+      summary: prose
+        .refine((s) => countCharacters(s) <= limits.summaryMaxChars, { error: 'error.tooLong' })
+        .refine((s) => countCharacters(s.trim()) >= (limits.summaryMinChars ?? 0), { error: 'error.tooShort' }),
       body: prose,
       language: z.enum(inputLanguages as [string, ...string[]], { error: 'error.choose' }),
       objectives: z
@@ -109,8 +115,17 @@ export function submissionInputSchema(limits: ForumLimits, inputLanguages: reado
       if (requiresOrganisation(v.submitterType) && !v.organisation) {
         ctx.addIssue({ code: 'custom', path: ['organisation'], message: 'error.organisationRequired' });
       }
-      if (countWords(v.body, v.language) > limits.bodyMaxWords) {
+      const words = typeof v.body === 'string' ? countWords(v.body, v.language) : 0;
+      if (words > limits.bodyMaxWords) {
         ctx.addIssue({ code: 'custom', path: ['body'], message: 'error.tooManyWords' });
+      } else if (typeof v.body === 'string' && v.body.trim() && words < (limits.bodyMinWords ?? 0)) {
+        ctx.addIssue({ code: 'custom', path: ['body'], message: 'error.tooFewWords' });
+      }
+      if (requiredFields.includes('organisation') && !v.organisation && !requiresOrganisation(v.submitterType)) {
+        ctx.addIssue({ code: 'custom', path: ['organisation'], message: 'error.required' });
+      }
+      if (requiredFields.includes('principles') && Array.isArray(v.principles) && v.principles.length === 0) {
+        ctx.addIssue({ code: 'custom', path: ['principles'], message: 'error.chooseSome' });
       }
     })
     .transform(({ consentPublication: _consented, ...v }) => ({
