@@ -3,20 +3,14 @@ import { Link, useActionData, useLoaderData, useSearchParams, type ShouldRevalid
 import { ForumSettingsForm } from '../components/ForumSettingsForm';
 import { StaffBar } from '../components/StaffBar';
 import { readForumSettingsForm, readVersion } from '../lib/forum-settings-form.server';
+import { requireForumById } from '../lib/forum-loader.server';
 import { requireAdmin } from '../lib/staff-auth.server';
 import { requireLocale, useLocale } from '../lib/route-locale';
 import { forumAuditTrail, settingsChoices } from '../modules/forums/forum-admin-view';
-import { findForumById } from '../modules/forums/forum-queries';
 import { forumSettingsSchema, settingsFieldErrors, settingsFormValues, type RawForumSettings } from '../modules/forums/forum-settings';
 import { editForum } from '../modules/forums/save-forum';
 import { pickLabel } from '../modules/taxonomy/locales';
 import { formatUtc } from '../modules/time/format-instant';
-
-async function requireForumById(context: LoaderFunctionArgs['context'], id: string | undefined) {
-  const forum = await findForumById(context.db, id);
-  if (!forum) throw new Response('Not found', { status: 404 });
-  return forum;
-}
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = requireLocale(params);

@@ -3,19 +3,13 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { TextField } from '../components/form-fields';
 import { StaffBar } from '../components/StaffBar';
 import type { MessageKey } from '../i18n/translate';
+import { requireForumById } from '../lib/forum-loader.server';
 import { requireAdmin } from '../lib/staff-auth.server';
 import { requireLocale, useLocale } from '../lib/route-locale';
 import { lateCodeRow } from '../modules/forums/forum-admin-view';
-import { findForumById } from '../modules/forums/forum-queries';
 import { generateLateAccessCode, listLateAccessCodes, revokeLateAccessCode } from '../modules/forums/late-access';
 import { pickLabel } from '../modules/taxonomy/locales';
 import { localToUtc, parseLocalInput } from '../modules/time/zoned-time';
-
-async function requireForumById(context: LoaderFunctionArgs['context'], id: string | undefined) {
-  const forum = await findForumById(context.db, id);
-  if (!forum) throw new Response('Not found', { status: 404 });
-  return forum;
-}
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = requireLocale(params);
