@@ -10,7 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createCookies } from '../app/lib/cookies.server';
 import { parseWebEnv } from '../app/lib/web-env.server';
 import { createDb } from '../db/client';
-import { securityHeaders, sameOriginWrites } from './security-headers';
+import { noStoreByDefault, securityHeaders, sameOriginWrites } from './security-headers';
 
 const env = parseWebEnv();
 const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -28,6 +28,7 @@ app.use(sameOriginWrites([appOrigin]));
 // Fingerprinted assets never change: cache them for a year.
 app.use('/assets', express.static(path.join(buildDir, 'client/assets'), { immutable: true, maxAge: '1y', index: false }));
 app.use(express.static(path.join(buildDir, 'client'), { maxAge: '1h', index: false }));
+app.use(noStoreByDefault);
 app.get('/healthz', (_req, res) => {
   res.type('text/plain').send('ok');
 });

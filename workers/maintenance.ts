@@ -4,6 +4,7 @@
  */
 import type { Db } from '../db/client';
 import { pruneRateLimits } from '../app/modules/abuse/rate-limit';
+import { expireDrafts } from '../app/modules/drafts/drafts';
 import { expireUnconfirmed } from '../app/modules/submissions/email-confirmation';
 
 const EVERY_MS = 60 * 60 * 1000;
@@ -15,6 +16,8 @@ export function startMaintenance(db: Db, log: (msg: string) => void) {
       if (pruned > 0) log(`maintenance: pruned ${pruned} expired rate-limit counters`);
       const expired = await expireUnconfirmed(db);
       if (expired > 0) log(`maintenance: expired ${expired} inputs whose e-mail was never confirmed`);
+      const draftsExpired = await expireDrafts(db);
+      if (draftsExpired > 0) log(`maintenance: erased ${draftsExpired} expired drafts`);
     } catch (error) {
       log(`maintenance failed: ${(error as Error).message}`);
     }

@@ -17,6 +17,7 @@ import { outbox, type OutboxRow } from '../db/schema';
 import { isDatabaseUnavailable } from './database-errors';
 import { runAcknowledge } from './jobs/acknowledge.job';
 import { runConfirmEmail } from './jobs/confirm-email.job';
+import { runDraftLink } from './jobs/draft-link.job';
 import { runDecisionEmail } from './jobs/decision-email.job';
 import { SmtpSendError, isPermanentSmtpFailure } from './mailer';
 import { JOB_OPTIONS } from './outbox-relay';
@@ -25,6 +26,7 @@ import type { WorkerDeps } from './worker-deps';
 
 const HANDLERS: Record<JobKind, (deps: WorkerDeps, row: OutboxRow) => Promise<void>> = {
   'confirm-email': runConfirmEmail,
+  'draft-link': runDraftLink,
   acknowledge: runAcknowledge,
   'decision-email': runDecisionEmail,
 };

@@ -12,7 +12,7 @@ export function SubmissionDetails({ review: r }: { review: ReviewView }) {
       <dl className="facts">
         <dt>{t('input.submitterType')}</dt><dd>{r.submitterType}</dd>
         <dt>{t('staff.detail.contact')}</dt>
-        <dd><bdi>{r.contactName}</bdi> &lt;<bdi>{r.email}</bdi>&gt;</dd>
+        <dd>{r.personalDataErased ? t('staff.detail.erased') : <><bdi>{r.contactName}</bdi> &lt;<bdi>{r.email}</bdi>&gt;</>}</dd>
         <dt>{t('form.organisation')}</dt><dd><bdi>{r.organisation ?? '—'}</bdi></dd>
         <dt>{t('input.constituency')}</dt><dd>{r.constituency}</dd>
         <dt>{t('input.country')}</dt><dd>{r.country}</dd>

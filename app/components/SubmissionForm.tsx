@@ -35,6 +35,10 @@ export interface SubmissionFormProps {
    */
   choices: { countries: Array<{ value: string; label: string }>; languages: Array<{ value: string; label: string }> };
   idempotencyKey: string;
+  /** 'edit': the submitter's edit after changes were requested (no drafts; the address is fixed). */
+  mode?: 'new' | 'edit';
+  /** The draft this form continues (its link token), and what to tell about drafts. */
+  draft: { token?: string; expiresAt?: string; notice?: 'draft.saved' | 'draft.resumed' | 'draft.closed' | 'draft.savedNoLink' };
   /** Signed issue time of the form (minimum fill time). */
   formStamp: string;
   retryAfterMinutes?: number;
@@ -62,7 +66,7 @@ const FIELD_LABELS: Array<[field: string, label: MessageKey]> = [
 ];
 
 export function SubmissionForm(props: SubmissionFormProps) {
-  const { forum, choices, idempotencyKey, formStamp, retryAfterMinutes, errors, lateCode, lateCodeRefused } = props;
+  const { forum, choices, draft, mode = 'new', idempotencyKey, formStamp, retryAfterMinutes, errors, lateCode, lateCodeRefused } = props;
   // No values yet on the first render: that is when the call's publication defaults apply.
   const firstRender = props.values === undefined;
   const values = props.values ?? {};
@@ -80,21 +84,29 @@ export function SubmissionForm(props: SubmissionFormProps) {
   };
   const requires = (field: RequirableField) => forum.requiredFields.includes(field);
   const { summaryMinChars, bodyMinWords } = forum.limits;
-  const accepting = forum.state === 'open' || (forum.state === 'closed' && lateCode !== undefined);
+  // Edits asked for by the secretariat are welcome after the call closed, too.
+  const accepting = mode === 'edit' || forum.state === 'open' || (forum.state === 'closed' && lateCode !== undefined);
   const summary = FIELD_LABELS.filter(([f]) => errors[f]).map(([f, label]) => ({ field: f, label: t(label), message: message(errors[f])! }));
   const common = { requiredText: t('form.required') };
 
   return (
     <>
-      <h1>{t('form.title', { forum: forum.name })}</h1>
-      <p className="notice">
-        {t('call.deadlineRule', { date: forum.closesAt })}
-        <VisitorTime at={forum.closesAtIso} forumZone={forum.timeZone} />
-      </p>
-      {forum.state === 'closed' && lateCode ? <p className="notice" role="status">{t('late.active', { date: forum.closesAt })}</p> : null}
+      <h1>{t(mode === 'edit' ? 'form.editTitle' : 'form.title', { forum: forum.name })}</h1>
+      {mode === 'new' ? (
+        <p className="notice">
+          {t('call.deadlineRule', { date: forum.closesAt })}
+          <VisitorTime at={forum.closesAtIso} forumZone={forum.timeZone} />
+        </p>
+      ) : null}
+      {mode === 'new' && forum.state === 'closed' && lateCode ? <p className="notice" role="status">{t('late.active', { date: forum.closesAt })}</p> : null}
       {errors.form ? (
         <p className="notice notice-error" role="alert">
           {errors.form === 'error.rateLimited' ? t('error.rateLimited', { minutes: retryAfterMinutes ?? 60 }) : message(errors.form)}
+        </p>
+      ) : null}
+      {draft.notice ? (
+        <p className={draft.notice === 'draft.closed' ? 'notice notice-error' : 'notice'} role="status">
+          {t(draft.notice, { date: draft.expiresAt ?? '' })}
         </p>
       ) : null}
       <ErrorSummary title={t('form.errorSummary', { count: summary.length })} errors={summary} />
@@ -108,6 +120,7 @@ export function SubmissionForm(props: SubmissionFormProps) {
           {/* Checked again on the server when the form is sent: a code revoked meanwhile lets nothing in. */}
           {lateCode ? <input type="hidden" name="late" value={lateCode} /> : null}
           <input type="hidden" name="formStamp" value={formStamp} />
+          {draft.token ? <input type="hidden" name="draftToken" value={draft.token} /> : null}
           {/* Honeypot: invisible to people and skipped by assistive technology; bots fill it. */}
           <div className="visually-hidden" aria-hidden="true">
             <label htmlFor="website">{t('form.honeypot')}</label>
@@ -121,7 +134,7 @@ export function SubmissionForm(props: SubmissionFormProps) {
           <TextField {...common} name="contactName" label={t('form.contactName')} required autoComplete="name" dir="auto" defaultValue={text('contactName')} error={message(errors.contactName)} />
           <TextField {...common} name="organisation" label={t(requires('organisation') ? 'form.organisation.always' : 'form.organisation')} required={requires('organisation')}
             hint={requires('organisation') ? undefined : t('form.organisation.hint')} autoComplete="organization" dir="auto" defaultValue={text('organisation')} error={message(errors.organisation)} />
-          <TextField {...common} name="email" type="email" label={t('form.email')} hint={t('form.email.hint')} required autoComplete="email" defaultValue={text('email')} error={message(errors.email)} />
+          <TextField {...common} name="email" type="email" label={t('form.email')} hint={t(mode === 'edit' ? 'form.email.fixed' : 'form.email.hint')} required readOnly={mode === 'edit'} autoComplete="email" defaultValue={text('email')} error={message(errors.email)} />
           <SelectField {...common} name="constituency" label={t('form.constituency')} required placeholder={t('form.choose')} defaultValue={text('constituency')} error={message(errors.constituency)}
             options={CONSTITUENCY_KEYS.map((k) => ({ value: k, label: constituencyLabel(k, locale) }))} />
           <SelectField {...common} name="country" label={t('form.country')} hint={t('form.country.hint')} required placeholder={t('form.choose')} defaultValue={text('country')} error={message(errors.country)}
@@ -146,7 +159,15 @@ export function SubmissionForm(props: SubmissionFormProps) {
           <Checkbox name="consentPublication" label={t('form.consentPublication')} defaultChecked={checked('consentPublication')} error={message(errors.consentPublication)} />
           <Checkbox name="publishName" label={t('form.publishName')} defaultChecked={firstRender ? forum.publishNameByDefault : checked('publishName')} error={message(errors.publishName)} />
           <Checkbox name="publishOrganisation" label={t('form.publishOrganisation')} defaultChecked={firstRender ? forum.publishOrganisationByDefault : checked('publishOrganisation')} error={message(errors.publishOrganisation)} />
-          <button className="button" type="submit" disabled={busy}>{t('form.submit')}</button>
+          <div className="form-actions">
+            <button className="button" type="submit" disabled={busy}>{t(mode === 'edit' ? 'form.resubmit' : 'form.submit')}</button>
+            {mode === 'new' ? (
+              <button className="button button-secondary" type="submit" name="intent" value="draft" disabled={busy} aria-describedby="draft-hint">
+                {t('form.saveDraft')}
+              </button>
+            ) : null}
+          </div>
+          {mode === 'new' ? <p id="draft-hint" className="hint">{t('form.saveDraft.hint')}</p> : null}
         </Form>
       )}
     </>

@@ -43,9 +43,10 @@ export function TextField(
     lang?: string;
     /** Seconds the browser's date-time picker steps by (1 shows seconds). */
     step?: number;
+    readOnly?: boolean;
   },
 ) {
-  const { name, required, hint, error, defaultValue, type = 'text', autoComplete, dir, inputMode, className, step, lang } = props;
+  const { name, required, hint, error, defaultValue, type = 'text', autoComplete, dir, inputMode, className, step, lang, readOnly } = props;
   return (
     <div className="field">
       <LabelAndNotes {...props} />
@@ -57,6 +58,7 @@ export function TextField(
         lang={lang}
         required={required}
         defaultValue={defaultValue}
+        readOnly={readOnly}
         autoComplete={autoComplete}
         inputMode={inputMode}
         className={className}

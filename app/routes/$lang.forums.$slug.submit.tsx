@@ -3,16 +3,20 @@ import { useActionData, useLoaderData } from '@remix-run/react';
 import { randomUUID } from 'node:crypto';
 import { SubmissionForm } from '../components/SubmissionForm';
 import { requireForum } from '../lib/forum-loader.server';
+import { readFormWithin } from '../lib/read-form.server';
 import { requireLocale } from '../lib/route-locale';
-import { EMPTY_FORM, readIdempotencyKey, readSubmissionForm, type RawSubmissionForm } from '../lib/submission-form.server';
+import { EMPTY_FORM, readDraftToken, readIdempotencyKey, readSubmissionForm, type RawSubmissionForm } from '../lib/submission-form.server';
 import { callState } from '../modules/forums/call-window';
-import { forumSummary } from '../modules/forums/forum-summary';
+import { formForum } from '../modules/forums/forum-summary';
 import { countriesSortedFor } from '../modules/taxonomy/countries';
 import { languageName } from '../modules/taxonomy/locales';
 import { checkFormStamp, issueFormStamp } from '../modules/abuse/form-timing';
-import { hitRateLimit, SUBMIT_LIMITS } from '../modules/abuse/rate-limit';
+import { hitSubmitLimits } from '../modules/abuse/rate-limit';
+import { findOpenDraft, saveDraft } from '../modules/drafts/drafts';
+import { formatInZone } from '../modules/time/format-instant';
 import { createSubmission, findReplayedSubmission } from '../modules/submissions/create-submission';
 import { fieldErrors, submissionInputSchema } from '../modules/submissions/submission-input';
+import { looksLikeStatusToken } from '../modules/submissions/status-token';
 import { normaliseLateCode, verifyLateAccessCode, type LateAccessGrant } from '../modules/forums/late-access';
 
 const MAX_FORM_BYTES = 512 * 1024;
@@ -21,17 +25,17 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = requireLocale(params);
   const forum = await requireForum(context, params.slug);
   const now = new Date();
+  const search = new URL(request.url).searchParams;
+  const draftToken = search.get('draft');
+  const draft = draftToken && looksLikeStatusToken(draftToken) ? await findOpenDraft(context.db, forum.id, draftToken) : undefined;
   // A late-access code matters only once the call closed; before it opens nothing lets anyone in.
-  const late = new URL(request.url).searchParams.get('late');
+  const late = search.get('late');
   const lateCheck = late !== null && callState(forum, now) === 'closed' ? await verifyLateAccessCode(context.db, forum, late, now) : undefined;
   return {
-    forum: {
-      ...forumSummary(forum, locale, now),
-      limits: forum.limits,
-      requiredFields: forum.requiredFields,
-      publishNameByDefault: forum.publishNameByDefault,
-      publishOrganisationByDefault: forum.publishOrganisationByDefault,
-    },
+    draft: draft
+      ? { token: draftToken!, values: draft.values, expiresAt: formatInZone(draft.expiresAt, locale, forum.timeZone), justSaved: search.has('saved') }
+      : { closed: draftToken !== null, justSaved: search.has('saved') },
+    forum: formForum(forum, locale, now),
     lateCode: lateCheck?.ok ? normaliseLateCode(late) : undefined,
     lateCodeRefused: lateCheck ? !lateCheck.ok : false,
     choices: {
@@ -59,6 +63,7 @@ type ActionResult = {
   values: RawSubmissionForm;
   idempotencyKey?: string;
   formStamp?: string;
+  draftToken?: string;
   retryAfterMinutes?: number;
   /** The late-access code this POST was let in with, so a form with errors stays open. */
   lateCode?: string;
@@ -67,15 +72,14 @@ type ActionResult = {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = requireLocale(params);
   const forum = await requireForum(context, params.slug);
-  if (Number(request.headers.get('Content-Length') ?? 0) > MAX_FORM_BYTES) {
-    return data<ActionResult>({ errors: { form: 'error.tooLong' }, values: EMPTY_FORM }, { status: 413 });
+  const read = await readFormWithin(request, MAX_FORM_BYTES);
+  if (!read.ok) {
+    // A refused large body may not have been read to its end: the connection is not reused.
+    const status = read.problem === 'too_large' ? 413 : read.problem === 'unsupported' ? 415 : 400;
+    const headers = read.problem === 'too_large' ? { Connection: 'close' } : undefined;
+    return data<ActionResult>({ errors: { form: read.problem === 'too_large' ? 'error.tooLong' : 'error.form' }, values: EMPTY_FORM }, { status, headers });
   }
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    return data<ActionResult>({ errors: { form: 'error.form' }, values: EMPTY_FORM }, { status: 400 });
-  }
+  const { form } = read;
   const { values, duplicated } = readSubmissionForm(form);
   const idempotencyKey = readIdempotencyKey(form);
   if (!idempotencyKey || duplicated.length > 0) {
@@ -86,9 +90,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   // The form's issue time survives error round trips: the fill time counts from the first render.
   const timing = checkFormStamp(form.get('formStamp'), context.env.SESSION_SECRET);
   const formStamp = timing === 'invalid' ? issueFormStamp(context.env.SESSION_SECRET) : String(form.get('formStamp'));
+  const draftToken = readDraftToken(form);
   let lateCode: string | undefined;
   const refuse = (status: number, errors: Record<string, string>, extra: Partial<ActionResult> = {}, headers?: HeadersInit) =>
-    data<ActionResult>({ errors, values, idempotencyKey, formStamp, lateCode, ...extra }, { status, headers });
+    data<ActionResult>({ errors, values, idempotencyKey, formStamp, draftToken, lateCode, ...extra }, { status, headers });
+  const tooMany = (retryAfterSeconds: number) =>
+    refuse(429, { form: 'error.rateLimited' }, { retryAfterMinutes: Math.ceil(retryAfterSeconds / 60) }, { 'Retry-After': String(retryAfterSeconds) });
   // A filled honeypot is a bot: refuse without saying why.
   if (form.get('website')) return refuse(400, { form: 'error.form' });
   // After the close, only a late-access code lets an input in, and it is checked again on every POST.
@@ -102,21 +109,25 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   } else if (state !== 'open') {
     return refuse(403, { form: 'call.notOpen' });
   }
+
+  if (form.get('intent') === 'draft') {
+    // A new draft mails a link, so it counts against the same limits as a submission.
+    if (!draftToken) {
+      const limit = await hitSubmitLimits(context.db, context.clientIp, String(values.email ?? ''));
+      if (!limit.allowed) return tooMany(limit.retryAfterSeconds);
+    }
+    const saved = await saveDraft(context.db, forum, { values, idempotencyKey, interfaceLocale: locale, token: draftToken });
+    if (!saved.ok) return 'errors' in saved ? refuse(400, saved.errors) : refuse(410, { form: 'draft.closed' }, { draftToken: undefined });
+    const token = saved.token ?? draftToken;
+    return redirect(`/${locale}/forums/${forum.slug}/submit?${token ? `draft=${token}&` : ''}saved=1`);
+  }
+
   const parsed = submissionInputSchema(forum.limits, forum.inputLanguages, forum.requiredFields).safeParse(values);
   if (!parsed.success) return refuse(400, fieldErrors(parsed.error) as Record<string, string>);
   if (timing !== 'ok') return refuse(400, { form: timing === 'too_fast' ? 'error.tooFast' : 'error.form' });
-  const limits = [
-    [SUBMIT_LIMITS.perIp, context.clientIp],
-    [SUBMIT_LIMITS.perEmail, parsed.data.email],
-    [SUBMIT_LIMITS.perEmailDaily, parsed.data.email],
-  ] as const;
-  for (const [rule, subject] of limits) {
-    const limit = await hitRateLimit(context.db, rule, subject);
-    if (!limit.allowed) {
-      return refuse(429, { form: 'error.rateLimited' }, { retryAfterMinutes: Math.ceil(limit.retryAfterSeconds / 60) }, { 'Retry-After': String(limit.retryAfterSeconds) });
-    }
-  }
-  const result = await createSubmission(context.db, forum, parsed.data, { idempotencyKey, interfaceLocale: locale, lateAccess });
+  const limit = await hitSubmitLimits(context.db, context.clientIp, parsed.data.email);
+  if (!limit.allowed) return tooMany(limit.retryAfterSeconds);
+  const result = await createSubmission(context.db, forum, parsed.data, { idempotencyKey, interfaceLocale: locale, draftToken, lateAccess });
   if (!result.ok) return refuse(403, { form: result.reason === 'late_access_invalid' ? 'late.invalid' : 'call.notOpen' });
   return showReference(locale, forum.slug, result.reference, context);
 }
@@ -128,19 +139,25 @@ async function showReference(locale: string, slug: string, reference: string, co
 }
 
 export default function SubmitPage() {
-  const { forum, choices, idempotencyKey, formStamp, lateCode, lateCodeRefused } = useLoaderData<typeof loader>();
+  const { forum, choices, idempotencyKey, formStamp, draft, lateCode, lateCodeRefused } = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionResult>();
+  const resumed = 'token' in draft ? draft : undefined;
   return (
     <SubmissionForm
       forum={forum}
       lateCode={actionData?.lateCode ?? lateCode}
       lateCodeRefused={lateCodeRefused}
       choices={choices}
+      draft={{
+        token: actionData ? actionData.draftToken : resumed?.token,
+        expiresAt: resumed?.expiresAt,
+        notice: resumed ? (draft.justSaved ? 'draft.saved' : 'draft.resumed') : 'closed' in draft && draft.closed ? 'draft.closed' : draft.justSaved ? 'draft.savedNoLink' : undefined,
+      }}
       idempotencyKey={actionData?.idempotencyKey ?? idempotencyKey}
       formStamp={actionData?.formStamp ?? formStamp}
       retryAfterMinutes={actionData?.retryAfterMinutes}
       errors={actionData?.errors ?? {}}
-      values={actionData?.values}
+      values={actionData?.values ?? resumed?.values}
     />
   );
 }

@@ -5,4 +5,7 @@ export * from './audit-events';
 export * from './outbox';
 export * from './email-deliveries';
 export * from './rate-limits';
+export * from './drafts';
+export * from './submission-history';
+export * from './receipts';
 export * from './late-access-codes';

@@ -46,6 +46,8 @@ export const submissions = pgTable(
      * e-mail). Only confirmed inputs reach moderators or get a receipt.
      */
     emailConfirmedAt: timestamp({ withTimezone: true }),
+    /** When the current content was sent, if it is an edit made after changes were requested. */
+    revisedAt: timestamp({ withTimezone: true }),
     /** Set when an input never confirmed is expired; its personal data and text are erased then. */
     expiredAt: timestamp({ withTimezone: true }),
 
@@ -67,13 +69,20 @@ export const submissions = pgTable(
     statusTokenHash: text().notNull().unique(),
     /** Set when the submitter withdraws the input before a decision. */
     withdrawnAt: timestamp({ withTimezone: true }),
+    /**
+     * Set when the submitter asked for their personal data to be erased (name, e-mail address,
+     * organisation). Nothing can be mailed to them afterwards.
+     */
+    personalDataErasedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     index().on(t.forumId, t.decision, t.receivedAt),
     index().on(t.forumId, t.publishedAt),
     check('submissions_decision', sql`${t.decision} in ('pending','accepted','rejected','changes_requested','duplicate','spam')`),
     check('submissions_published_only_if_accepted', sql`${t.publishedAt} is null or ${t.decision} = 'accepted'`),
-    check('submissions_rejection_has_reason', sql`${t.decision} <> 'rejected' or length(${t.decisionReason}) > 0`),
+    // coalesce: a NULL reason would make the check NULL, which PostgreSQL counts as satisfied.
+    check('submissions_rejection_has_reason', sql`${t.decision} <> 'rejected' or coalesce(length(${t.decisionReason}), 0) > 0`),
+    check('submissions_changes_have_message', sql`${t.decision} <> 'changes_requested' or coalesce(length(${t.decisionReason}), 0) > 0`),
     check('submissions_withdrawn_not_published', sql`${t.withdrawnAt} is null or ${t.publishedAt} is null`),
     check('submissions_expired_unconfirmed', sql`${t.expiredAt} is null or ${t.emailConfirmedAt} is null`),
     check('submissions_decided_only_if_confirmed', sql`${t.decision} = 'pending' or ${t.emailConfirmedAt} is not null`),

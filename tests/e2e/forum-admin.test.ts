@@ -98,7 +98,7 @@ describe('forum administration', () => {
       attachmentRules: { allowedTypes: ['pdf', 'docx', 'odt', 'txt'], maxSizeMb: 10, maxCount: 1 },
     });
     expect(stored.limits).toMatchObject({ summaryMinChars: 20, summaryMaxChars: 1500 });
-    const audit = await portal.db.select().from(auditEvents).where(eq(auditEvents.forumId, forumId));
+    const audit = await portal.db.select().from(auditEvents).where(eq(auditEvents.forumId, forumId)).orderBy(auditEvents.id);
     expect(audit.map((a) => a.action)).toEqual(['forum.created']);
     expect(await page.getByText(/Saved as \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC\./).count()).toBe(2);
     await page.screenshot(shot('en-admin-forum-created'));

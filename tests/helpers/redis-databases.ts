@@ -10,5 +10,8 @@ export const REDIS_DB = {
   outboxFailures: 4,
   outboxRelay: 5,
   formCounters: 6,
+  drafts: 9,
+  changesRequested: 10,
+  badInput: 11,
   forumAdmin: 7,
 } as const;

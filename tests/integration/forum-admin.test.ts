@@ -121,7 +121,7 @@ describe('creating and editing forums', () => {
     // Beirut is UTC+2 in winter, UTC+3 in summer (from the last Sunday of March).
     expect(row.opensAt.toISOString()).toBe('2028-03-01T07:00:00.000Z');
     expect(row.closesAt.toISOString()).toBe('2028-04-30T14:00:00.000Z');
-    const audit = await db.select().from(auditEvents).where(eq(auditEvents.forumId, id));
+    const audit = await db.select().from(auditEvents).where(eq(auditEvents.forumId, id)).orderBy(auditEvents.id);
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ action: 'forum.created', actorKind: 'staff', actorStaffId: staff.id, submissionId: null });
     expect((audit[0].details.settings as { closesAt: string }).closesAt).toBe('2028-04-30T14:00:00.000Z');
@@ -152,7 +152,7 @@ describe('creating and editing forums', () => {
     const [after] = await db.select().from(forums).where(eq(forums.id, id));
     expect(after.version).toBe(2);
 
-    const updates = (await db.select().from(auditEvents).where(eq(auditEvents.forumId, id))).filter((e) => e.action === 'forum.updated');
+    const updates = (await db.select().from(auditEvents).where(eq(auditEvents.forumId, id)).orderBy(auditEvents.id)).filter((e) => e.action === 'forum.updated');
     expect(updates).toHaveLength(1);
     const winnerChanges = updates[0].details.changes as Record<string, { from: unknown; to: unknown }>;
     // Only what changed is recorded; jsonb key order is no change.
@@ -191,7 +191,7 @@ describe('late-access codes', () => {
     expect(row.codeHash).toBe(createHash('sha256').update(plain).digest('hex'));
     expect(JSON.stringify(row)).not.toContain(plain);
     expect(row.hint).toBe(plain.slice(-4));
-    const audit = await db.select().from(auditEvents).where(eq(auditEvents.forumId, forum.id));
+    const audit = await db.select().from(auditEvents).where(eq(auditEvents.forumId, forum.id)).orderBy(auditEvents.id);
     expect(audit.map((a) => a.action)).toEqual(['forum.late_code.created']);
     expect(JSON.stringify(audit)).not.toContain(plain);
     expect((await listLateAccessCodes(db, forum.id))[0]).not.toHaveProperty('codeHash');
@@ -212,7 +212,7 @@ describe('late-access codes', () => {
     const result = await createSubmission(db, forum, submissionInput(), { ...ctx(), lateAccess: verified.grant });
     expect(result.ok).toBe(true);
     const id = result.ok ? result.id : '';
-    const [received] = await db.select().from(auditEvents).where(eq(auditEvents.submissionId, id));
+    const [received] = await db.select().from(auditEvents).where(eq(auditEvents.submissionId, id)).orderBy(auditEvents.id);
     expect(received.details).toMatchObject({ late: true, lateAccessCodeId: generated.id });
 
     // A code opens no other forum's call, and never a call that has not opened yet.
@@ -247,7 +247,7 @@ describe('late-access codes', () => {
     const late = await createSubmission(db, forum, submissionInput(), { idempotencyKey: crypto.randomUUID(), interfaceLocale: 'en', lateAccess: verified.grant });
     expect(late).toEqual({ ok: false, reason: 'late_access_invalid' });
     expect(await db.select().from(submissions).where(eq(submissions.forumId, forum.id))).toHaveLength(0);
-    const audit = await db.select().from(auditEvents).where(eq(auditEvents.forumId, forum.id));
+    const audit = await db.select().from(auditEvents).where(eq(auditEvents.forumId, forum.id)).orderBy(auditEvents.id);
     expect(audit.map((a) => a.action)).toEqual(['forum.late_code.created', 'forum.late_code.created', 'forum.late_code.revoked']);
     expect(await verifyLateAccessCode(db, forum, 'not a code')).toEqual({ ok: false, reason: 'malformed' });
   });

@@ -51,6 +51,15 @@ describe('submission input', () => {
     }
   });
 
+  it('accepts an address whose domain is in one script, Latin or not', () => {
+    expect(schema.parse({ ...valid, email: 'info@\u043F\u0440\u0438\u043C\u0435\u0440.\u0440\u0444' }).email).toBe('info@пример.рф');
+    expect(schema.parse({ ...valid, email: 'x@example.org' }).email).toBe('x@example.org');
+  });
+
+  it('treats an organisation of invisible characters only as none', () => {
+    expect(schema.parse({ ...valid, organisation: '\u200B' }).organisation).toBeUndefined();
+  });
+
   it('keeps the marks Arabic and Persian names need in one-line fields', () => {
     const name = 'می‌خواهم ‏أمينة‏';
     expect(schema.parse({ ...valid, contactName: name }).contactName).toBe(name);
@@ -78,6 +87,12 @@ describe('submission input', () => {
     ['title', 'Title\u2066 isolated', 'error.invalidCharacters'],
     ['email', 'a\u0000@example.org', 'error.email'],
     ['email', 'a@example.org\u202E', 'error.email'],
+    ['email', 'a\u200B@example.org', 'error.email'],
+    ['email', 'a@exam\uFEFFple.org', 'error.email'],
+    ['email', 'a@ex\u0430mple.org', 'error.email'],
+    ['email', 'a@\u0440aypal.com', 'error.email'],
+    ['contactName', '\u200B\u200C', 'error.required'],
+    ['title', '\u2060 \uFEFF', 'error.required'],
     ['submitterType', 'government', 'error.choose'],
     ['submitterType', undefined, 'error.choose'],
     ['principles', ['freedom'], 'error.choose'],
@@ -133,6 +148,11 @@ describe('per-forum rules set by an admin', () => {
 describe('counting in every script', () => {
   it('counts Arabic words including Latin acronyms and digits', () => {
     expect(countWords(TRICKY_TEXTS.mixed, 'ar')).toBe(7);
+  });
+  it('counts words before a language is chosen, or for a tag it cannot use', () => {
+    expect(countWords('one two three', '')).toBe(3);
+    expect(countWords('one two three', 'not a tag!')).toBe(3);
+    expect(countWords('one two three')).toBe(3);
   });
   it('counts Chinese words without spaces by dictionary segmentation', () => {
     const n = countWords(TRICKY_TEXTS.cjk, 'zh');

@@ -1,4 +1,5 @@
 import { buildAcknowledgementMail } from '../../app/modules/notifications/acknowledgement-mail';
+import { storedReceiptFor } from '../../app/modules/notifications/receipt';
 import { loadSubmissionForMail } from '../../app/modules/notifications/submission-facts';
 import type { OutboxRow } from '../../db/schema';
 import { deliverEmail } from '../deliver-email';
@@ -18,5 +19,6 @@ export async function runAcknowledge(deps: WorkerDeps, row: OutboxRow): Promise<
   if (!facts) throw new Error(`submission ${row.submissionId} not found for outbox ${row.id}`);
   const { statusToken } = payloadSchema.parse(row.payload);
   const statusUrl = statusToken ? new URL(`/${facts.locale}/status/${statusToken}`, deps.env.APP_URL).toString() : undefined;
-  await deliverEmail(deps, row, await buildAcknowledgementMail(facts, statusUrl));
+  const pdf = await storedReceiptFor(deps.db, facts);
+  await deliverEmail(deps, row, buildAcknowledgementMail(facts, statusUrl, pdf));
 }

@@ -42,6 +42,23 @@ export const SUBMIT_LIMITS = {
   perEmailDaily: { name: 'submit:email:day', limit: 20, windowSeconds: 24 * 3600 },
 } satisfies Record<string, RateLimit>;
 
+/**
+ * Counts one submission (or draft) against every submit limit for this connection and address;
+ * the first limit reached says when to come back.
+ */
+export async function hitSubmitLimits(db: Db, clientIp: string, email: string): Promise<RateLimitResult> {
+  const checks = [
+    [SUBMIT_LIMITS.perIp, clientIp],
+    [SUBMIT_LIMITS.perEmail, email],
+    [SUBMIT_LIMITS.perEmailDaily, email],
+  ] as const;
+  for (const [rule, subject] of checks) {
+    const result = await hitRateLimit(db, rule, subject);
+    if (!result.allowed) return result;
+  }
+  return { allowed: true };
+}
+
 /** Drops counters whose window ended more than a day ago; run periodically by the worker. */
 export async function pruneRateLimits(db: Db, now = new Date()): Promise<number> {
   const cutoff = new Date(now.getTime() - 24 * 3600 * 1000);

@@ -18,3 +18,14 @@ export function forumSummary(forum: Forum, locale: string, now = new Date()) {
     timeZone: forum.timeZone,
   };
 }
+
+/** What the submission form needs of its forum: the summary, the limits and the call's settings. */
+export function formForum(forum: Forum, locale: string, now = new Date()) {
+  return {
+    ...forumSummary(forum, locale, now),
+    limits: forum.limits,
+    requiredFields: forum.requiredFields,
+    publishNameByDefault: forum.publishNameByDefault,
+    publishOrganisationByDefault: forum.publishOrganisationByDefault,
+  };
+}

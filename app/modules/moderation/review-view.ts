@@ -19,6 +19,7 @@ export function reviewView(r: Review, locale: string) {
     forumName: pickLabel(r.forumName, locale),
     submitterType: submitterTypeLabel(s.submitterType, locale),
     contactName: s.contactName,
+    personalDataErased: Boolean(s.personalDataErasedAt),
     publishName: s.publishName,
     publishOrganisation: s.publishOrganisation,
     email: s.email,
@@ -36,6 +37,10 @@ export function reviewView(r: Review, locale: string) {
     receivedAt: when(s.receivedAt),
     contentSha256: s.contentSha256,
     decision: s.decision,
+    /** Decisions are open only on a pending, confirmed input its submitter has not withdrawn. */
+    decidable: s.decision === 'pending' && !s.withdrawnAt && Boolean(s.emailConfirmedAt),
+    withdrawn: Boolean(s.withdrawnAt),
+    awaitingConfirmation: !s.emailConfirmedAt,
     decisionReason: s.decisionReason,
     version: s.version,
     deliveries: r.deliveries.map((d) => ({ id: d.id, kind: d.kind, sentAt: when(d.sentAt), smtpResponse: d.smtpResponse })),

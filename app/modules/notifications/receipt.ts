@@ -2,6 +2,9 @@
  * The receipt view: every submitted field, labelled in the submitter's language, values exactly as
  * received. Shared by the acknowledgement job and any page that offers the receipt again.
  */
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import { receipts } from '../../../db/schema';
 import { renderReceiptPdf, type ReceiptLocale, type ReceiptView } from '../../../templates/pdf/receipt';
 import { constituencyLabel } from '../taxonomy/constituencies';
 import { countryName } from '../taxonomy/countries';
@@ -21,8 +24,9 @@ export function receiptViewFor({ submission: s, forum, locale, forumName }: Subm
     locale: locale as ReceiptLocale,
     reference: s.reference,
     forumName,
-    receivedAtUtc: formatUtc(s.receivedAt),
-    receivedAtForumTime: formatInZone(s.receivedAt, locale, forum.timeZone),
+    // An edited input's receipt is for the edit: the content it lists was received then.
+    receivedAtUtc: formatUtc(s.revisedAt ?? s.receivedAt),
+    receivedAtForumTime: formatInZone(s.revisedAt ?? s.receivedAt, locale, forum.timeZone),
     fields: [
       { label: label('submitterType'), value: submitterTypeLabel(s.submitterType, locale) },
       { label: label('contactName'), value: s.contactName },
@@ -45,4 +49,19 @@ export function receiptViewFor({ submission: s, forum, locale, forumName }: Subm
 
 export function renderReceiptFor(facts: SubmissionForMail): Promise<Uint8Array> {
   return renderReceiptPdf(receiptViewFor(facts));
+}
+
+/**
+ * The receipt of the submission's current content: rendered the first time it is needed and
+ * stored, then always the same bytes (the e-mail's attachment and every later download).
+ */
+export async function storedReceiptFor(db: Db, facts: SubmissionForMail): Promise<Buffer> {
+  const key = and(eq(receipts.submissionId, facts.submission.id), eq(receipts.contentSha256, facts.submission.contentSha256));
+  const [found] = await db.select({ pdf: receipts.pdf }).from(receipts).where(key);
+  if (found) return found.pdf;
+  const pdf = Buffer.from(await renderReceiptFor(facts));
+  // Two renderers at once (a download while the worker sends): the first stored wins for both.
+  await db.insert(receipts).values({ submissionId: facts.submission.id, contentSha256: facts.submission.contentSha256, pdf }).onConflictDoNothing();
+  const [stored] = await db.select({ pdf: receipts.pdf }).from(receipts).where(key);
+  return stored.pdf;
 }

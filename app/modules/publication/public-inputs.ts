@@ -6,6 +6,7 @@
 import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { forums, submissions } from '../../../db/schema';
+import { isReference } from '../submissions/reference';
 
 const publicColumns = {
   reference: submissions.reference,
@@ -39,6 +40,7 @@ export async function listPublishedInputs(db: Db, forumId: string, limit = 50) {
 }
 
 export async function findPublishedInput(db: Db, reference: string) {
+  if (!isReference(reference)) return undefined;
   const [row] = await db
     .select(publicColumns)
     .from(submissions)

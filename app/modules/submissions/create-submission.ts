@@ -8,6 +8,7 @@ import type { Db } from '../../../db/client';
 import { forums, submissions, type Forum } from '../../../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import { callState } from '../forums/call-window';
+import { closeSentDraft } from '../drafts/drafts';
 import { holdLateAccess, type LateAccessGrant } from '../forums/late-access';
 import { addOutbox } from '../outbox/add-outbox';
 import { contentDigest } from './content-digest';
@@ -22,6 +23,8 @@ export type CreateSubmissionResult =
 export interface SubmissionContext {
   idempotencyKey: string;
   interfaceLocale: string;
+  /** The draft this submission was sent from: it ends (values erased) in the same transaction. */
+  draftToken?: string;
   now?: Date;
   /** A checked late-access code: lets an input in after the call closed (never before it opens). */
   lateAccess?: LateAccessGrant;
@@ -75,7 +78,8 @@ export async function createSubmission(
       });
       // The raw token waits in the outbox row (PostgreSQL only, never Redis) until the
       // confirmation e-mail carrying it is recorded; then it is erased.
-      await addOutbox(tx, 'confirm-email', row.id, { statusToken: status.token });
+      await addOutbox(tx, 'confirm-email', { submissionId: row.id }, { statusToken: status.token });
+      if (ctx.draftToken) await closeSentDraft(tx, forum.id, ctx.draftToken, now);
       return row;
     });
     return { ok: true, ...created, replayed: false };

@@ -13,22 +13,54 @@ import { requiresOrganisation, SUBMITTER_TYPE_KEYS } from '../taxonomy/submitter
 import { countCharacters, countWords } from './text-measure';
 
 // C0/C1 controls other than tab and line breaks have no place in prose and break e-mail headers.
-const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+// U+FFFD is what a decoder leaves of bytes that were not UTF-8: the text arrived broken.
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFD]/;
 const LINE_BREAK = /[\r\n\u2028\u2029]/;
 // Bidi embedding, override and isolate controls can disguise a one-line value (a name, a title)
 // as something else on screen and in e-mail headers. Marks (LRM, RLM, ALM) and ZWJ/ZWNJ, which
 // Arabic and Persian text legitimately needs, stay allowed.
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
 export const acceptableLine = (s: string) => !CONTROL_CHARS.test(s) && !LINE_BREAK.test(s) && !BIDI_CONTROLS.test(s);
+// Invisible format characters (zero-width space, joiners, BOM…): fine inside words of some scripts,
+// but a value made of nothing else is empty, and an address must not hide any.
+const FORMAT_CHAR = /\p{Cf}/u;
+const visiblyEmpty = (s: string) => s.replace(/\p{Cf}/gu, '').trim().length === 0;
+
+/**
+ * A domain label mixing scripts ("exаmple" with a Cyrillic а) is a look-alike of another
+ * address: refused. Labels in one script (an Arabic or Cyrillic domain) are fine.
+ */
+const SCRIPTS = ['Latin', 'Cyrillic', 'Greek', 'Arabic', 'Han', 'Hebrew', 'Armenian', 'Georgian', 'Devanagari', 'Thai'].map(
+  (name) => new RegExp(`\\p{Script=${name}}`, 'u'),
+);
+function mixesScripts(domain: string): boolean {
+  return domain.split('.').some((label) => SCRIPTS.filter((script) => script.test(label)).length > 1);
+}
 
 /** One line of text: trimmed, no line breaks (they would reach e-mail headers and PDF titles). */
 const singleLine = (maxChars: number) =>
   z
     .string({ error: 'error.required' })
     .transform((s) => s.trim())
-    .refine((s) => s.length > 0, { error: 'error.required' })
+    .refine((s) => !visiblyEmpty(s), { error: 'error.required' })
     .refine(acceptableLine, { error: 'error.invalidCharacters' })
     .refine((s) => countCharacters(s) <= maxChars, { error: 'error.tooLong' });
+
+/** One plain address: no display names, lists, spaces or header-breaking characters. */
+export const emailAddress = z
+  .string({ error: 'error.required' })
+  .transform((s) => s.trim())
+  .refine((s) => s.length > 0, { error: 'error.required' })
+  .refine((s) => acceptableLine(s) && !FORMAT_CHAR.test(s), { error: 'error.email' })
+  .refine((s) => !mixesScripts(s.slice(s.lastIndexOf('@') + 1)), { error: 'error.email' })
+  .refine((s) => s.length <= 254 && /^[^\s@,;<>"()\[\]\\]+@[^\s@,;<>"()\[\]\\]+\.[^\s@,;<>"()\[\]\\]+$/u.test(s), {
+    error: 'error.email',
+  });
+
+/** Characters no stored text may hold (C0/C1 controls other than tab and line breaks). */
+export function hasControlCharacters(s: string): boolean {
+  return CONTROL_CHARS.test(s);
+}
 
 /** A checkbox: present ("on", or any value a browser sends) means yes. */
 const checkbox = z
@@ -54,18 +86,10 @@ export function submissionInputSchema(limits: ForumLimits, inputLanguages: reado
       organisation: z
         .string()
         .optional()
-        .transform((s) => s?.trim() || undefined)
+        .transform((s) => (s === undefined || visiblyEmpty(s) ? undefined : s.trim()))
         .refine((s) => s === undefined || acceptableLine(s), { error: 'error.invalidCharacters' })
         .refine((s) => s === undefined || countCharacters(s) <= 300, { error: 'error.tooLong' }),
-      email: z
-        .string({ error: 'error.required' })
-        .transform((s) => s.trim())
-        .refine((s) => s.length > 0, { error: 'error.required' })
-        .refine(acceptableLine, { error: 'error.email' })
-        // One plain address: no display names, lists, spaces or header-breaking characters.
-        .refine((s) => s.length <= 254 && /^[^\s@,;<>"()\[\]\\]+@[^\s@,;<>"()\[\]\\]+\.[^\s@,;<>"()\[\]\\]+$/u.test(s), {
-          error: 'error.email',
-        }),
+      email: emailAddress,
       constituency: z.enum(CONSTITUENCY_KEYS as [string, ...string[]], { error: 'error.choose' }),
       country: z.string({ error: 'error.choose' }).refine(isCountryCode, { error: 'error.choose' }),
       title: singleLine(limits.titleMaxChars),
