@@ -4,6 +4,7 @@ import { ForumSettingsForm } from '../components/ForumSettingsForm';
 import { StaffBar } from '../components/StaffBar';
 import { readForumSettingsForm, readVersion } from '../lib/forum-settings-form.server';
 import { requireForumById } from '../lib/forum-loader.server';
+import { requireSmallForm } from '../lib/read-form.server';
 import { requireAdmin } from '../lib/staff-auth.server';
 import { requireLocale, useLocale } from '../lib/route-locale';
 import { forumAuditTrail, settingsChoices } from '../modules/forums/forum-admin-view';
@@ -11,6 +12,9 @@ import { forumSettingsSchema, settingsFieldErrors, settingsFormValues, type RawF
 import { editForum } from '../modules/forums/save-forum';
 import { pickLabel } from '../modules/taxonomy/locales';
 import { formatUtc } from '../modules/time/format-instant';
+
+// Names and guidance in six languages: room for them, and no more.
+const FORUM_FORM_BYTES = 256 * 1024;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = requireLocale(params);
@@ -34,7 +38,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = requireLocale(params);
   const staff = await requireAdmin(request, context, locale);
   const forum = await requireForumById(context, params.id);
-  const form = await request.formData();
+  const form = await requireSmallForm(request, FORUM_FORM_BYTES);
   const { values, duplicated } = readForumSettingsForm(form);
   const expectedVersion = readVersion(form);
   if (duplicated || expectedVersion === undefined) return data<ActionResult>({ errors: { form: 'error.form' }, values }, { status: 400 });
