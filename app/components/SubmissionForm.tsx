@@ -161,13 +161,14 @@ export function SubmissionForm(props: SubmissionFormProps) {
           <Checkbox name="publishOrganisation" label={t('form.publishOrganisation')} defaultChecked={firstRender ? forum.publishOrganisationByDefault : checked('publishOrganisation')} error={message(errors.publishOrganisation)} />
           <div className="form-actions">
             <button className="button" type="submit" disabled={busy}>{t(mode === 'edit' ? 'form.resubmit' : 'form.submit')}</button>
-            {mode === 'new' ? (
+            {/* Drafts belong to an open call; someone let in late with a code sends at once. */}
+            {mode === 'new' && forum.state === 'open' ? (
               <button className="button button-secondary" type="submit" name="intent" value="draft" disabled={busy} aria-describedby="draft-hint">
                 {t('form.saveDraft')}
               </button>
             ) : null}
           </div>
-          {mode === 'new' ? <p id="draft-hint" className="hint">{t('form.saveDraft.hint')}</p> : null}
+          {mode === 'new' && forum.state === 'open' ? <p id="draft-hint" className="hint">{t('form.saveDraft.hint')}</p> : null}
         </Form>
       )}
     </>

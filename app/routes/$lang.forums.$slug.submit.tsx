@@ -111,6 +111,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
 
   if (form.get('intent') === 'draft') {
+    // Drafts belong to an open call; someone let in late sends the input at once.
+    if (state !== 'open') return refuse(403, { form: 'call.notOpen' });
     // A new draft mails a link, so it counts against the same limits as a submission.
     if (!draftToken) {
       const limit = await hitSubmitLimits(context.db, context.clientIp, String(values.email ?? ''));

@@ -3,20 +3,18 @@ import { Link, useActionData, useLoaderData, useSearchParams, type ShouldRevalid
 import { ForumSettingsForm } from '../components/ForumSettingsForm';
 import { StaffBar } from '../components/StaffBar';
 import { readForumSettingsForm, readVersion } from '../lib/forum-settings-form.server';
+import { requireForumById } from '../lib/forum-loader.server';
+import { requireSmallForm } from '../lib/read-form.server';
 import { requireAdmin } from '../lib/staff-auth.server';
 import { requireLocale, useLocale } from '../lib/route-locale';
 import { forumAuditTrail, settingsChoices } from '../modules/forums/forum-admin-view';
-import { findForumById } from '../modules/forums/forum-queries';
 import { forumSettingsSchema, settingsFieldErrors, settingsFormValues, type RawForumSettings } from '../modules/forums/forum-settings';
 import { editForum } from '../modules/forums/save-forum';
 import { pickLabel } from '../modules/taxonomy/locales';
 import { formatUtc } from '../modules/time/format-instant';
 
-async function requireForumById(context: LoaderFunctionArgs['context'], id: string | undefined) {
-  const forum = await findForumById(context.db, id);
-  if (!forum) throw new Response('Not found', { status: 404 });
-  return forum;
-}
+// Names and guidance in six languages: room for them, and no more.
+const FORUM_FORM_BYTES = 256 * 1024;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = requireLocale(params);
@@ -40,7 +38,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = requireLocale(params);
   const staff = await requireAdmin(request, context, locale);
   const forum = await requireForumById(context, params.id);
-  const form = await request.formData();
+  const form = await requireSmallForm(request, FORUM_FORM_BYTES);
   const { values, duplicated } = readForumSettingsForm(form);
   const expectedVersion = readVersion(form);
   if (duplicated || expectedVersion === undefined) return data<ActionResult>({ errors: { form: 'error.form' }, values }, { status: 400 });

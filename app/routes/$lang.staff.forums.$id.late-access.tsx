@@ -3,19 +3,14 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { TextField } from '../components/form-fields';
 import { StaffBar } from '../components/StaffBar';
 import type { MessageKey } from '../i18n/translate';
+import { requireForumById } from '../lib/forum-loader.server';
+import { requireSmallForm } from '../lib/read-form.server';
 import { requireAdmin } from '../lib/staff-auth.server';
 import { requireLocale, useLocale } from '../lib/route-locale';
 import { lateCodeRow } from '../modules/forums/forum-admin-view';
-import { findForumById } from '../modules/forums/forum-queries';
 import { generateLateAccessCode, listLateAccessCodes, revokeLateAccessCode } from '../modules/forums/late-access';
 import { pickLabel } from '../modules/taxonomy/locales';
 import { localToUtc, parseLocalInput } from '../modules/time/zoned-time';
-
-async function requireForumById(context: LoaderFunctionArgs['context'], id: string | undefined) {
-  const forum = await findForumById(context.db, id);
-  if (!forum) throw new Response('Not found', { status: 404 });
-  return forum;
-}
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = requireLocale(params);
@@ -45,7 +40,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = requireLocale(params);
   const staff = await requireAdmin(request, context, locale);
   const forum = await requireForumById(context, params.id);
-  const form = await request.formData();
+  const form = await requireSmallForm(request);
   if (form.get('intent') === 'revoke') {
     const codeId = String(form.get('codeId') ?? '');
     const revoked = /^[0-9a-f-]{36}$/i.test(codeId) && (await revokeLateAccessCode(context.db, { forumId: forum.id, codeId, staffId: staff.id }));

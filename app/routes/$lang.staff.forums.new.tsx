@@ -4,11 +4,15 @@ import { ForumSettingsForm } from '../components/ForumSettingsForm';
 import { StaffBar } from '../components/StaffBar';
 import { translator } from '../i18n/translate';
 import { readForumSettingsForm } from '../lib/forum-settings-form.server';
+import { requireSmallForm } from '../lib/read-form.server';
 import { requireAdmin } from '../lib/staff-auth.server';
 import { localeFromParams, requireLocale, useLocale } from '../lib/route-locale';
 import { settingsChoices } from '../modules/forums/forum-admin-view';
 import { forumSettingsSchema, NEW_FORUM_VALUES, settingsFieldErrors, type RawForumSettings } from '../modules/forums/forum-settings';
 import { addForum } from '../modules/forums/save-forum';
+
+// Names and guidance in six languages: room for them, and no more.
+const FORUM_FORM_BYTES = 256 * 1024;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = requireLocale(params);
@@ -23,7 +27,7 @@ type ActionResult = { errors: Record<string, string>; values: RawForumSettings }
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = requireLocale(params);
   const staff = await requireAdmin(request, context, locale);
-  const { values, duplicated } = readForumSettingsForm(await request.formData());
+  const { values, duplicated } = readForumSettingsForm(await requireSmallForm(request, FORUM_FORM_BYTES));
   if (duplicated) return data<ActionResult>({ errors: { form: 'error.form' }, values }, { status: 400 });
   const parsed = forumSettingsSchema.safeParse(values);
   if (!parsed.success) return data<ActionResult>({ errors: settingsFieldErrors(parsed.error), values }, { status: 400 });
