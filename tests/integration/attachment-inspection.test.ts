@@ -129,9 +129,9 @@ describe('attachment inspection', () => {
     const key = await store.put(file('a.txt', 'hello'));
     expect(key).toMatch(/^[a-f0-9]{2}\/[a-f0-9]{32}$/);
     const chunks: Buffer[] = [];
-    for await (const chunk of store.open(key)) chunks.push(chunk as Buffer);
+    for await (const chunk of await store.open(key)) chunks.push(chunk as Buffer);
     expect(Buffer.concat(chunks).toString()).toBe('hello');
-    expect(() => store.open('../../etc/passwd')).toThrow();
+    await expect(store.open('../../etc/passwd')).rejects.toThrow();
     await store.remove(key);
   });
 });

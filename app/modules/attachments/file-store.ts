@@ -5,14 +5,15 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { copyFile, mkdir, rm } from 'node:fs/promises';
+import { access, copyFile, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 
 export interface FileStore {
   /** Stores the file at `sourcePath` under a new key, and returns the key. */
   put(sourcePath: string): Promise<string>;
-  open(key: string): Readable;
+  /** The stored bytes; rejects when the key is malformed or nothing is stored under it. */
+  open(key: string): Promise<Readable>;
   remove(key: string): Promise<void>;
 }
 
@@ -32,7 +33,11 @@ export function localFileStore(root: string): FileStore {
       await copyFile(sourcePath, pathOf(key));
       return key;
     },
-    open: (key) => createReadStream(pathOf(key)),
+    async open(key) {
+      const file = pathOf(key);
+      await access(file);
+      return createReadStream(file);
+    },
     remove: (key) => rm(pathOf(key), { force: true }),
   };
 }
