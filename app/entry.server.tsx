@@ -1,9 +1,9 @@
-import { PassThrough } from 'node:stream';
 import type { AppLoadContext, EntryContext } from '@remix-run/node';
 import { createReadableStreamFromReadable } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
 import { renderToPipeableStream } from 'react-dom/server';
 import { NonceContext } from './lib/nonce';
+import { stripNulBytes } from './lib/strip-nul-bytes.server';
 
 const ABORT_DELAY = 10_000;
 
@@ -27,7 +27,7 @@ export default function handleRequest(
       {
         nonce: loadContext.nonce,
         onAllReady() {
-          const body = new PassThrough();
+          const body = stripNulBytes();
           responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
           if (!responseHeaders.has('Cache-Control')) responseHeaders.set('Cache-Control', 'no-store');
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status }));
