@@ -10,6 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createCookies } from '../app/lib/cookies.server';
 import { parseWebEnv } from '../app/lib/web-env.server';
 import { createDb } from '../db/client';
+import { localFileStore } from '../app/modules/attachments/file-store';
 import { noStoreByDefault, securityHeaders, sameOriginWrites } from './security-headers';
 
 const env = parseWebEnv();
@@ -19,6 +20,9 @@ const build = (await import(pathToFileURL(path.join(buildDir, 'server/index.js')
 const handle = createDb(env.DATABASE_URL, { max: 10 });
 const cookies = createCookies(env);
 const appOrigin = new URL(env.APP_URL).origin;
+const dataDir = path.resolve(process.env.DATA_DIR ?? '.data');
+const files = localFileStore(path.join(dataDir, 'files'));
+const uploadDir = path.join(dataDir, 'tmp', 'uploads');
 
 const app = express();
 app.disable('x-powered-by');
@@ -37,7 +41,7 @@ app.all(
   createRequestHandler({
     build,
     mode: env.NODE_ENV,
-    getLoadContext: (req, res) => ({ db: handle.db, env, cookies, nonce: res.locals.nonce as string, clientIp: req.ip ?? 'unknown' }),
+    getLoadContext: (req, res) => ({ db: handle.db, env, cookies, nonce: res.locals.nonce as string, clientIp: req.ip ?? 'unknown', files, uploadDir }),
   }),
 );
 

@@ -4,6 +4,8 @@
  */
 import { Queue, Worker } from 'bullmq';
 import { parseRuntimeEnv } from '../app/modules/config/runtime-env';
+import path from 'node:path';
+import { localFileStore } from '../app/modules/attachments/file-store';
 import { createDb } from '../db/client';
 import { createMailer } from './mailer';
 import { startMaintenance } from './maintenance';
@@ -42,7 +44,7 @@ for (const w of workers) {
   w.on('error', (err) => log(`queue error: ${err.message}`));
 }
 const relay = startOutboxRelay(handle, queues, { redeliverAfterMs: env.OUTBOX_REDELIVER_AFTER_MS, log });
-const maintenance = startMaintenance(handle.db, log);
+const maintenance = startMaintenance(handle.db, localFileStore(path.resolve(process.env.DATA_DIR ?? '.data', 'files')), log);
 log(`ready (queues: ${QUEUE_NAMES.join(', ')})`);
 
 let stopping = false;

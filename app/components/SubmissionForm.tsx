@@ -2,13 +2,14 @@ import { Form, useNavigation } from '@remix-run/react';
 import { useState, type FormEvent } from 'react';
 import { isMessageKey, type MessageKey } from '../i18n/translate';
 import { useLocale } from '../lib/route-locale';
-import type { ForumLimits, RequirableField } from '../../db/schema/forums';
+import type { AttachmentRules, ForumLimits, RequirableField } from '../../db/schema/forums';
 import { CONSTITUENCY_KEYS, constituencyLabel } from '../modules/taxonomy/constituencies';
 import { OBJECTIVE_KEYS, objectiveLabel } from '../modules/taxonomy/objectives';
 import type { CallState } from '../modules/forums/call-window';
 import { PRINCIPLE_KEYS, principleLabel } from '../modules/taxonomy/principles';
 import { SUBMITTER_TYPE_KEYS, submitterTypeLabel } from '../modules/taxonomy/submitter-types';
 import { Checkbox, ChoiceGroup, ErrorSummary, SelectField, TextArea, TextField } from './form-fields';
+import { AttachmentsField, type HeldFile } from './AttachmentsField';
 import { LateCodeForm } from './LateCodeForm';
 import { VisitorTime } from './VisitorTime';
 
@@ -24,7 +25,10 @@ export interface SubmissionFormProps {
     requiredFields: RequirableField[];
     publishNameByDefault: boolean;
     publishOrganisationByDefault: boolean;
+    attachmentRules: AttachmentRules;
   };
+  /** Files held for this form, and files refused by the last POST ('new' mode only). */
+  attachments?: { held: HeldFile[]; refused: Array<{ fileName: string; problem: string }> };
   /** A checked late-access code (normalised): the form opens although the call closed. */
   lateCode?: string;
   /** A late-access code was given but is not valid (wrong, expired or revoked). */
@@ -63,6 +67,8 @@ const FIELD_LABELS: Array<[field: string, label: MessageKey]> = [
   ['consentPublication', 'form.consentPublication'],
   ['publishName', 'form.publishName'],
   ['publishOrganisation', 'form.publishOrganisation'],
+  ['publishAttachments', 'form.publishAttachments'],
+  ['attachments', 'form.section.attachments'],
 ];
 
 export function SubmissionForm(props: SubmissionFormProps) {
@@ -71,7 +77,8 @@ export function SubmissionForm(props: SubmissionFormProps) {
   const firstRender = props.values === undefined;
   const values = props.values ?? {};
   const { locale, t } = useLocale();
-  const busy = useNavigation().state === 'submitting';
+  const [uploading, setUploading] = useState(false);
+  const busy = useNavigation().state === 'submitting' || uploading;
   const message = (key?: string) => (key && isMessageKey(key) ? t(key) : key ? t('error.invalid') : undefined);
   const text = (field: string) => (typeof values[field] === 'string' ? (values[field] as string) : undefined);
   const list = (field: string) => (Array.isArray(values[field]) ? (values[field] as string[]) : []);
@@ -86,8 +93,14 @@ export function SubmissionForm(props: SubmissionFormProps) {
   const { summaryMinChars, bodyMinWords } = forum.limits;
   // Edits asked for by the secretariat are welcome after the call closed, too.
   const accepting = mode === 'edit' || forum.state === 'open' || (forum.state === 'closed' && lateCode !== undefined);
-  const summary = FIELD_LABELS.filter(([f]) => errors[f]).map(([f, label]) => ({ field: f, label: t(label), message: message(errors[f])! }));
+  const summary = FIELD_LABELS.filter(([f]) => errors[f]).map(([f, label]) => ({
+    field: f,
+    label: t(label),
+    message: f === 'attachments' && isMessageKey(errors[f]) ? t(errors[f], { count: forum.attachmentRules.maxCount }) : message(errors[f])!,
+  }));
   const common = { requiredText: t('form.required') };
+  // Files are taken with new inputs only; an edit keeps the files sent first.
+  const takesFiles = mode === 'new' && forum.attachmentRules.maxCount > 0;
 
   return (
     <>
@@ -115,7 +128,7 @@ export function SubmissionForm(props: SubmissionFormProps) {
       ) : !accepting ? (
         <p>{t('call.notOpen')}</p>
       ) : (
-        <Form method="post" noValidate onChange={trackLanguage}>
+        <Form method="post" noValidate onChange={trackLanguage} encType={takesFiles ? 'multipart/form-data' : undefined}>
           <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
           {/* Checked again on the server when the form is sent: a code revoked meanwhile lets nothing in. */}
           {lateCode ? <input type="hidden" name="late" value={lateCode} /> : null}
@@ -159,6 +172,20 @@ export function SubmissionForm(props: SubmissionFormProps) {
           <Checkbox name="consentPublication" label={t('form.consentPublication')} defaultChecked={checked('consentPublication')} error={message(errors.consentPublication)} />
           <Checkbox name="publishName" label={t('form.publishName')} defaultChecked={firstRender ? forum.publishNameByDefault : checked('publishName')} error={message(errors.publishName)} />
           <Checkbox name="publishOrganisation" label={t('form.publishOrganisation')} defaultChecked={firstRender ? forum.publishOrganisationByDefault : checked('publishOrganisation')} error={message(errors.publishOrganisation)} />
+          {takesFiles ? (
+            <Checkbox name="publishAttachments" label={t('form.publishAttachments')} defaultChecked={checked('publishAttachments')} error={message(errors.publishAttachments)} />
+          ) : null}
+          {takesFiles ? (
+            <AttachmentsField
+              rules={forum.attachmentRules}
+              held={props.attachments?.held ?? []}
+              refused={props.attachments?.refused ?? []}
+              error={errors.attachments}
+              uploadUrl={`/${locale}/forums/${forum.slug}/attachments`}
+              lateCode={lateCode}
+              onBusyChange={setUploading}
+            />
+          ) : null}
           <div className="form-actions">
             <button className="button" type="submit" disabled={busy}>{t(mode === 'edit' ? 'form.resubmit' : 'form.submit')}</button>
             {/* Drafts belong to an open call; someone let in late with a code sends at once. */}

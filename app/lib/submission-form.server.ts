@@ -7,7 +7,7 @@ import { looksLikeStatusToken } from '../modules/submissions/status-token';
 
 const SINGLE_FIELDS = [
   'submitterType', 'contactName', 'organisation', 'email', 'constituency', 'country', 'title', 'summary', 'body', 'language',
-  'publishName', 'publishOrganisation', 'consentPublication',
+  'publishName', 'publishOrganisation', 'publishAttachments', 'consentPublication',
 ] as const;
 const LIST_FIELDS = ['objectives', 'principles'] as const;
 

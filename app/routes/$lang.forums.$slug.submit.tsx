@@ -3,7 +3,7 @@ import { useActionData, useLoaderData } from '@remix-run/react';
 import { randomUUID } from 'node:crypto';
 import { SubmissionForm } from '../components/SubmissionForm';
 import { requireForum } from '../lib/forum-loader.server';
-import { readFormWithin } from '../lib/read-form.server';
+import { readSubmissionRequest, type SubmissionRequest } from '../lib/submission-request.server';
 import { requireLocale } from '../lib/route-locale';
 import { EMPTY_FORM, readDraftToken, readIdempotencyKey, readSubmissionForm, type RawSubmissionForm } from '../lib/submission-form.server';
 import { callState } from '../modules/forums/call-window';
@@ -11,15 +11,16 @@ import { formForum } from '../modules/forums/forum-summary';
 import { countriesSortedFor } from '../modules/taxonomy/countries';
 import { languageName } from '../modules/taxonomy/locales';
 import { checkFormStamp, issueFormStamp } from '../modules/abuse/form-timing';
-import { hitSubmitLimits } from '../modules/abuse/rate-limit';
+import { hitSubmitLimits, hitUploadLimits } from '../modules/abuse/rate-limit';
 import { findOpenDraft, saveDraft } from '../modules/drafts/drafts';
 import { formatInZone } from '../modules/time/format-instant';
 import { createSubmission, findReplayedSubmission } from '../modules/submissions/create-submission';
 import { fieldErrors, submissionInputSchema } from '../modules/submissions/submission-input';
 import { looksLikeStatusToken } from '../modules/submissions/status-token';
 import { normaliseLateCode, verifyLateAccessCode, type LateAccessGrant } from '../modules/forums/late-access';
-
-const MAX_FORM_BYTES = 512 * 1024;
+import { gatherFormAttachments, type FormAttachments } from '../modules/attachments/form-attachments';
+import { discardReceivedFiles, findHeldAttachments, holdForDraft, reissueDraftHolds, type HeldAttachment, type RefusedFile } from '../modules/attachments/held-attachments';
+import type { Forum } from '../../db/schema';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = requireLocale(params);
@@ -33,7 +34,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lateCheck = late !== null && callState(forum, now) === 'closed' ? await verifyLateAccessCode(context.db, forum, late, now) : undefined;
   return {
     draft: draft
-      ? { token: draftToken!, values: draft.values, expiresAt: formatInZone(draft.expiresAt, locale, forum.timeZone), justSaved: search.has('saved') }
+      ? {
+          token: draftToken!,
+          values: draft.values,
+          attachments: await reissueDraftHolds(context.db, draft.id),
+          expiresAt: formatInZone(draft.expiresAt, locale, forum.timeZone),
+          justSaved: search.has('saved'),
+        }
       : { closed: draftToken !== null, justSaved: search.has('saved') },
     forum: formForum(forum, locale, now),
     lateCode: lateCheck?.ok ? normaliseLateCode(late) : undefined,
@@ -67,18 +74,31 @@ type ActionResult = {
   retryAfterMinutes?: number;
   /** The late-access code this POST was let in with, so a form with errors stays open. */
   lateCode?: string;
+  /** Files held for this form (kept across error round trips) and files refused this time. */
+  attachments?: HeldAttachment[];
+  refusedFiles?: RefusedFile[];
 };
+
+const NOTHING_UPLOADED = { files: [], filesDropped: false, filesTooLarge: false };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = requireLocale(params);
   const forum = await requireForum(context, params.slug);
-  const read = await readFormWithin(request, MAX_FORM_BYTES);
+  const read = await readSubmissionRequest(request, forum, context.uploadDir);
   if (!read.ok) {
     // A refused large body may not have been read to its end: the connection is not reused.
     const status = read.problem === 'too_large' ? 413 : read.problem === 'unsupported' ? 415 : 400;
     const headers = read.problem === 'too_large' ? { Connection: 'close' } : undefined;
     return data<ActionResult>({ errors: { form: read.problem === 'too_large' ? 'error.tooLong' : 'error.form' }, values: EMPTY_FORM }, { status, headers });
   }
+  try {
+    return await handleSubmission(locale, forum, read, context);
+  } finally {
+    await discardReceivedFiles(read.files);
+  }
+}
+
+async function handleSubmission(locale: string, forum: Forum, read: Extract<SubmissionRequest, { ok: true }>, context: ActionFunctionArgs['context']) {
   const { form } = read;
   const { values, duplicated } = readSubmissionForm(form);
   const idempotencyKey = readIdempotencyKey(form);
@@ -92,8 +112,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const formStamp = timing === 'invalid' ? issueFormStamp(context.env.SESSION_SECRET) : String(form.get('formStamp'));
   const draftToken = readDraftToken(form);
   let lateCode: string | undefined;
+  let files: FormAttachments = { attachments: [], refused: [] };
   const refuse = (status: number, errors: Record<string, string>, extra: Partial<ActionResult> = {}, headers?: HeadersInit) =>
-    data<ActionResult>({ errors, values, idempotencyKey, formStamp, draftToken, lateCode, ...extra }, { status, headers });
+    data<ActionResult>(
+      { errors, values, idempotencyKey, formStamp, draftToken, lateCode, attachments: files.attachments, refusedFiles: files.refused, ...extra },
+      { status, headers },
+    );
   const tooMany = (retryAfterSeconds: number) =>
     refuse(429, { form: 'error.rateLimited' }, { retryAfterMinutes: Math.ceil(retryAfterSeconds / 60) }, { 'Retry-After': String(retryAfterSeconds) });
   // A filled honeypot is a bot: refuse without saying why.
@@ -109,6 +133,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   } else if (state !== 'open') {
     return refuse(403, { form: 'call.notOpen' });
   }
+  // Files are stored as they arrive, before the form is complete: they count against their own limit.
+  const uploadLimit = read.files.length > 0 ? await hitUploadLimits(context.db, context.clientIp, read.files.length) : undefined;
+  files = await gatherFormAttachments(context.db, context.files, forum, form, uploadLimit?.allowed === false ? NOTHING_UPLOADED : read);
+  if (uploadLimit?.allowed === false) return tooMany(uploadLimit.retryAfterSeconds);
+  const fileErrors: Record<string, string> = files.refused.length > 0 ? { attachments: files.refused[0].problem } : {};
 
   if (form.get('intent') === 'draft') {
     // Drafts belong to an open call; someone let in late sends the input at once.
@@ -119,18 +148,32 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       if (!limit.allowed) return tooMany(limit.retryAfterSeconds);
     }
     const saved = await saveDraft(context.db, forum, { values, idempotencyKey, interfaceLocale: locale, token: draftToken });
-    if (!saved.ok) return 'errors' in saved ? refuse(400, saved.errors) : refuse(410, { form: 'draft.closed' }, { draftToken: undefined });
+    if (!saved.ok) return 'errors' in saved ? refuse(400, { ...saved.errors, ...fileErrors }) : refuse(410, { form: 'draft.closed' }, { draftToken: undefined });
+    await holdForDraft(context.db, forum.id, saved.draftId, files.attachments.map((a) => a.token), saved.expiresAt);
     const token = saved.token ?? draftToken;
     return redirect(`/${locale}/forums/${forum.slug}/submit?${token ? `draft=${token}&` : ''}saved=1`);
   }
 
   const parsed = submissionInputSchema(forum.limits, forum.inputLanguages, forum.requiredFields).safeParse(values);
-  if (!parsed.success) return refuse(400, fieldErrors(parsed.error) as Record<string, string>);
+  if (!parsed.success) return refuse(400, { ...(fieldErrors(parsed.error) as Record<string, string>), ...fileErrors });
+  if (files.refused.length > 0) return refuse(400, fileErrors);
   if (timing !== 'ok') return refuse(400, { form: timing === 'too_fast' ? 'error.tooFast' : 'error.form' });
   const limit = await hitSubmitLimits(context.db, context.clientIp, parsed.data.email);
   if (!limit.allowed) return tooMany(limit.retryAfterSeconds);
-  const result = await createSubmission(context.db, forum, parsed.data, { idempotencyKey, interfaceLocale: locale, draftToken, lateAccess });
-  if (!result.ok) return refuse(403, { form: result.reason === 'late_access_invalid' ? 'late.invalid' : 'call.notOpen' });
+  const result = await createSubmission(context.db, forum, parsed.data, {
+    idempotencyKey,
+    interfaceLocale: locale,
+    draftToken,
+    lateAccess,
+    attachmentTokens: files.attachments.map((a) => a.token),
+  });
+  if (!result.ok) {
+    if (result.reason === 'attachments_lost') {
+      files = { attachments: await findHeldAttachments(context.db, forum.id, files.attachments.map((a) => a.token)), refused: files.refused };
+      return refuse(409, { attachments: 'attachment.expired' });
+    }
+    return refuse(403, { form: result.reason === 'late_access_invalid' ? 'late.invalid' : 'call.notOpen' });
+  }
   return showReference(locale, forum.slug, result.reference, context);
 }
 
@@ -160,6 +203,7 @@ export default function SubmitPage() {
       retryAfterMinutes={actionData?.retryAfterMinutes}
       errors={actionData?.errors ?? {}}
       values={actionData?.values ?? resumed?.values}
+      attachments={{ held: actionData?.attachments ?? resumed?.attachments ?? [], refused: actionData?.refusedFiles ?? [] }}
     />
   );
 }

@@ -8,13 +8,13 @@ import { decide, type DecisionRequest } from '../modules/moderation/decide';
 import { loadSubmissionForReview } from '../modules/moderation/queue';
 import { reviewView } from '../modules/moderation/review-view';
 import { requireSmallForm } from '../lib/read-form.server';
+import { isUuid } from '../modules/ids/uuid';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = requireLocale(params);
   const staff = await requireStaff(request, context, locale);
-  const found = params.id && UUID.test(params.id) ? await loadSubmissionForReview(context.db, params.id) : undefined;
+  const found = isUuid(params.id) ? await loadSubmissionForReview(context.db, params.id) : undefined;
   if (!found) throw new Response('Not found', { status: 404 });
   return { staffName: staff.displayName,
     staffRole: staff.role, review: reviewView(found, locale) };
@@ -25,7 +25,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.r
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = requireLocale(params);
   const staff = await requireStaff(request, context, locale);
-  if (!params.id || !UUID.test(params.id)) throw new Response('Not found', { status: 404 });
+  if (!isUuid(params.id)) throw new Response('Not found', { status: 404 });
   const form = await requireSmallForm(request);
   const expectedVersion = Number(form.get('version'));
   const intent = form.get('intent');

@@ -9,3 +9,4 @@ export * from './drafts';
 export * from './submission-history';
 export * from './receipts';
 export * from './late-access-codes';
+export * from './attachments';

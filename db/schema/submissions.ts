@@ -38,6 +38,8 @@ export const submissions = pgTable(
     /** The submitter's publication consent per item; the input itself is published only if accepted. */
     publishName: boolean().notNull().default(false),
     publishOrganisation: boolean().notNull().default(false),
+    /** Consent to publish the attached files with the input (the files are always kept for the secretariat). */
+    publishAttachments: boolean().notNull().default(false),
     /** SHA-256 (hex) of the canonical submitted content, printed on the receipt. */
     contentSha256: text().notNull(),
     receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

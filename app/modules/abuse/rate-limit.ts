@@ -65,3 +65,20 @@ export async function pruneRateLimits(db: Db, now = new Date()): Promise<number>
   const deleted = await db.delete(rateLimitHits).where(lt(rateLimitHits.windowStart, cutoff)).returning({ key: rateLimitHits.key });
   return deleted.length;
 }
+
+/**
+ * Uploads are stored before the form is sent, so they are limited on their own: enough files per
+ * hour for an office sending many inputs, not enough to fill a disk.
+ */
+export const UPLOAD_LIMITS = {
+  perIp: { name: 'upload:ip', limit: 200, windowSeconds: 3600 },
+} satisfies Record<string, RateLimit>;
+
+/** Counts each uploaded file against the per-connection upload limit. */
+export async function hitUploadLimits(db: Db, clientIp: string, files: number): Promise<RateLimitResult> {
+  for (let i = 0; i < files; i++) {
+    const result = await hitRateLimit(db, UPLOAD_LIMITS.perIp, clientIp);
+    if (!result.allowed) return result;
+  }
+  return { allowed: true };
+}

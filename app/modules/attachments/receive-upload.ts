@@ -1,8 +1,10 @@
 /**
  * Reads a multipart form (fields and files) as it arrives, never holding a file in memory: each
  * file streams to its own server-named temporary file, and every limit — per file, number of
- * files, per field, whole request — is enforced while the bytes come in, so an oversized upload is
- * cut off as soon as it passes a limit, with or without a Content-Length.
+ * files, per field, whole request — is enforced while the bytes come in, with or without a
+ * Content-Length. A file over its size or beyond the number of files is cut off and marked, but
+ * the rest of the form is still read, so nothing typed is lost because of a refused file; only a
+ * request over its whole limit, or a broken one, stops the reading.
  */
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
@@ -28,12 +30,14 @@ export interface ReceivedFile {
   path: string;
   originalName: string;
   sizeBytes: number;
+  /** The file was larger than `maxFileBytes`: only its beginning was written. */
+  truncated: boolean;
 }
 
-export type UploadProblem = 'upload.tooLarge' | 'upload.tooManyFiles' | 'upload.fieldTooLarge' | 'upload.requestTooLarge' | 'upload.malformed';
+export type UploadProblem = 'upload.fieldTooLarge' | 'upload.requestTooLarge' | 'upload.malformed';
 
 export type ReceivedUpload =
-  | { ok: true; fields: Array<[string, string]>; files: ReceivedFile[] }
+  | { ok: true; fields: Array<[string, string]>; files: ReceivedFile[]; /** More files were sent than `maxFiles`; the extra ones were dropped. */ filesDropped: boolean }
   | { ok: false; problem: UploadProblem; fields: Array<[string, string]> };
 
 export async function receiveUpload(request: Request, tmpDir: string, limits: UploadLimits): Promise<ReceivedUpload> {
@@ -85,13 +89,15 @@ export async function receiveUpload(request: Request, tmpDir: string, limits: Up
       return;
     }
     const tmp = path.join(tmpDir, randomBytes(16).toString('hex'));
-    const entry: ReceivedFile = { field, path: tmp, originalName: info.filename, sizeBytes: 0 };
+    const entry: ReceivedFile = { field, path: tmp, originalName: info.filename, sizeBytes: 0, truncated: false };
     files.push(entry);
     stream.on('data', (chunk: Buffer) => (entry.sizeBytes += chunk.byteLength));
-    stream.on('limit', () => fail('upload.tooLarge'));
+    // Busboy drops the rest of this file and goes on with the next parts.
+    stream.on('limit', () => (entry.truncated = true));
     writes.push(pipeline(stream, createWriteStream(tmp)).catch(() => fail('upload.malformed')));
   });
-  parser.on('filesLimit', () => fail('upload.tooManyFiles'));
+  let filesDropped = false;
+  parser.on('filesLimit', () => (filesDropped = true));
   parser.on('fieldsLimit', () => fail('upload.malformed'));
   parser.on('partsLimit', () => fail('upload.malformed'));
 
@@ -113,5 +119,5 @@ export async function receiveUpload(request: Request, tmpDir: string, limits: Up
     await Promise.all(files.map((f) => rm(f.path, { force: true })));
     return { ok: false, problem, fields };
   }
-  return { ok: true, fields, files };
+  return { ok: true, fields, files, filesDropped };
 }

@@ -27,5 +27,6 @@ export function formForum(forum: Forum, locale: string, now = new Date()) {
     requiredFields: forum.requiredFields,
     publishNameByDefault: forum.publishNameByDefault,
     publishOrganisationByDefault: forum.publishOrganisationByDefault,
+    attachmentRules: forum.attachmentRules,
   };
 }

@@ -1,3 +1,4 @@
+import { fileSizeLabel } from '../attachments/file-size';
 import { constituencyLabel } from '../taxonomy/constituencies';
 import { countryName } from '../taxonomy/countries';
 import { languageName, pickLabel } from '../taxonomy/locales';
@@ -22,6 +23,8 @@ export function reviewView(r: Review, locale: string) {
     personalDataErased: Boolean(s.personalDataErasedAt),
     publishName: s.publishName,
     publishOrganisation: s.publishOrganisation,
+    publishAttachments: s.publishAttachments,
+    attachments: r.attachments.map((a) => ({ id: a.id, fileName: a.fileName, size: fileSizeLabel(a.sizeBytes, locale), sha256: a.sha256 })),
     email: s.email,
     organisation: s.organisation,
     constituency: constituencyLabel(s.constituency, locale),

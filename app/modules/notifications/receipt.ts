@@ -15,9 +15,10 @@ import { regionLabel } from '../taxonomy/regions';
 import { submitterTypeLabel } from '../taxonomy/submitter-types';
 import { formatInZone, formatUtc } from '../time/format-instant';
 import { receiptFieldLabel } from './receipt-labels';
+import { fileSizeLabel } from '../attachments/file-size';
 import type { SubmissionForMail } from './submission-facts';
 
-export function receiptViewFor({ submission: s, forum, locale, forumName }: SubmissionForMail): ReceiptView {
+export function receiptViewFor({ submission: s, forum, locale, forumName, attachments }: SubmissionForMail): ReceiptView {
   const label = (key: Parameters<typeof receiptFieldLabel>[1]) => receiptFieldLabel(locale, key);
   const published = [s.publishName ? label('publishName') : null, s.publishOrganisation ? label('publishOrganisation') : null].filter(Boolean);
   return {
@@ -44,6 +45,7 @@ export function receiptViewFor({ submission: s, forum, locale, forumName }: Subm
       { label: label('body'), value: s.body },
     ],
     contentSha256: s.contentSha256,
+    attachments: attachments.map((a) => ({ name: a.fileName, size: fileSizeLabel(a.sizeBytes, locale), sha256: a.sha256 })),
   };
 }
 

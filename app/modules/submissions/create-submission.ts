@@ -11,6 +11,7 @@ import { callState } from '../forums/call-window';
 import { closeSentDraft } from '../drafts/drafts';
 import { holdLateAccess, type LateAccessGrant } from '../forums/late-access';
 import { addOutbox } from '../outbox/add-outbox';
+import { claimHeldAttachments, HeldAttachmentsLost } from '../attachments/held-attachments';
 import { contentDigest } from './content-digest';
 import { formatReference } from './reference';
 import { newStatusToken } from './status-token';
@@ -18,7 +19,7 @@ import type { SubmissionInput } from './submission-input';
 
 export type CreateSubmissionResult =
   | { ok: true; id: string; reference: string; replayed: boolean }
-  | { ok: false; reason: 'call_not_open' | 'late_access_invalid' };
+  | { ok: false; reason: 'call_not_open' | 'late_access_invalid' | 'attachments_lost' };
 
 export interface SubmissionContext {
   idempotencyKey: string;
@@ -28,6 +29,8 @@ export interface SubmissionContext {
   now?: Date;
   /** A checked late-access code: lets an input in after the call closed (never before it opens). */
   lateAccess?: LateAccessGrant;
+  /** Hold tokens of the files uploaded with the form: the submission claims them as it is stored. */
+  attachmentTokens?: string[];
 }
 
 class LateAccessLost extends Error {}
@@ -70,6 +73,8 @@ export async function createSubmission(
           statusTokenHash: status.hash,
         })
         .returning({ id: submissions.id, reference: submissions.reference });
+      // A file whose hold ran out while the form was open is gone: store nothing, say so.
+      await claimHeldAttachments(tx, forum.id, row.id, ctx.attachmentTokens ?? [], now);
       await recordAudit(tx, {
         actorKind: 'submitter',
         submissionId: row.id,
@@ -85,6 +90,7 @@ export async function createSubmission(
     return { ok: true, ...created, replayed: false };
   } catch (error) {
     if (error instanceof LateAccessLost) return { ok: false, reason: 'late_access_invalid' };
+    if (error instanceof HeldAttachmentsLost) return { ok: false, reason: 'attachments_lost' };
     // A concurrent request with the same key won the race: answer with its submission.
     const winner = await findReplayedSubmission(db, forum.id, ctx.idempotencyKey);
     if (winner) return { ok: true, ...winner, replayed: true };

@@ -108,6 +108,7 @@ export function submissionInputSchema(limits: ForumLimits, inputLanguages: reado
         .transform((list) => PRINCIPLE_KEYS.filter((k) => list.includes(k)) as string[]),
       publishName: checkbox,
       publishOrganisation: checkbox,
+      publishAttachments: checkbox,
       // Consent to publish the input if accepted: the call is for a public record.
       consentPublication: checkbox.refine((yes) => yes, { error: 'error.consentRequired' }),
     })
