@@ -11,6 +11,8 @@ import { erasePersonalData } from '../modules/submissions/personal-data';
 import { canResubmit } from '../modules/submissions/resubmit';
 import { pickLabel } from '../modules/taxonomy/locales';
 import { requireSmallForm } from '../lib/read-form.server';
+import { attachmentsOf } from '../modules/attachments/held-attachments';
+import { fileSizeLabel } from '../modules/attachments/file-size';
 
 async function requireStatus(params: { token?: string }, context: ActionFunctionArgs['context']) {
   const found = looksLikeStatusToken(params.token) ? await findByStatusToken(context.db, params.token) : undefined;
@@ -37,6 +39,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
     erasedOn: s.personalDataErasedAt ? when.format(s.personalDataErasedAt) : null,
     canErase: !s.personalDataErasedAt && !s.expiredAt,
     sent: sent.map((m) => ({ kind: m.kind, at: `${when.format(m.sentAt)} (${forum.timeZone})` })),
+    files: (await attachmentsOf(context.db, s.id)).map((a) => ({ id: a.id, name: a.fileName, size: fileSizeLabel(a.sizeBytes, locale) })),
     deliveryFailed: failed.length > 0,
   };
 }
@@ -100,6 +103,16 @@ export default function SubmissionStatus() {
         <dt>{t('staff.col.title')}</dt><dd lang={s.language} dir="auto">{s.title}</dd>
         <dt>{t('status.stage')}</dt><dd><strong>{t(`status.stage.${s.stage}`)}</strong></dd>
         {s.reason ? <><dt>{t('status.reason')}</dt><dd dir="auto" className="user-text">{s.reason}</dd></> : null}
+        {s.files.length > 0 ? (
+          <>
+            <dt>{t('input.attachments')}</dt>
+            <dd>
+              <ul className="file-list">
+                {s.files.map((f) => <li key={f.id}><bdi>{f.name}</bdi> <span className="hint">({f.size})</span></li>)}
+              </ul>
+            </dd>
+          </>
+        ) : null}
       </dl>
       {s.canEdit ? <p><Link className="button" to={`/${locale}/status/${token}/edit`}>{t('status.changes.edit')}</Link></p> : null}
       {s.erasedOn ? <p className="notice">{t('status.erased', { date: s.erasedOn })}</p> : null}

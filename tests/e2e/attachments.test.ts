@@ -141,6 +141,8 @@ describe('attachments', () => {
 
     // The acknowledgement's receipt names the file and prints its SHA-256.
     await confirmAddress(page, email, 'أكِّد عنوان بريدي الإلكتروني');
+    // The private status page lists what was attached.
+    expect(await page.getByRole('definition').filter({ hasText: 'ملاحظات المنظمة.txt' }).count()).toBe(1);
     const ack = await eventually(async () => (await mailTo(email)).find((m) => m.attachments.some((a) => a.filename?.endsWith('.pdf'))), 30_000, 'acknowledgement');
     const receiptFile = path.resolve(`test-results/pdf/receipt-with-files-${reference}.pdf`);
     writeFileSync(receiptFile, ack.attachments.find((a) => a.filename?.endsWith('.pdf'))!.content);
