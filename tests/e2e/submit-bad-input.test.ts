@@ -4,16 +4,20 @@
  * never run. The oracle for "never run": every payload calls a local canary server, Chromium then
  * opens every page that shows the text, and the canary must have heard nothing.
  */
+import { existsSync, readdirSync } from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
+import { strToU8, zipSync } from 'fflate';
+import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { count, eq } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { issueFormStamp } from '../../app/modules/abuse/form-timing';
 import { parseWebEnv } from '../../app/lib/web-env.server';
 import { decide } from '../../app/modules/moderation/decide';
 import { confirmEmail } from '../../app/modules/submissions/email-confirmation';
 import { upsertStaffUser } from '../../app/modules/staff/staff-accounts';
-import { outbox, submissions, type Forum } from '../../db/schema';
+import { attachments, outbox, submissions, type Forum } from '../../db/schema';
 import { createForum } from '../factories/forums';
 import { launchChromium, openPage } from '../helpers/browser';
 import { portalEnv } from '../helpers/processes';
@@ -210,6 +214,44 @@ describe('bad input on the submit endpoint', () => {
     }
   });
 
+  it('refuses hostile files sent with the form, by name and reason, storing nothing and leaving no temporary file', async () => {
+    const docx = (extra: Record<string, Uint8Array> = {}) =>
+      zipSync({
+        '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'),
+        '_rels/.rels': strToU8('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>'),
+        'word/document.xml': strToU8('<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>'),
+        ...extra,
+      });
+    const goodPdf = Buffer.from(await (await PDFDocument.create()).save({ useObjectStreams: false }));
+    const scripted = await PDFDocument.create();
+    scripted.addPage();
+    scripted.catalog.set(PDFName.of('OpenAction'), scripted.context.register(scripted.context.obj({ Type: 'Action', S: 'JavaScript', JS: PDFString.of('app.alert(1)') })));
+    const cases: Array<[string, Uint8Array, string]> = [
+      ['bomb.docx', docx({ 'word/media/zeros.bin': new Uint8Array(30 * 1024 * 1024) }), 'unpacks to far more data'],
+      ['traversal.docx', docx({ '../../etc/cron.d/evil': strToU8('* * * * * root id') }), 'unpacks to far more data'],
+      ['picture.pdf', Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), 'does not match its name'],
+      ['report.docx', goodPdf, 'does not match its name'],
+      ['cut.pdf', goodPdf.subarray(0, goodPdf.length / 2), 'could not be read'],
+      ['script.pdf', await scripted.save({ useObjectStreams: false }), 'contains scripts'],
+      ['page.html', strToU8('<script>alert(1)</script>'), 'not accepted here'],
+    ];
+    const before = await stored();
+    for (const [name, bytes, message] of cases) {
+      const form = new FormData();
+      for (const [k, v] of Object.entries(valid())) form.append(k, v);
+      form.append('attachments', new Blob([Buffer.from(bytes)]), name);
+      const res = await fetch(`${portal.appUrl}/en/forums/${forum.slug}/submit`, { method: 'POST', body: form, redirect: 'manual', headers: { Origin: portal.appUrl } });
+      expect(res.status, name).toBe(400);
+      const html = await res.text();
+      expect(html, name).toContain(message);
+      expect(html, name).toContain(name.replace(/&/g, '&amp;'));
+    }
+    expect(await stored()).toBe(before);
+    expect(await portal.db.select().from(attachments).where(eq(attachments.forumId, forum.id))).toEqual([]);
+    const uploads = path.join(inject('dataDir'), 'tmp', 'uploads');
+    expect(existsSync(uploads) ? readdirSync(uploads) : []).toEqual([]);
+  });
+
   it('keeps markup, script and SQL-looking text as text, byte for byte, and never runs it anywhere it is shown', async () => {
     const hit = (tag: string) => `${canaryUrl}/${tag}`;
     const payloads = {
@@ -219,11 +261,19 @@ describe('bad input on the submit endpoint', () => {
       summary: `<iframe src="javascript:fetch('${hit('summary')}')"></iframe> {{constructor.constructor('fetch(\\'${hit('tpl')}\\')')()}}`,
       body: `<img src="${hit('body-img')}"> <a href="javascript:fetch('${hit('body-link')}')">link</a> <style>@import '${hit('css')}';</style> ' OR 1=1 -- \u0627\u0644\u0647\u062c\u0631\u0629`,
     };
-    const fields = { ...valid(), ...payloads };
-    const res = await post(new URLSearchParams(fields));
+    const fields = { ...valid(), ...payloads, publishAttachments: 'yes' };
+    // A file name is shown on pages too: markup in it (no slashes, which would cut it to its last part).
+    const fileName = `"><img src=x onerror="fetch('http:'+String.fromCharCode(47,47)+'${canaryUrl.slice('http://'.length)}'+String.fromCharCode(47)+'file')">.pdf`;
+    const multipart = new FormData();
+    for (const [k, v] of Object.entries(fields)) multipart.append(k, v);
+    multipart.append('attachments', new Blob([Buffer.from(await (await PDFDocument.create()).save())]), fileName);
+    const res = await fetch(`${portal.appUrl}/en/forums/${forum.slug}/submit`, { method: 'POST', body: multipart, redirect: 'manual', headers: { Origin: portal.appUrl } });
     expect(res.status).toBe(302);
     const [row] = await portal.db.select().from(submissions).where(eq(submissions.email, fields.email));
     for (const [field, value] of Object.entries(payloads)) expect((row as Record<string, unknown>)[field], field).toBe(value);
+    // Clients escape a double quote in a multipart file name as %22 (HTML's form encoding): that is the name received and kept.
+    const [file] = await portal.db.select().from(attachments).where(eq(attachments.submissionId, row.id));
+    expect(file.fileName).toBe(fileName.replaceAll('"', '%22'));
 
     // Confirm, accept, and look at every page and e-mail that shows it.
     const [confirmJob] = await portal.db.select().from(outbox).where(eq(outbox.submissionId, row.id));
@@ -239,6 +289,7 @@ describe('bad input on the submit endpoint', () => {
     await page.waitForURL((url) => !url.pathname.endsWith('/login'));
     await page.goto(`${portal.appUrl}/en/staff/submissions/${row.id}`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(payloads.title);
+    expect(await page.getByRole('link', { name: file.fileName, exact: true }).count()).toBe(1);
     await decide(portal.db, { submissionId: row.id, expectedVersion: row.version, staffId: staff.id, request: { decision: 'accepted' } });
     for (const path of [`/en/forums/${forum.slug}`, `/ar/forums/${forum.slug}`, `/en/inputs/${row.reference}`, `/ar/inputs/${row.reference}`, '/dev/mail']) {
       await page.goto(`${portal.appUrl}${path}`);
@@ -249,8 +300,10 @@ describe('bad input on the submit endpoint', () => {
     for (const link of mailLinks) {
       await page.goto(`${link}/html`);
     }
+    await page.goto(`${portal.appUrl}/en/status/${token}`);
     await page.goto(`${portal.appUrl}/en/inputs/${row.reference}`);
     expect(await page.getByText(payloads.summary, { exact: true }).count()).toBe(1);
+    expect(await page.getByRole('link', { name: file.fileName, exact: true }).count()).toBe(1);
     await page.waitForTimeout(500);
     expect(canaryHits).toEqual([]);
     // A script blocked by the CSP would show up here: markup must never reach the DOM at all.
