@@ -13,6 +13,7 @@ import { startOutboxRelay } from './outbox-relay';
 import { processOutboxJob } from './process-job';
 import { QUEUE_NAMES, jobDataSchema } from './queues';
 import { assertNoEviction, createRedis } from './redis-connection';
+import { loggableError } from '../app/modules/logging/loggable-error';
 
 const SHUTDOWN_LIMIT_MS = 20_000;
 const log = (msg: string) => console.log(`[worker] ${msg}`);
@@ -40,8 +41,8 @@ const workers = QUEUE_NAMES.map(
 );
 for (const w of workers) {
   // Only ids and error text are logged: job data holds no personal data by contract.
-  w.on('failed', (job, err) => log(`job ${job?.id} (${job?.name}) failed: ${err.message}`));
-  w.on('error', (err) => log(`queue error: ${err.message}`));
+  w.on('failed', (job, err) => log(`job ${job?.id} (${job?.name}) failed: ${loggableError(err).split('\n')[0]}`));
+  w.on('error', (err) => log(`queue error: ${loggableError(err).split('\n')[0]}`));
 }
 const relay = startOutboxRelay(handle, queues, { redeliverAfterMs: env.OUTBOX_REDELIVER_AFTER_MS, log });
 const maintenance = startMaintenance(handle.db, localFileStore(path.resolve(process.env.DATA_DIR ?? '.data', 'files')), log);

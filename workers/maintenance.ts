@@ -8,6 +8,7 @@ import { deleteExpiredHolds } from '../app/modules/attachments/held-attachments'
 import type { FileStore } from '../app/modules/attachments/file-store';
 import { expireDrafts } from '../app/modules/drafts/drafts';
 import { expireUnconfirmed } from '../app/modules/submissions/email-confirmation';
+import { loggableError } from '../app/modules/logging/loggable-error';
 
 const EVERY_MS = 60 * 60 * 1000;
 
@@ -23,7 +24,7 @@ export function startMaintenance(db: Db, files: FileStore, log: (msg: string) =>
       const filesDeleted = await deleteExpiredHolds(db, files);
       if (filesDeleted > 0) log(`maintenance: deleted ${filesDeleted} uploaded files never sent with an input`);
     } catch (error) {
-      log(`maintenance failed: ${(error as Error).message}`);
+      log(`maintenance failed: ${loggableError(error)}`);
     }
   };
   void run();
