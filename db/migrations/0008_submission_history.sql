@@ -21,4 +21,7 @@ ALTER TABLE "submissions" ADD COLUMN "revised_at" timestamp with time zone;--> s
 ALTER TABLE "status_links" ADD CONSTRAINT "status_links_submission_id_submissions_id_fk" FOREIGN KEY ("submission_id") REFERENCES "public"."submissions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "submission_versions" ADD CONSTRAINT "submission_versions_submission_id_submissions_id_fk" FOREIGN KEY ("submission_id") REFERENCES "public"."submissions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "submissions" ADD CONSTRAINT "submissions_changes_have_message" CHECK ("submissions"."decision" <> 'changes_requested' or coalesce(length("submissions"."decision_reason"), 0) > 0);--> statement-breakpoint
+-- The earlier check let a NULL reason through; such rows would stop this migration. They get a
+-- placeholder reason, stated as such, before the stricter check is added.
+UPDATE "submissions" SET "decision_reason" = '(no reason was recorded)' WHERE "decision" = 'rejected' AND coalesce(length("decision_reason"), 0) = 0;--> statement-breakpoint
 ALTER TABLE "submissions" ADD CONSTRAINT "submissions_rejection_has_reason" CHECK ("submissions"."decision" <> 'rejected' or coalesce(length("submissions"."decision_reason"), 0) > 0);
