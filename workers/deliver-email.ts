@@ -25,3 +25,8 @@ export async function deliverEmail(deps: WorkerDeps, row: OutboxRow, mail: Outgo
     await tx.update(outbox).set({ doneAt: new Date(), lastError: null, payload: {} }).where(eq(outbox.id, row.id));
   });
 }
+
+/** Ends an outbox row without sending: the reason is kept, the payload (which may hold a token) erased. */
+export async function cancelOutboxRow(db: WorkerDeps['db'], outboxId: number, reason: string): Promise<void> {
+  await db.update(outbox).set({ doneAt: new Date(), lastError: reason, payload: {} }).where(eq(outbox.id, outboxId));
+}

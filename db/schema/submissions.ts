@@ -42,6 +42,11 @@ export const submissions = pgTable(
     publishAttachments: boolean().notNull().default(false),
     /** SHA-256 (hex) of the canonical submitted content, printed on the receipt. */
     contentSha256: text().notNull(),
+    /**
+     * Random salt of this submission's content digests (see content-digest.ts). Deleted with the
+     * personal data, so the digests left cannot be tested against guesses of who sent it.
+     */
+    contentSalt: text(),
     receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     /**
      * Set when the submitter proves the address is theirs (the status link from the confirmation

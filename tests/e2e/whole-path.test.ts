@@ -193,6 +193,8 @@ describe('the whole path', () => {
 
     // A copy of everything held, then erasure of the personal data, from the same page.
     const dataUrl = await page.getByRole('link', { name: 'Download my data (JSON)' }).getAttribute('href');
+    const receiptUrl = await page.getByRole('link', { name: 'Download the receipt (PDF)' }).getAttribute('href');
+    expect((await page.request.get(`${portal.appUrl}${receiptUrl}`)).status()).toBe(200);
     const before = await (await page.request.get(`${portal.appUrl}${dataUrl}`)).json();
     expect(before.submission).toMatchObject({ email, contactName: 'Jean Dupont', summary: 'Voies de migration régulières.' });
     await page.getByRole('checkbox', { name: 'Yes, erase my personal data' }).check();
@@ -201,6 +203,9 @@ describe('the whole path', () => {
     const after = await (await page.request.get(`${portal.appUrl}${dataUrl}`)).json();
     expect(after.submission).toMatchObject({ email: '', contactName: '', summary: 'Voies de migration régulières.' });
     expect(await page.getByRole('button', { name: 'Erase my personal data' }).count()).toBe(0);
+    // The receipt printed the contact data: it is gone, and no new one is made.
+    expect((await page.request.get(`${portal.appUrl}${receiptUrl}`)).status()).toBe(404);
+    expect(await page.getByRole('link', { name: 'Download the receipt (PDF)' }).count()).toBe(0);
     await context.close();
   });
 });

@@ -2,7 +2,7 @@ import { buildAcknowledgementMail } from '../../app/modules/notifications/acknow
 import { storedReceiptFor } from '../../app/modules/notifications/receipt';
 import { loadSubmissionForMail } from '../../app/modules/notifications/submission-facts';
 import type { OutboxRow } from '../../db/schema';
-import { deliverEmail } from '../deliver-email';
+import { cancelOutboxRow, deliverEmail } from '../deliver-email';
 import { JOBS } from '../queues';
 import type { WorkerDeps } from '../worker-deps';
 
@@ -20,5 +20,10 @@ export async function runAcknowledge(deps: WorkerDeps, row: OutboxRow): Promise<
   const { statusToken } = payloadSchema.parse(row.payload);
   const statusUrl = statusToken ? new URL(`/${facts.locale}/status/${statusToken}`, deps.env.APP_URL).toString() : undefined;
   const pdf = await storedReceiptFor(deps.db, facts);
+  if (!pdf) {
+    // Erased (or expired) after this job loaded it: nothing is sent to an address asked to be forgotten.
+    await cancelOutboxRow(deps.db, row.id, 'cancelled: personal data erased');
+    return;
+  }
   await deliverEmail(deps, row, buildAcknowledgementMail(facts, statusUrl, pdf));
 }

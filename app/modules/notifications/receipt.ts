@@ -2,9 +2,9 @@
  * The receipt view: every submitted field, labelled in the submitter's language, values exactly as
  * received. Shared by the acknowledgement job and any page that offers the receipt again.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { receipts } from '../../../db/schema';
+import { receipts, submissions } from '../../../db/schema';
 import { renderReceiptPdf, type ReceiptLocale, type ReceiptView } from '../../../templates/pdf/receipt';
 import { constituencyLabel } from '../taxonomy/constituencies';
 import { countryName } from '../taxonomy/countries';
@@ -56,14 +56,25 @@ export function renderReceiptFor(facts: SubmissionForMail): Promise<Uint8Array> 
 /**
  * The receipt of the submission's current content: rendered the first time it is needed and
  * stored, then always the same bytes (the e-mail's attachment and every later download).
+ * Undefined when the personal data was erased (or the input expired) meanwhile: a receipt prints
+ * the contact data, so none may be stored after erasure, even by a job that loaded it before.
  */
-export async function storedReceiptFor(db: Db, facts: SubmissionForMail): Promise<Buffer> {
+export async function storedReceiptFor(db: Db, facts: SubmissionForMail): Promise<Buffer | undefined> {
   const key = and(eq(receipts.submissionId, facts.submission.id), eq(receipts.contentSha256, facts.submission.contentSha256));
   const [found] = await db.select({ pdf: receipts.pdf }).from(receipts).where(key);
   if (found) return found.pdf;
   const pdf = Buffer.from(await renderReceiptFor(facts));
-  // Two renderers at once (a download while the worker sends): the first stored wins for both.
-  await db.insert(receipts).values({ submissionId: facts.submission.id, contentSha256: facts.submission.contentSha256, pdf }).onConflictDoNothing();
-  const [stored] = await db.select({ pdf: receipts.pdf }).from(receipts).where(key);
-  return stored.pdf;
+  return db.transaction(async (tx) => {
+    // A share lock: an erasure waits for this transaction, or this one sees it and stores nothing.
+    const [live] = await tx
+      .select({ id: submissions.id })
+      .from(submissions)
+      .where(and(eq(submissions.id, facts.submission.id), isNull(submissions.personalDataErasedAt), isNull(submissions.expiredAt)))
+      .for('share');
+    if (!live) return undefined;
+    // Two renderers at once (a download while the worker sends): the first stored wins for both.
+    await tx.insert(receipts).values({ submissionId: facts.submission.id, contentSha256: facts.submission.contentSha256, pdf }).onConflictDoNothing();
+    const [stored] = await tx.select({ pdf: receipts.pdf }).from(receipts).where(key);
+    return stored.pdf;
+  });
 }

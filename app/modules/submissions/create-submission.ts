@@ -12,7 +12,7 @@ import { closeSentDraft } from '../drafts/drafts';
 import { holdLateAccess, type LateAccessGrant } from '../forums/late-access';
 import { addOutbox } from '../outbox/add-outbox';
 import { claimHeldAttachments, HeldAttachmentsLost } from '../attachments/held-attachments';
-import { contentDigest } from './content-digest';
+import { contentDigest, newContentSalt } from './content-digest';
 import { formatReference } from './reference';
 import { newStatusToken } from './status-token';
 import type { SubmissionInput } from './submission-input';
@@ -60,6 +60,7 @@ export async function createSubmission(
         .returning({ n: forums.lastReferenceNumber, prefix: forums.referencePrefix });
       const reference = formatReference(counter.prefix, counter.n);
       const status = newStatusToken();
+      const salt = newContentSalt();
       const [row] = await tx
         .insert(submissions)
         .values({
@@ -69,7 +70,8 @@ export async function createSubmission(
           interfaceLocale: ctx.interfaceLocale,
           ...input,
           organisation: input.organisation ?? null,
-          contentSha256: contentDigest(forum.slug, input),
+          contentSha256: contentDigest(forum.slug, input, salt),
+          contentSalt: salt,
           statusTokenHash: status.hash,
         })
         .returning({ id: submissions.id, reference: submissions.reference });

@@ -50,7 +50,7 @@ export async function resubmitSubmission(
       .update(submissions)
       .set({
         ...next,
-        contentSha256: contentDigest(row.forumSlug, { ...input, email: current.email }),
+        contentSha256: contentDigest(row.forumSlug, { ...input, email: current.email }, current.contentSalt),
         decision: 'pending',
         decisionReason: null,
         decidedAt: null,
