@@ -1,9 +1,10 @@
-import { PassThrough } from 'node:stream';
-import type { AppLoadContext, EntryContext } from '@remix-run/node';
+import type { ActionFunctionArgs, AppLoadContext, EntryContext, LoaderFunctionArgs } from '@remix-run/node';
 import { createReadableStreamFromReadable } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
 import { renderToPipeableStream } from 'react-dom/server';
 import { NonceContext } from './lib/nonce';
+import { loggableError } from './modules/logging/loggable-error';
+import { stripNulBytes } from './lib/strip-nul-bytes.server';
 
 const ABORT_DELAY = 10_000;
 
@@ -27,7 +28,7 @@ export default function handleRequest(
       {
         nonce: loadContext.nonce,
         onAllReady() {
-          const body = new PassThrough();
+          const body = stripNulBytes();
           responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
           if (!responseHeaders.has('Cache-Control')) responseHeaders.set('Cache-Control', 'no-store');
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status }));
@@ -36,10 +37,20 @@ export default function handleRequest(
         onShellError: reject,
         onError(error) {
           status = 500;
-          console.error(error);
+          console.error(`[web] render failed: ${loggableError(error)}`);
         },
       },
     );
     setTimeout(abort, ABORT_DELAY);
   });
+}
+
+/**
+ * Errors thrown by loaders and actions. Remix would print the whole error, and a database error's
+ * message quotes its query's parameters (personal data, raw tokens): only what loggableError keeps
+ * is written. Aborted requests (the visitor went away) are not errors of the portal.
+ */
+export function handleError(error: unknown, { request }: LoaderFunctionArgs | ActionFunctionArgs) {
+  if (request.signal.aborted) return;
+  console.error(`[web] ${request.method} ${new URL(request.url).pathname.split('/').slice(0, 3).join('/')}… failed: ${loggableError(error)}`);
 }

@@ -40,11 +40,15 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const t = translator(localeFromParams(useParams()));
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const [title, body] =
+    status === 404 ? (['notFound.title', 'notFound.body'] as const)
+    : status === 403 ? (['forbidden.title', 'forbidden.body'] as const)
+    : (['serverError.title', 'serverError.body'] as const);
   return (
     <main id="main" className="page">
-      <h1>{t(notFound ? 'notFound.title' : 'serverError.title')}</h1>
-      <p>{t(notFound ? 'notFound.body' : 'serverError.body')}</p>
+      <h1>{t(title)}</h1>
+      <p>{t(body)}</p>
     </main>
   );
 }

@@ -91,12 +91,13 @@ function handOver(cmd, args) {
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
 
-if (mode !== 'start' && mode !== 'test') {
-  console.error('usage: node scripts/bootstrap.mjs start|test [args]');
+if (mode !== 'start' && mode !== 'test' && mode !== 'bench') {
+  console.error('usage: node scripts/bootstrap.mjs start|test|bench [args]');
   process.exit(2);
 }
 ensureNodeModules();
-ensureOsPackages(OS_PACKAGES[mode]);
+ensureOsPackages(OS_PACKAGES[mode === 'bench' ? 'start' : mode]);
 ensureBuild();
 if (mode === 'start') handOver(process.execPath, ['--import', 'tsx', 'scripts/start.ts']);
+else if (mode === 'bench') handOver(process.execPath, ['--import', 'tsx', 'bench/submit-throughput.ts', ...process.argv.slice(3)]);
 else handOver(process.execPath, [path.join(root, 'node_modules/vitest/vitest.mjs'), 'run', ...process.argv.slice(3)]);

@@ -10,12 +10,18 @@ import { createDb } from '../db/client';
 import { runMigrations } from '../db/migrate';
 import { seedDemoForums } from '../db/seed';
 import { ensureDemoAdmin } from './demo-admin';
+import { missingProductionServices } from '../app/modules/config/runtime-env';
 import { startBackingServices } from './services/backing-services';
 
 const production = process.env.NODE_ENV === 'production';
 const dataDir = path.resolve(process.env.DATA_DIR ?? '.data');
 const port = Number(process.env.PORT ?? 3000);
 const appUrl = process.env.APP_URL ?? `http://localhost:${port}`;
+const missing = missingProductionServices();
+if (missing.length > 0) {
+  console.error(`[start] NODE_ENV=production needs ${missing.join(', ')}; refusing to start with local stand-ins.`);
+  process.exit(1);
+}
 mkdirSync(dataDir, { recursive: true });
 
 const services = await startBackingServices({ dataDir, log: () => {} });

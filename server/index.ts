@@ -10,7 +10,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createCookies } from '../app/lib/cookies.server';
 import { parseWebEnv } from '../app/lib/web-env.server';
 import { createDb } from '../db/client';
-import { securityHeaders, sameOriginWrites } from './security-headers';
+import { localFileStore } from '../app/modules/attachments/file-store';
+import { noStoreByDefault, securityHeaders, sameOriginWrites } from './security-headers';
 
 const env = parseWebEnv();
 const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -19,6 +20,9 @@ const build = (await import(pathToFileURL(path.join(buildDir, 'server/index.js')
 const handle = createDb(env.DATABASE_URL, { max: 10 });
 const cookies = createCookies(env);
 const appOrigin = new URL(env.APP_URL).origin;
+const dataDir = path.resolve(process.env.DATA_DIR ?? '.data');
+const files = localFileStore(path.join(dataDir, 'files'));
+const uploadDir = path.join(dataDir, 'tmp', 'uploads');
 
 const app = express();
 app.disable('x-powered-by');
@@ -28,6 +32,7 @@ app.use(sameOriginWrites([appOrigin]));
 // Fingerprinted assets never change: cache them for a year.
 app.use('/assets', express.static(path.join(buildDir, 'client/assets'), { immutable: true, maxAge: '1y', index: false }));
 app.use(express.static(path.join(buildDir, 'client'), { maxAge: '1h', index: false }));
+app.use(noStoreByDefault);
 app.get('/healthz', (_req, res) => {
   res.type('text/plain').send('ok');
 });
@@ -36,7 +41,7 @@ app.all(
   createRequestHandler({
     build,
     mode: env.NODE_ENV,
-    getLoadContext: (req, res) => ({ db: handle.db, env, cookies, nonce: res.locals.nonce as string, clientIp: req.ip ?? 'unknown' }),
+    getLoadContext: (req, res) => ({ db: handle.db, env, cookies, nonce: res.locals.nonce as string, clientIp: req.ip ?? 'unknown', files, uploadDir }),
   }),
 );
 

@@ -1,7 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { randomBytes } from 'node:crypto';
 
-const OVERRIDABLE = new Set(['content-security-policy', 'x-frame-options']);
+const OVERRIDABLE = new Set(['content-security-policy', 'x-frame-options', 'cache-control']);
 
 /**
  * Security headers on every response, with a fresh CSP nonce per response (stored on res.locals,
@@ -39,6 +39,15 @@ export function securityHeaders(opts: { https: boolean }) {
       OVERRIDABLE.has(name.toLowerCase()) && value !== undefined ? res.setHeader(name, value) : append(name, value);
     next();
   };
+}
+
+/**
+ * Pages and their data carry personal data: nothing answered after the static files may be stored
+ * by browsers or proxies unless the route itself says otherwise.
+ */
+export function noStoreByDefault(_req: Request, res: Response, next: NextFunction) {
+  res.setHeader('Cache-Control', 'no-store');
+  next();
 }
 
 /**

@@ -9,8 +9,8 @@ import { emailDeliveries, outbox, type OutboxRow } from '../db/schema';
 import type { OutgoingMail } from '../app/modules/notifications/outgoing-mail';
 import type { WorkerDeps } from './worker-deps';
 
-export function messageIdFor(row: Pick<OutboxRow, 'id' | 'kind' | 'submissionId'>, appUrl: string): string {
-  return `<${row.kind}.${row.id}.${row.submissionId}@${new URL(appUrl).hostname}>`;
+export function messageIdFor(row: Pick<OutboxRow, 'id' | 'kind' | 'submissionId' | 'draftId'>, appUrl: string): string {
+  return `<${row.kind}.${row.id}.${row.submissionId ?? row.draftId}@${new URL(appUrl).hostname}>`;
 }
 
 export async function deliverEmail(deps: WorkerDeps, row: OutboxRow, mail: OutgoingMail): Promise<void> {
@@ -19,9 +19,14 @@ export async function deliverEmail(deps: WorkerDeps, row: OutboxRow, mail: Outgo
   await deps.db.transaction(async (tx) => {
     await tx
       .insert(emailDeliveries)
-      .values({ outboxId: row.id, submissionId: row.submissionId!, kind: row.kind, messageId, smtpResponse })
+      .values({ outboxId: row.id, submissionId: row.submissionId, draftId: row.draftId, kind: row.kind, messageId, smtpResponse })
       .onConflictDoNothing();
     // Done, and its payload (which may hold a one-time secret such as a status token) erased.
     await tx.update(outbox).set({ doneAt: new Date(), lastError: null, payload: {} }).where(eq(outbox.id, row.id));
   });
+}
+
+/** Ends an outbox row without sending: the reason is kept, the payload (which may hold a token) erased. */
+export async function cancelOutboxRow(db: WorkerDeps['db'], outboxId: number, reason: string): Promise<void> {
+  await db.update(outbox).set({ doneAt: new Date(), lastError: reason, payload: {} }).where(eq(outbox.id, outboxId));
 }

@@ -4,6 +4,8 @@
  */
 import { Queue, Worker } from 'bullmq';
 import { parseRuntimeEnv } from '../app/modules/config/runtime-env';
+import path from 'node:path';
+import { localFileStore } from '../app/modules/attachments/file-store';
 import { createDb } from '../db/client';
 import { createMailer } from './mailer';
 import { startMaintenance } from './maintenance';
@@ -11,6 +13,7 @@ import { startOutboxRelay } from './outbox-relay';
 import { processOutboxJob } from './process-job';
 import { QUEUE_NAMES, jobDataSchema } from './queues';
 import { assertNoEviction, createRedis } from './redis-connection';
+import { loggableError } from '../app/modules/logging/loggable-error';
 
 const SHUTDOWN_LIMIT_MS = 20_000;
 const log = (msg: string) => console.log(`[worker] ${msg}`);
@@ -38,11 +41,11 @@ const workers = QUEUE_NAMES.map(
 );
 for (const w of workers) {
   // Only ids and error text are logged: job data holds no personal data by contract.
-  w.on('failed', (job, err) => log(`job ${job?.id} (${job?.name}) failed: ${err.message}`));
-  w.on('error', (err) => log(`queue error: ${err.message}`));
+  w.on('failed', (job, err) => log(`job ${job?.id} (${job?.name}) failed: ${loggableError(err).split('\n')[0]}`));
+  w.on('error', (err) => log(`queue error: ${loggableError(err).split('\n')[0]}`));
 }
 const relay = startOutboxRelay(handle, queues, { redeliverAfterMs: env.OUTBOX_REDELIVER_AFTER_MS, log });
-const maintenance = startMaintenance(handle.db, log);
+const maintenance = startMaintenance(handle.db, localFileStore(path.resolve(process.env.DATA_DIR ?? '.data', 'files')), log);
 log(`ready (queues: ${QUEUE_NAMES.join(', ')})`);
 
 let stopping = false;

@@ -20,12 +20,22 @@ export class SmtpSendError extends Error {
   readonly responseCode?: number;
   /** The SMTP step that failed: 'RCPT TO', 'DATA', 'AUTH PLAIN', 'CONN'… */
   readonly command?: string;
+  /**
+   * Only codes are kept: the server's reply text and nodemailer's messages name the recipients,
+   * and this error's message reaches logs, BullMQ's failedReason and the outbox's last error.
+   */
   constructor(cause: unknown) {
-    const e = (cause ?? {}) as { message?: unknown; code?: unknown; responseCode?: unknown; command?: unknown };
-    super(typeof e.message === 'string' ? e.message : String(cause), { cause });
-    if (typeof e.code === 'string') this.code = e.code;
-    if (typeof e.responseCode === 'number') this.responseCode = e.responseCode;
-    if (typeof e.command === 'string') this.command = e.command;
+    const e = (cause ?? {}) as { code?: unknown; responseCode?: unknown; command?: unknown; message?: unknown };
+    const code = typeof e.code === 'string' ? e.code : undefined;
+    const responseCode = typeof e.responseCode === 'number' ? e.responseCode : undefined;
+    const command = typeof e.command === 'string' ? e.command.replace(/[^A-Z ]/g, '').slice(0, 20) : undefined;
+    // A network failure's system code (ECONNREFUSED, ETIMEDOUT…) says what went wrong and names nobody.
+    const system = responseCode === undefined && typeof e.message === 'string' ? /\bE[A-Z]{4,}\b/.exec(e.message)?.[0] : undefined;
+    const codes = [code, responseCode, system !== code ? system : undefined].filter((v) => v !== undefined);
+    super(`SMTP send failed${command ? ` at ${command}` : ''}: ${codes.join(' ') || 'no code'}`);
+    this.code = code;
+    this.responseCode = responseCode;
+    this.command = command;
   }
 }
 
@@ -73,6 +83,9 @@ const MESSAGE_COMMANDS = new Set(['RCPT TO', 'DATA']);
  */
 export function isPermanentSmtpFailure(error: unknown): boolean {
   const { code, responseCode, command } = (error ?? {}) as { code?: unknown; responseCode?: unknown; command?: unknown };
+  // nodemailer's own envelope check (no valid recipient left, e.g. an erased address) never
+  // reaches a server and can never succeed on a retry.
+  if (code === 'EENVELOPE' && responseCode === undefined) return true;
   if (typeof responseCode !== 'number' || responseCode < 500 || responseCode > 599) return false;
   // A refused MAIL FROM is about our sender settings: every message would fail alike until fixed.
   if (typeof command === 'string') return MESSAGE_COMMANDS.has(command);

@@ -10,6 +10,7 @@ import { OUTBOX_CHANNEL } from '../app/modules/outbox/add-outbox';
 import type { Db, DbHandle } from '../db/client';
 import { outbox } from '../db/schema';
 import { JOBS, isJobKind, jobIdFor } from './queues';
+import { loggableError } from '../app/modules/logging/loggable-error';
 
 const BATCH = 200;
 const POLL_MS = 2_000;
@@ -118,7 +119,7 @@ export function startOutboxRelay(
         while ((await relayDueOutboxRows(handle, queues, opts.redeliverAfterMs)) === BATCH && !stopped);
       } while (again && !stopped);
     } catch (error) {
-      opts.log(`outbox relay: ${(error as Error).message}; will retry`);
+      opts.log(`outbox relay: ${loggableError(error).split('\n')[0]}; will retry`);
     } finally {
       running = false;
     }

@@ -17,14 +17,17 @@ import { outbox, type OutboxRow } from '../db/schema';
 import { isDatabaseUnavailable } from './database-errors';
 import { runAcknowledge } from './jobs/acknowledge.job';
 import { runConfirmEmail } from './jobs/confirm-email.job';
+import { runDraftLink } from './jobs/draft-link.job';
 import { runDecisionEmail } from './jobs/decision-email.job';
 import { SmtpSendError, isPermanentSmtpFailure } from './mailer';
 import { JOB_OPTIONS } from './outbox-relay';
 import type { JobKind } from './queues';
 import type { WorkerDeps } from './worker-deps';
+import { loggableError } from '../app/modules/logging/loggable-error';
 
 const HANDLERS: Record<JobKind, (deps: WorkerDeps, row: OutboxRow) => Promise<void>> = {
   'confirm-email': runConfirmEmail,
+  'draft-link': runDraftLink,
   acknowledge: runAcknowledge,
   'decision-email': runDecisionEmail,
 };
@@ -44,7 +47,8 @@ export async function processOutboxJob(deps: WorkerDeps, outboxId: number): Prom
     await handler(deps, row);
     return 'done';
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    // Kept in the outbox row and in BullMQ: the loggable first line only (no query parameters).
+    const message = loggableError(error).split('\n')[0];
     // UnrecoverableError tells BullMQ not to retry; any other error is retried with backoff.
     if (await recordFailure(deps, row, error, message)) throw new UnrecoverableError(message);
     throw error;

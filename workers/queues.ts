@@ -10,8 +10,17 @@ export const JOBS = {
   'confirm-email': { queue: 'email', payload: z.object({ statusToken: z.string().min(43) }) },
   /** Acknowledgement e-mail with the PDF receipt, once the submitter confirmed the address. */
   acknowledge: { queue: 'email', payload: z.object({ statusToken: z.string().min(43) }) },
+  /** The private link to continue a saved draft. */
+  'draft-link': { queue: 'email', payload: z.object({ token: z.string().min(43) }) },
   /** Tells the submitter the moderation decision. */
-  'decision-email': { queue: 'email', payload: z.object({ decision: z.enum(['accepted', 'rejected']) }) },
+  'decision-email': {
+    queue: 'email',
+    payload: z.object({
+      decision: z.enum(['accepted', 'rejected', 'changes_requested']),
+      // A request for changes links to the status page, where the submitter edits the input.
+      statusToken: z.string().min(43).optional(),
+    }),
+  },
 } as const;
 
 export type JobKind = keyof typeof JOBS;

@@ -1,15 +1,24 @@
-import { Form } from '@remix-run/react';
+import { Form, Link } from '@remix-run/react';
 import { useLocale } from '../lib/route-locale';
 
-/** Who is signed in, and the sign-out button (a POST, so no link can sign anyone out). */
-export function StaffBar({ name }: { name: string }) {
+/**
+ * Who is signed in, the staff pages they may use, and the sign-out button (a POST, so no link can
+ * sign anyone out). Forums are listed for admins only: moderators would get a 403 there.
+ */
+export function StaffBar({ name, role }: { name: string; role: 'admin' | 'moderator' }) {
   const { locale, t } = useLocale();
   return (
-    <div className="notice">
-      <bdi>{name}</bdi>{' · '}
-      <Form method="post" action={`/${locale}/staff/logout`} className="inline-form">
-        <button type="submit" className="link-button">{t('staff.logout')}</button>
-      </Form>
+    <div className="notice staff-bar">
+      <nav aria-label={t('nav.staff')} className="staff-nav">
+        <Link to={`/${locale}/staff`}>{t('staff.nav.queue')}</Link>
+        {role === 'admin' ? <Link to={`/${locale}/staff/forums`}>{t('staff.nav.forums')}</Link> : null}
+      </nav>
+      <span>
+        <bdi>{name}</bdi>{' · '}
+        <Form method="post" action={`/${locale}/staff/logout`} className="inline-form">
+          <button type="submit" className="link-button">{t('staff.logout')}</button>
+        </Form>
+      </span>
     </div>
   );
 }

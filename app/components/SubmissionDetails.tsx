@@ -3,8 +3,12 @@ import type { ReviewView } from '../modules/moderation/review-view';
 
 /** Every field of a submission as staff see it, user text isolated in its own language. */
 export function SubmissionDetails({ review: r }: { review: ReviewView }) {
-  const { t } = useLocale();
-  const consented = [r.publishName ? t('staff.detail.consent.name') : null, r.publishOrganisation ? t('staff.detail.consent.organisation') : null].filter(Boolean);
+  const { t, locale } = useLocale();
+  const consented = [
+    r.publishName ? t('staff.detail.consent.name') : null,
+    r.publishOrganisation ? t('staff.detail.consent.organisation') : null,
+    r.publishAttachments && r.attachments.length > 0 ? t('staff.detail.consent.attachments') : null,
+  ].filter(Boolean);
   return (
     <article>
       <p className="hint"><bdi>{r.reference}</bdi> · {r.forumName} · {r.receivedAt}</p>
@@ -12,7 +16,7 @@ export function SubmissionDetails({ review: r }: { review: ReviewView }) {
       <dl className="facts">
         <dt>{t('input.submitterType')}</dt><dd>{r.submitterType}</dd>
         <dt>{t('staff.detail.contact')}</dt>
-        <dd><bdi>{r.contactName}</bdi> &lt;<bdi>{r.email}</bdi>&gt;</dd>
+        <dd>{r.personalDataErased ? t('staff.detail.erased') : <><bdi>{r.contactName}</bdi> &lt;<bdi>{r.email}</bdi>&gt;</>}</dd>
         <dt>{t('form.organisation')}</dt><dd><bdi>{r.organisation ?? '—'}</bdi></dd>
         <dt>{t('input.constituency')}</dt><dd>{r.constituency}</dd>
         <dt>{t('input.country')}</dt><dd>{r.country}</dd>
@@ -27,6 +31,23 @@ export function SubmissionDetails({ review: r }: { review: ReviewView }) {
       <p lang={r.language} dir="auto" className="user-text">{r.summary}</p>
       <h2>{t('input.text')}</h2>
       <div lang={r.language} dir="auto" className="user-text">{r.body}</div>
+      {r.attachments.length > 0 ? (
+        <>
+          <h2>{t('input.attachments')}</h2>
+          <ul className="file-list">
+            {r.attachments.map((a) => (
+              <li key={a.id}>
+                <a href={`/${locale}/staff/submissions/${r.id}/attachments/${a.id}`} download>
+                  <bdi>{a.fileName}</bdi>
+                </a>{' '}
+                <span className="hint">({a.size})</span>
+                <br />
+                <code className="hint">SHA-256 {a.sha256}</code>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
     </article>
   );
 }

@@ -32,8 +32,21 @@ function LabelAndNotes({ name, label, required, requiredText, hint, error }: Fie
   );
 }
 
-export function TextField(props: FieldProps & { defaultValue?: string; type?: 'text' | 'email' | 'password'; autoComplete?: string; dir?: 'auto' }) {
-  const { name, required, hint, error, defaultValue, type = 'text', autoComplete, dir } = props;
+export function TextField(
+  props: FieldProps & {
+    defaultValue?: string;
+    type?: 'text' | 'email' | 'password' | 'datetime-local';
+    autoComplete?: string;
+    dir?: 'auto' | 'ltr';
+    inputMode?: 'numeric';
+    className?: string;
+    lang?: string;
+    /** Seconds the browser's date-time picker steps by (1 shows seconds). */
+    step?: number;
+    readOnly?: boolean;
+  },
+) {
+  const { name, required, hint, error, defaultValue, type = 'text', autoComplete, dir, inputMode, className, step, lang, readOnly } = props;
   return (
     <div className="field">
       <LabelAndNotes {...props} />
@@ -42,9 +55,14 @@ export function TextField(props: FieldProps & { defaultValue?: string; type?: 't
         name={name}
         type={type}
         dir={dir}
+        lang={lang}
         required={required}
         defaultValue={defaultValue}
+        readOnly={readOnly}
         autoComplete={autoComplete}
+        inputMode={inputMode}
+        className={className}
+        step={step}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(name, hint, error)}
       />
@@ -52,8 +70,8 @@ export function TextField(props: FieldProps & { defaultValue?: string; type?: 't
   );
 }
 
-export function TextArea(props: FieldProps & { defaultValue?: string; long?: boolean; limit?: LengthLimit; language?: string }) {
-  const { name, required, hint, error, defaultValue, long, limit, language } = props;
+export function TextArea(props: FieldProps & { defaultValue?: string; long?: boolean; limit?: LengthLimit; language?: string; lang?: string }) {
+  const { name, required, hint, error, defaultValue, long, limit, language, lang } = props;
   // null until hydrated: the live counter exists only where JavaScript runs.
   const [text, setText] = useState<string | null>(null);
   useEffect(() => setText((document.getElementById(name) as HTMLTextAreaElement | null)?.value ?? ''), [name]);
@@ -63,6 +81,7 @@ export function TextArea(props: FieldProps & { defaultValue?: string; long?: boo
       <textarea
         id={name}
         name={name}
+        lang={lang}
         dir="auto"
         required={required}
         defaultValue={defaultValue}
@@ -76,8 +95,13 @@ export function TextArea(props: FieldProps & { defaultValue?: string; long?: boo
   );
 }
 
-export function SelectField(props: FieldProps & { defaultValue?: string; placeholder: string; options: Array<{ value: string; label: string }> }) {
-  const { name, required, hint, error, defaultValue, options, placeholder } = props;
+type Option = { value: string; label: string };
+
+/** A drop-down list; long lists can come in labelled groups (`<optgroup>`). */
+export function SelectField(
+  props: FieldProps & { defaultValue?: string; placeholder?: string; options: Option[]; groups?: Array<{ label: string; options: Option[] }> },
+) {
+  const { name, required, hint, error, defaultValue, options, groups = [], placeholder } = props;
   return (
     <div className="field">
       <LabelAndNotes {...props} />
@@ -89,9 +113,14 @@ export function SelectField(props: FieldProps & { defaultValue?: string; placeho
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(name, hint, error)}
       >
-        <option value="">{placeholder}</option>
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>{o.label}</option>
+        ))}
+        {groups.map((g) => (
+          <optgroup key={g.label} label={g.label}>
+            {g.options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+          </optgroup>
         ))}
       </select>
     </div>

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client';
 import type { WebEnv } from './web-env.server';
 import type { Cookies } from './cookies.server';
+import type { FileStore } from '../modules/attachments/file-store';
 
 /** What the HTTP server hands every loader and action (see server/index.ts). */
 export interface PortalContext {
@@ -11,6 +12,10 @@ export interface PortalContext {
   nonce: string;
   /** The client's address (behind a trusted proxy: the forwarded one), for throttling only. */
   clientIp: string;
+  /** Where attachment bytes are kept. */
+  files: FileStore;
+  /** Folder for uploads while they are read and checked (never kept there). */
+  uploadDir: string;
 }
 
 declare module '@remix-run/node' {

@@ -21,3 +21,13 @@ export async function requireStaff(request: Request, context: AppLoadContext, la
 }
 
 export { sessionToken };
+
+/**
+ * An admin, or a 403 for other staff (moderators decide on inputs; only admins change forums).
+ * Signed-out visitors are sent to sign in, as on every staff page.
+ */
+export async function requireAdmin(request: Request, context: AppLoadContext, lang: string): Promise<StaffUser> {
+  const staff = await requireStaff(request, context, lang);
+  if (staff.role !== 'admin') throw new Response('Forbidden', { status: 403 });
+  return staff;
+}

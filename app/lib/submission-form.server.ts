@@ -3,9 +3,11 @@
  * (a duplicated parameter is a tampered form, not a choice), and only known fields are read, so
  * posting `decision=accepted` or similar does nothing.
  */
+import { looksLikeStatusToken } from '../modules/submissions/status-token';
+
 const SINGLE_FIELDS = [
   'submitterType', 'contactName', 'organisation', 'email', 'constituency', 'country', 'title', 'summary', 'body', 'language',
-  'publishName', 'publishOrganisation', 'consentPublication',
+  'publishName', 'publishOrganisation', 'publishAttachments', 'consentPublication',
 ] as const;
 const LIST_FIELDS = ['objectives', 'principles'] as const;
 
@@ -24,6 +26,12 @@ export function readSubmissionForm(form: FormData): { values: RawSubmissionForm;
   }
   for (const field of LIST_FIELDS) values[field] = form.getAll(field).filter((v): v is string => typeof v === 'string');
   return { values, duplicated };
+}
+
+/** The draft this form continues, if any (a 43-character link token). */
+export function readDraftToken(form: FormData): string | undefined {
+  const token = form.get('draftToken');
+  return typeof token === 'string' && looksLikeStatusToken(token) ? token : undefined;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;

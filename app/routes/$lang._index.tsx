@@ -27,7 +27,7 @@ export default function Home() {
       {forums.map((f) => (
         <section key={f.slug} className="card" aria-labelledby={`forum-${f.slug}`}>
           <h2 id={`forum-${f.slug}`}><Link to={`/${locale}/forums/${f.slug}`}>{f.name}</Link></h2>
-          <CallStatus state={f.state} opensAt={f.opensAt} closesAt={f.closesAt} t={t} />
+          <CallStatus forum={f} t={t} />
           {f.state === 'open' ? <Link className="button" to={`/${locale}/forums/${f.slug}/submit`}>{t('forum.send')}</Link> : null}
         </section>
       ))}

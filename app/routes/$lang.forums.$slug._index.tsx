@@ -9,6 +9,7 @@ import { constituencyLabel } from '../modules/taxonomy/constituencies';
 import { countryName } from '../modules/taxonomy/countries';
 import { submitterTypeLabel } from '../modules/taxonomy/submitter-types';
 import { PublicAuthor } from '../components/PublicAuthor';
+import { LateCodeForm } from '../components/LateCodeForm';
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const locale = requireLocale(params);
@@ -36,9 +37,15 @@ export default function ForumPage() {
   return (
     <>
       <h1>{forum.name}</h1>
-      <CallStatus state={forum.state} opensAt={forum.opensAt} closesAt={forum.closesAt} t={t} />
+      <CallStatus forum={forum} t={t} />
       <p className="user-text">{forum.guidance}</p>
       {forum.state === 'open' ? <p><Link className="button" to={`/${locale}/forums/${forum.slug}/submit`}>{t('forum.send')}</Link></p> : null}
+      {forum.state === 'closed' ? (
+        <details className="late-details">
+          <summary>{t('late.have')}</summary>
+          <LateCodeForm closesAt={forum.closesAt} slug={forum.slug} />
+        </details>
+      ) : null}
       <h2>{t('forum.published')}</h2>
       {inputs.length === 0 ? <p>{t('forum.noneYet')}</p> : null}
       <ul className="input-list">

@@ -3,6 +3,8 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { PublicAuthor } from '../components/PublicAuthor';
 import { requireLocale, useLocale } from '../lib/route-locale';
 import { findPublishedInput } from '../modules/publication/public-inputs';
+import { listPublicAttachments } from '../modules/publication/public-attachments';
+import { fileSizeLabel } from '../modules/attachments/file-size';
 import { constituencyLabel } from '../modules/taxonomy/constituencies';
 import { countryName } from '../modules/taxonomy/countries';
 import { languageName, pickLabel } from '../modules/taxonomy/locales';
@@ -31,6 +33,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
     principles: input.principles.map((p) => principleLabel(p, locale)),
     summary: input.summary,
     body: input.body,
+    attachments: (await listPublicAttachments(context.db, input.reference)).map((a) => ({ id: a.id, fileName: a.fileName, size: fileSizeLabel(a.sizeBytes, locale) })),
     publishedAt: new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(input.publishedAt!),
   };
 }
@@ -60,6 +63,21 @@ export default function PublicInput() {
       <p lang={input.language} dir="auto" className="user-text">{input.summary}</p>
       <h2>{t('input.text')}</h2>
       <div lang={input.language} dir="auto" className="user-text">{input.body}</div>
+      {input.attachments.length > 0 ? (
+        <>
+          <h2>{t('input.attachments')}</h2>
+          <ul className="file-list">
+            {input.attachments.map((a) => (
+              <li key={a.id}>
+                <a href={`/${locale}/inputs/${input.reference}/attachments/${a.id}`} download>
+                  <bdi>{a.fileName}</bdi>
+                </a>{' '}
+                <span className="hint">({a.size})</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
     </article>
   );
 }

@@ -14,6 +14,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
   return {
     staffName: staff.displayName,
+    staffRole: staff.role,
     pending: pending.map((p) => ({
       id: p.id,
       reference: p.reference,
@@ -28,11 +29,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export const meta: MetaFunction = ({ params }) => [{ title: translator(localeFromParams(params))('staff.queue.title') }];
 
 export default function ModerationQueue() {
-  const { staffName, pending } = useLoaderData<typeof loader>();
+  const { staffName, staffRole, pending } = useLoaderData<typeof loader>();
   const { locale, t } = useLocale();
   return (
     <>
-      <StaffBar name={staffName} />
+      <StaffBar name={staffName} role={staffRole} />
       <h1>{t('staff.queue.title')}</h1>
       {pending.length === 0 ? (
         <p>{t('staff.queue.empty')}</p>

@@ -6,6 +6,7 @@ import { optionalStaff } from '../lib/staff-auth.server';
 import { localeFromParams, requireLocale, useLocale } from '../lib/route-locale';
 import { checkStaffCredentials } from '../modules/staff/staff-accounts';
 import { SESSION_TTL_MS, startStaffSession } from '../modules/staff/staff-sessions';
+import { requireSmallForm } from '../lib/read-form.server';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = requireLocale(params);
@@ -17,7 +18,7 @@ export const meta: MetaFunction = ({ params }) => [{ title: translator(localeFro
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = requireLocale(params);
-  const form = await request.formData();
+  const form = await requireSmallForm(request);
   const email = String(form.get('email') ?? '').slice(0, 320);
   const password = String(form.get('password') ?? '').slice(0, 1024);
   const staff = email && password ? await checkStaffCredentials(context.db, email, password) : undefined;

@@ -4,18 +4,20 @@ import { StaffBar } from '../components/StaffBar';
 import { SubmissionDetails } from '../components/SubmissionDetails';
 import { requireStaff } from '../lib/staff-auth.server';
 import { requireLocale, useLocale } from '../lib/route-locale';
-import { decide } from '../modules/moderation/decide';
+import { decide, type DecisionRequest } from '../modules/moderation/decide';
 import { loadSubmissionForReview } from '../modules/moderation/queue';
 import { reviewView } from '../modules/moderation/review-view';
+import { requireSmallForm } from '../lib/read-form.server';
+import { isUuid } from '../modules/ids/uuid';
 
-const UUID = /^[0-9a-f-]{36}$/i;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = requireLocale(params);
   const staff = await requireStaff(request, context, locale);
-  const found = params.id && UUID.test(params.id) ? await loadSubmissionForReview(context.db, params.id) : undefined;
+  const found = isUuid(params.id) ? await loadSubmissionForReview(context.db, params.id) : undefined;
   if (!found) throw new Response('Not found', { status: 404 });
-  return { staffName: staff.displayName, review: reviewView(found, locale) };
+  return { staffName: staff.displayName,
+    staffRole: staff.role, review: reviewView(found, locale) };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.review.reference ?? '' }];
@@ -23,14 +25,23 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.r
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = requireLocale(params);
   const staff = await requireStaff(request, context, locale);
-  if (!params.id || !UUID.test(params.id)) throw new Response('Not found', { status: 404 });
-  const form = await request.formData();
+  if (!isUuid(params.id)) throw new Response('Not found', { status: 404 });
+  const form = await requireSmallForm(request);
   const expectedVersion = Number(form.get('version'));
   const intent = form.get('intent');
   const reason = String(form.get('reason') ?? '').trim();
-  if (!Number.isInteger(expectedVersion)) return data({ problem: 'invalid' as const }, { status: 400 });
+  if (!Number.isSafeInteger(expectedVersion) || expectedVersion < 1 || expectedVersion > 2_147_483_647) return data({ problem: 'invalid' as const }, { status: 400 });
+  const message = String(form.get('message') ?? '').trim();
   if (intent === 'reject' && reason.length === 0) return data({ problem: 'reason' as const }, { status: 400 });
-  const request_ = intent === 'accept' ? ({ decision: 'accepted' } as const) : intent === 'reject' ? ({ decision: 'rejected', reason } as const) : undefined;
+  if (intent === 'changes' && message.length === 0) return data({ problem: 'message' as const }, { status: 400 });
+  const request_: DecisionRequest | undefined =
+    intent === 'accept'
+      ? { decision: 'accepted' }
+      : intent === 'reject'
+        ? { decision: 'rejected', reason }
+        : intent === 'changes'
+          ? { decision: 'changes_requested', reason: message }
+          : undefined;
   if (!request_) return data({ problem: 'invalid' as const }, { status: 400 });
   const result = await decide(context.db, { submissionId: params.id, expectedVersion, staffId: staff.id, request: request_ });
   if (!result.ok && result.reason === 'not_found') throw new Response('Not found', { status: 404 });
@@ -39,17 +50,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function ReviewSubmission() {
-  const { staffName, review } = useLoaderData<typeof loader>();
+  const { staffName, staffRole, review } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { locale, t } = useLocale();
   return (
     <>
-      <StaffBar name={staffName} />
+      <StaffBar name={staffName} role={staffRole} />
       <p><Link to={`/${locale}/staff`}>{t('staff.detail.back')}</Link></p>
       {result?.problem === 'stale' ? <p className="notice notice-error" role="alert">{t('staff.detail.stale')}</p> : null}
       <SubmissionDetails review={review} />
       <h2>{t('staff.detail.decision')}</h2>
-      {review.decision === 'pending' ? (
+      {review.withdrawn ? <p className="notice">{t('staff.detail.withdrawn')}</p> : null}
+      {review.awaitingConfirmation && !review.withdrawn ? <p className="notice">{t('staff.detail.unconfirmed')}</p> : null}
+      {review.decidable ? (
         <div className="card">
           <Form method="post">
             <input type="hidden" name="version" value={review.version} />
@@ -64,8 +77,17 @@ export default function ReviewSubmission() {
             </div>
             <button className="button button-danger" type="submit" name="intent" value="reject">{t('staff.detail.reject')}</button>
           </Form>
+          <Form method="post">
+            <input type="hidden" name="version" value={review.version} />
+            <div className="field">
+              <label htmlFor="message">{t('staff.detail.changesMessage')}</label>
+              {result?.problem === 'message' ? <p id="message-error" className="field-error">{t('error.required')}</p> : null}
+              <textarea id="message" name="message" dir="auto" aria-invalid={result?.problem === 'message' ? true : undefined} aria-describedby={result?.problem === 'message' ? 'message-error' : undefined} />
+            </div>
+            <button className="button button-secondary" type="submit" name="intent" value="changes">{t('staff.detail.requestChanges')}</button>
+          </Form>
         </div>
-      ) : (
+      ) : review.decision === 'pending' ? null : (
         <p>{t('staff.detail.decided', { decision: t(`decision.${review.decision}`) })}{review.decisionReason ? <>: <bdi>{review.decisionReason}</bdi></> : null}</p>
       )}
       <h2>{t('staff.detail.emails')}</h2>

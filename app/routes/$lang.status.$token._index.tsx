@@ -7,7 +7,12 @@ import { looksLikeStatusToken } from '../modules/submissions/status-token';
 import { findByStatusToken } from '../modules/submissions/submission-status';
 import { withdrawSubmission } from '../modules/submissions/withdraw';
 import { confirmEmail } from '../modules/submissions/email-confirmation';
+import { erasePersonalData } from '../modules/submissions/personal-data';
+import { canResubmit } from '../modules/submissions/resubmit';
 import { pickLabel } from '../modules/taxonomy/locales';
+import { requireSmallForm } from '../lib/read-form.server';
+import { attachmentsOf } from '../modules/attachments/held-attachments';
+import { fileSizeLabel } from '../modules/attachments/file-size';
 
 async function requireStatus(params: { token?: string }, context: ActionFunctionArgs['context']) {
   const found = looksLikeStatusToken(params.token) ? await findByStatusToken(context.db, params.token) : undefined;
@@ -26,11 +31,15 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
     language: s.language,
     forumName: pickLabel(forum.name, locale),
     stage: stageOf(s),
-    reason: s.decision === 'rejected' ? s.decisionReason : null,
+    reason: s.decision === 'rejected' || s.decision === 'changes_requested' ? s.decisionReason : null,
+    canEdit: canResubmit(s),
     canWithdraw: s.decision === 'pending' && !s.withdrawnAt && !s.expiredAt,
-    canConfirm: !s.emailConfirmedAt && !s.withdrawnAt && !s.expiredAt,
-    hasReceipt: Boolean(s.emailConfirmedAt),
+    canConfirm: !s.emailConfirmedAt && !s.withdrawnAt && !s.expiredAt && !s.personalDataErasedAt,
+    hasReceipt: Boolean(s.emailConfirmedAt) && !s.personalDataErasedAt,
+    erasedOn: s.personalDataErasedAt ? when.format(s.personalDataErasedAt) : null,
+    canErase: !s.personalDataErasedAt && !s.expiredAt,
     sent: sent.map((m) => ({ kind: m.kind, at: `${when.format(m.sentAt)} (${forum.timeZone})` })),
+    files: (await attachmentsOf(context.db, s.id)).map((a) => ({ id: a.id, name: a.fileName, size: fileSizeLabel(a.sizeBytes, locale) })),
     deliveryFailed: failed.length > 0,
   };
 }
@@ -44,16 +53,21 @@ export const meta: MetaFunction = ({ params }) => [
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = requireLocale(params);
   const { submission } = await requireStatus(params, context);
-  const form = await request.formData();
+  const form = await requireSmallForm(request);
   if (form.get('intent') === 'confirm') {
     // Whatever the outcome (done now, or earlier), the page then shows the current stage.
     await confirmEmail(context.db, submission.id, params.token!);
     return redirect(`/${locale}/status/${params.token}?confirmed=1`);
   }
-  if (form.get('intent') !== 'withdraw') return data({ problem: 'status.withdraw.tooLate' as MessageKey }, { status: 400 });
-  if (form.get('confirm') !== 'yes') return data({ problem: 'status.withdraw.needConfirm' as MessageKey }, { status: 400 });
+  if (form.get('intent') === 'erase') {
+    if (form.get('confirm') !== 'yes') return data({ problem: 'status.withdraw.needConfirm' as MessageKey, about: 'erase' }, { status: 400 });
+    await erasePersonalData(context.db, submission.id);
+    return redirect(`/${locale}/status/${params.token}?erased=1`);
+  }
+  if (form.get('intent') !== 'withdraw') return data({ problem: 'status.withdraw.tooLate' as MessageKey, about: 'withdraw' }, { status: 400 });
+  if (form.get('confirm') !== 'yes') return data({ problem: 'status.withdraw.needConfirm' as MessageKey, about: 'withdraw' }, { status: 400 });
   if (!(await withdrawSubmission(context.db, submission.id))) {
-    return data({ problem: 'status.withdraw.tooLate' as MessageKey }, { status: 409 });
+    return data({ problem: 'status.withdraw.tooLate' as MessageKey, about: 'withdraw' }, { status: 409 });
   }
   return redirect(`/${locale}/status/${params.token}?withdrawn=1`);
 }
@@ -68,6 +82,8 @@ export default function SubmissionStatus() {
     <>
       <h1>{t('status.title')}</h1>
       {search.get('withdrawn') && s.stage === 'withdrawn' ? <p className="notice" role="status">{t('status.withdraw.done')}</p> : null}
+      {search.get('resubmitted') && s.stage === 'in_review' ? <p className="notice" role="status">{t('status.resubmitted')}</p> : null}
+      {search.get('erased') && s.erasedOn ? <p className="notice" role="status">{t('status.erase.done')}</p> : null}
       {search.get('confirmed') && !s.canConfirm && s.hasReceipt ? <p className="notice" role="status">{t('status.confirm.done')}</p> : null}
       {s.canConfirm ? (
         <section className="card" aria-labelledby="confirm-title">
@@ -87,7 +103,19 @@ export default function SubmissionStatus() {
         <dt>{t('staff.col.title')}</dt><dd lang={s.language} dir="auto">{s.title}</dd>
         <dt>{t('status.stage')}</dt><dd><strong>{t(`status.stage.${s.stage}`)}</strong></dd>
         {s.reason ? <><dt>{t('status.reason')}</dt><dd dir="auto" className="user-text">{s.reason}</dd></> : null}
+        {s.files.length > 0 ? (
+          <>
+            <dt>{t('input.attachments')}</dt>
+            <dd>
+              <ul className="file-list">
+                {s.files.map((f) => <li key={f.id}><bdi>{f.name}</bdi> <span className="hint">({f.size})</span></li>)}
+              </ul>
+            </dd>
+          </>
+        ) : null}
       </dl>
+      {s.canEdit ? <p><Link className="button" to={`/${locale}/status/${token}/edit`}>{t('status.changes.edit')}</Link></p> : null}
+      {s.erasedOn ? <p className="notice">{t('status.erased', { date: s.erasedOn })}</p> : null}
       {s.stage === 'published' ? <p><Link to={`/${locale}/inputs/${s.reference}`}>{t('status.publicPage')}</Link></p> : null}
       {s.hasReceipt ? <p><a href={`/${locale}/status/${token}/receipt`} download>{t('status.receipt')}</a></p> : null}
       <h2>{t('status.emails')}</h2>
@@ -99,7 +127,7 @@ export default function SubmissionStatus() {
         <section className="card" aria-labelledby="withdraw-title">
           <h2 id="withdraw-title">{t('status.withdraw.title')}</h2>
           <p>{t('status.withdraw.explain')}</p>
-          {result?.problem ? <p className="field-error" role="alert">{t(result.problem)}</p> : null}
+          {result?.about === 'withdraw' ? <p className="field-error" role="alert">{t(result.problem)}</p> : null}
           <Form method="post">
             <input type="hidden" name="intent" value="withdraw" />
             <div className="checkbox-grid">
@@ -108,7 +136,25 @@ export default function SubmissionStatus() {
             <p><button type="submit" className="button button-danger">{t('status.withdraw.submit')}</button></p>
           </Form>
         </section>
-      ) : result?.problem ? <p className="notice notice-error" role="alert">{t(result.problem)}</p> : null}
+      ) : result?.about === 'withdraw' ? <p className="notice notice-error" role="alert">{t(result.problem)}</p> : null}
+      <section className="card" aria-labelledby="data-title">
+        <h2 id="data-title">{t('status.data.title')}</h2>
+        <p>{t('status.data.explain')}</p>
+        <p><a href={`/${locale}/status/${token}/data`} download>{t('status.data.download')}</a></p>
+        {s.canErase ? (
+          <>
+            <p>{t('status.erase.explain')}</p>
+            {result?.about === 'erase' ? <p className="field-error" role="alert">{t(result.problem)}</p> : null}
+            <Form method="post">
+              <input type="hidden" name="intent" value="erase" />
+              <div className="checkbox-grid">
+                <label><input type="checkbox" name="confirm" value="yes" required /> <span>{t('status.erase.confirm')}</span></label>
+              </div>
+              <p><button type="submit" className="button button-danger">{t('status.erase.submit')}</button></p>
+            </Form>
+          </>
+        ) : null}
+      </section>
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { forums } from './forums';
 import { staffUsers } from './staff';
 import { submissions } from './submissions';
 
@@ -13,10 +14,12 @@ export const auditEvents = pgTable(
     actorKind: text().$type<'submitter' | 'staff' | 'system'>().notNull(),
     actorStaffId: uuid().references(() => staffUsers.id),
     submissionId: uuid().references(() => submissions.id),
+    /** Set for changes to a forum's settings and late-access codes. */
+    forumId: uuid().references(() => forums.id),
     action: text().notNull(),
     details: jsonb().$type<Record<string, unknown>>().notNull().default({}),
   },
-  (t) => [index().on(t.submissionId, t.occurredAt)],
+  (t) => [index().on(t.submissionId, t.occurredAt), index().on(t.forumId, t.occurredAt)],
 );
 
 export type AuditEvent = typeof auditEvents.$inferSelect;

@@ -5,3 +5,8 @@ export * from './audit-events';
 export * from './outbox';
 export * from './email-deliveries';
 export * from './rate-limits';
+export * from './drafts';
+export * from './submission-history';
+export * from './receipts';
+export * from './late-access-codes';
+export * from './attachments';

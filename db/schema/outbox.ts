@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { drafts } from './drafts';
 import { submissions } from './submissions';
 
 /**
@@ -13,6 +14,8 @@ export const outbox = pgTable(
     /** A job name from workers/queues.ts. */
     kind: text().notNull(),
     submissionId: uuid().references(() => submissions.id),
+    /** For e-mails about a draft (which has no submission yet). */
+    draftId: uuid().references(() => drafts.id),
     /** Small values the job needs; never copied to Redis. Secrets in it are erased when done. */
     payload: jsonb().$type<Record<string, string | number | boolean>>().notNull().default({}),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

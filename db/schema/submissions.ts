@@ -38,14 +38,23 @@ export const submissions = pgTable(
     /** The submitter's publication consent per item; the input itself is published only if accepted. */
     publishName: boolean().notNull().default(false),
     publishOrganisation: boolean().notNull().default(false),
+    /** Consent to publish the attached files with the input (the files are always kept for the secretariat). */
+    publishAttachments: boolean().notNull().default(false),
     /** SHA-256 (hex) of the canonical submitted content, printed on the receipt. */
     contentSha256: text().notNull(),
+    /**
+     * Random salt of this submission's content digests (see content-digest.ts). Deleted with the
+     * personal data, so the digests left cannot be tested against guesses of who sent it.
+     */
+    contentSalt: text(),
     receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     /**
      * Set when the submitter proves the address is theirs (the status link from the confirmation
      * e-mail). Only confirmed inputs reach moderators or get a receipt.
      */
     emailConfirmedAt: timestamp({ withTimezone: true }),
+    /** When the current content was sent, if it is an edit made after changes were requested. */
+    revisedAt: timestamp({ withTimezone: true }),
     /** Set when an input never confirmed is expired; its personal data and text are erased then. */
     expiredAt: timestamp({ withTimezone: true }),
 
@@ -67,13 +76,20 @@ export const submissions = pgTable(
     statusTokenHash: text().notNull().unique(),
     /** Set when the submitter withdraws the input before a decision. */
     withdrawnAt: timestamp({ withTimezone: true }),
+    /**
+     * Set when the submitter asked for their personal data to be erased (name, e-mail address,
+     * organisation). Nothing can be mailed to them afterwards.
+     */
+    personalDataErasedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     index().on(t.forumId, t.decision, t.receivedAt),
     index().on(t.forumId, t.publishedAt),
     check('submissions_decision', sql`${t.decision} in ('pending','accepted','rejected','changes_requested','duplicate','spam')`),
     check('submissions_published_only_if_accepted', sql`${t.publishedAt} is null or ${t.decision} = 'accepted'`),
-    check('submissions_rejection_has_reason', sql`${t.decision} <> 'rejected' or length(${t.decisionReason}) > 0`),
+    // coalesce: a NULL reason would make the check NULL, which PostgreSQL counts as satisfied.
+    check('submissions_rejection_has_reason', sql`${t.decision} <> 'rejected' or coalesce(length(${t.decisionReason}), 0) > 0`),
+    check('submissions_changes_have_message', sql`${t.decision} <> 'changes_requested' or coalesce(length(${t.decisionReason}), 0) > 0`),
     check('submissions_withdrawn_not_published', sql`${t.withdrawnAt} is null or ${t.publishedAt} is null`),
     check('submissions_expired_unconfirmed', sql`${t.expiredAt} is null or ${t.emailConfirmedAt} is null`),
     check('submissions_decided_only_if_confirmed', sql`${t.decision} = 'pending' or ${t.emailConfirmedAt} is not null`),

@@ -21,6 +21,8 @@ export async function startRedisServer(opts: { dataDir: string; ephemeral?: bool
     '--bind', '127.0.0.1',
     '--dir', dir,
     '--maxmemory-policy', 'noeviction',
+    // Room for every test file that needs a logical database of its own (tests/helpers/redis-databases.ts).
+    '--databases', '64',
     '--save', '',
     ...(opts.ephemeral ? ['--appendonly', 'no'] : ['--appendonly', 'yes', '--appendfsync', 'everysec']),
   ];

@@ -9,13 +9,16 @@ export function composeEmail(args: {
   locale: string;
   dir: 'rtl' | 'ltr';
   subject: string;
+  /** Empty when the reader's name is not known (a draft): the greeting then names no one. */
   contactName: string;
   blocks: Array<{ text: string; html: string }>;
 }): RenderedEmail {
   const { locale } = args;
+  const greeting = (render: typeof emailText) =>
+    args.contactName ? render(locale, 'greeting', { name: args.contactName }) : render(locale, 'greetingNoName');
   const subject = oneLine(args.subject);
   const text = [
-    emailText(locale, 'greeting', { name: args.contactName }),
+    greeting(emailText),
     ...args.blocks.map((b) => b.text),
     [emailText(locale, 'signature'), emailText(locale, 'automated')].join('\n'),
   ].join('\n\n');
@@ -24,7 +27,7 @@ export function composeEmail(args: {
     dir: args.dir,
     title: subject,
     body: [
-      `<p>${emailHtml(locale, 'greeting', { name: args.contactName })}</p>`,
+      `<p>${greeting(emailHtml)}</p>`,
       ...args.blocks.map((b) => b.html),
       `<p style="color:#555;">${emailHtml(locale, 'signature')}<br><small>${emailHtml(locale, 'automated')}</small></p>`,
     ].join('\n'),

@@ -9,7 +9,11 @@ export type DecisionView = {
   reference: string;
   forumName: string;
   title: string;
-} & ({ decision: 'accepted'; publicUrl: string } | { decision: 'rejected'; reason: string });
+} & (
+  | { decision: 'accepted'; publicUrl: string }
+  | { decision: 'rejected'; reason: string }
+  | { decision: 'changes_requested'; reason: string; editUrl: string }
+);
 
 /** Tells the submitter what the secretariat decided, in the language they used. */
 export function renderDecisionEmail(v: DecisionView): RenderedEmail {
@@ -19,7 +23,12 @@ export function renderDecisionEmail(v: DecisionView): RenderedEmail {
   const detail =
     v.decision === 'accepted'
       ? { text: `${t('decision.accepted.link')}: ${v.publicUrl}`, html: `<p><a href="${escapeHtml(v.publicUrl)}">${h('decision.accepted.link')}</a></p>` }
-      : { text: `${t('decision.rejected.reason')}: ${v.reason}`, html: factsTable([[t('decision.rejected.reason'), v.reason]]) };
+      : v.decision === 'rejected'
+        ? { text: `${t('decision.rejected.reason')}: ${v.reason}`, html: factsTable([[t('decision.rejected.reason'), v.reason]]) }
+        : {
+            text: `${t('decision.changes_requested.message')}: ${v.reason}\n\n${t('decision.changes_requested.how')}\n${v.editUrl}`,
+            html: `${factsTable([[t('decision.changes_requested.message'), v.reason]])}\n<p>${h('decision.changes_requested.how')}</p>\n<p><a href="${escapeHtml(v.editUrl)}">${h('decision.changes_requested.link')}</a></p>`,
+          };
   return composeEmail({
     locale: v.locale,
     dir: v.dir,

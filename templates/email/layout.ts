@@ -39,7 +39,7 @@ export function factsTable(rows: Array<[label: string, value: string]>): string 
   return `<table role="presentation" style="border-collapse:collapse;margin:16px 0;">${rows
     .map(
       ([label, value]) =>
-        `<tr><th scope="row" style="padding:4px 12px 4px 0;padding-inline-end:12px;text-align:start;color:#555;font-weight:600;vertical-align:top;">${escapeHtml(label)}</th><td style="padding:4px 0;">${isolate(value)}</td></tr>`,
+        `<tr><th scope="row" style="padding:4px 12px;text-align:start;color:#555;font-weight:600;vertical-align:top;">${escapeHtml(label)}</th><td style="padding:4px 0;">${isolate(value)}</td></tr>`,
     )
     .join('')}</table>`;
 }

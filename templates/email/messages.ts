@@ -6,8 +6,14 @@ import { escapeHtml, isolate } from './layout';
  */
 const en = {
   greeting: 'Dear {name},',
+  greetingNoName: 'Hello,',
   signature: 'Secretariat of the UN Network on Migration',
   automated: 'This message was sent automatically. Please do not reply to it.',
+  'draft.subject': 'Your draft input to {forum} is saved',
+  'draft.intro': 'Your draft written input to {forum} is saved. Continue it, change it and send it with this private link:',
+  'draft.link': 'Continue my draft',
+  'draft.expires': 'The link works until {date}. Until you send your input, the secretariat does not see it.',
+  'draft.notYou': 'If you did not save a draft, ignore this message: it is erased when the link expires.',
   'confirm.subject': 'Confirm your e-mail address to send input {reference}',
   'confirm.intro': 'We received a written input to {forum} with this e-mail address. Before it goes to the secretariat, please confirm that the address is yours.',
   'confirm.action': 'Open the link below and press "Confirm my e-mail address". You will then receive the receipt.',
@@ -29,14 +35,25 @@ const en = {
   'decision.rejected.subject': 'Not published: your input {reference} to {forum}',
   'decision.rejected.body': 'After review, the secretariat decided not to publish your written input "{title}".',
   'decision.rejected.reason': 'Reason given',
+  'decision.changes_requested.subject': 'Action needed: changes requested to your input {reference}',
+  'decision.changes_requested.body': 'The secretariat asks you to change your written input "{title}" to {forum} before it can be published.',
+  'decision.changes_requested.message': 'Message from the secretariat',
+  'decision.changes_requested.link': 'Edit your input',
+  'decision.changes_requested.how': 'Open the link, edit the input and send it again. You will receive a new receipt; the earlier version is kept.',
 };
 
 export type EmailMessageKey = keyof typeof en;
 
 const ar: Record<EmailMessageKey, string> = {
   greeting: '{name}، تحية طيبة،',
+  greetingNoName: 'تحية طيبة،',
   signature: 'أمانة شبكة الأمم المتحدة المعنية بالهجرة',
   automated: 'أُرسلت هذه الرسالة آليًا. يُرجى عدم الرد عليها.',
+  'draft.subject': 'حُفظت مسودة مساهمتك في {forum}',
+  'draft.intro': 'حُفظت مسودة مساهمتك المكتوبة في {forum}. يمكنك متابعتها وتعديلها وإرسالها عبر هذا الرابط الخاص:',
+  'draft.link': 'متابعة المسودة',
+  'draft.expires': 'يعمل الرابط حتى {date}. لا تطّلع الأمانة على مساهمتك إلى أن ترسلها.',
+  'draft.notYou': 'إذا لم تحفظ أي مسودة، فتجاهل هذه الرسالة: ستُمحى عند انتهاء صلاحية الرابط.',
   'confirm.subject': 'أكِّد عنوان بريدك الإلكتروني لإرسال المساهمة {reference}',
   'confirm.intro': 'استلمنا مساهمة مكتوبة في {forum} باستخدام عنوان البريد الإلكتروني هذا. قبل أن تصل إلى الأمانة، يُرجى تأكيد أن هذا العنوان يخصك.',
   'confirm.action': 'افتح الرابط أدناه واضغط على «أكِّد عنوان بريدي الإلكتروني». ستتلقى الإيصال بعد ذلك.',
@@ -58,6 +75,11 @@ const ar: Record<EmailMessageKey, string> = {
   'decision.rejected.subject': 'لم تُنشر: مساهمتك {reference} في {forum}',
   'decision.rejected.body': 'بعد المراجعة، قررت الأمانة عدم نشر مساهمتك المكتوبة «{title}».',
   'decision.rejected.reason': 'السبب المذكور',
+  'decision.changes_requested.subject': 'إجراء مطلوب: طُلب تعديل مساهمتك {reference}',
+  'decision.changes_requested.body': 'تطلب منك الأمانة تعديل مساهمتك المكتوبة «{title}» في {forum} قبل نشرها.',
+  'decision.changes_requested.message': 'رسالة الأمانة',
+  'decision.changes_requested.link': 'تعديل مساهمتك',
+  'decision.changes_requested.how': 'افتح الرابط، وعدِّل المساهمة، ثم أرسلها مجددًا. ستتلقى إيصالًا جديدًا، وتُحفظ النسخة السابقة.',
 };
 
 const catalogs: Record<string, Record<EmailMessageKey, string>> = { en, ar };

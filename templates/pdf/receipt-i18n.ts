@@ -8,6 +8,8 @@ const en = {
   digest: 'SHA-256 digest of the submitted content',
   digestNote: 'This digest identifies exactly the content above. Keep this receipt as proof of your submission.',
   page: 'Page {n} of {total}',
+  attachments: 'Attached files',
+  attachmentDigest: 'SHA-256 of the file',
 };
 export type ReceiptTextKey = keyof typeof en;
 const ar: Record<ReceiptTextKey, string> = {
@@ -19,6 +21,8 @@ const ar: Record<ReceiptTextKey, string> = {
   digest: 'بصمة SHA-256 للمحتوى المقدَّم',
   digestNote: 'تحدد هذه البصمة المحتوى الوارد أعلاه بدقة. احتفظ بهذا الإيصال دليلًا على تقديم مساهمتك.',
   page: 'الصفحة {n} من {total}',
+  attachments: 'الملفات المرفقة',
+  attachmentDigest: 'بصمة SHA-256 للملف',
 };
 const catalogs: Record<string, Record<ReceiptTextKey, string>> = { en, ar };
 

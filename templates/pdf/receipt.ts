@@ -20,6 +20,8 @@ export interface ReceiptView {
   /** Every submitted field, labels localised, values exactly as submitted. */
   fields: Array<{ label: string; value: string }>;
   contentSha256: string;
+  /** Files received with the input: name as given, size in words, and the SHA-256 of the bytes. */
+  attachments: Array<{ name: string; size: string; sha256: string }>;
   statusNote?: string;
 }
 
@@ -44,6 +46,7 @@ export async function renderReceiptPdf(view: ReceiptView): Promise<Uint8Array> {
   const allText = [
     t('title'), view.forumName, t('submitted'), t('digest'), t('digestNote'), t('page'), view.contentSha256, view.statusNote ?? '',
     ...facts.flat(), ...view.fields.flatMap((f) => [f.label, f.value]),
+    t('attachments'), t('attachmentDigest'), ...view.attachments.flatMap((a) => [a.name, a.size, a.sha256]),
   ];
   const typesetter = await createTypesetter(pdf, allText);
   const flow = new PageFlow(pdf, typesetter, rtl);
@@ -60,6 +63,17 @@ export async function renderReceiptPdf(view: ReceiptView): Promise<Uint8Array> {
   for (const field of view.fields) {
     flow.write(field.label, { size: 9, align: 'start', color: GREY, spaceBefore: 6 });
     flow.write(field.value, { size: 10.5, align: 'start' });
+  }
+  if (view.attachments.length > 0) {
+    flow.rule();
+    flow.write(t('attachments'), { size: 14, align: 'start', color: BRAND, spaceBefore: 6 });
+    for (const file of view.attachments) {
+      // Name and size on lines of their own: a Latin name next to Arabic words would be reordered.
+      flow.write(file.name, { size: 10.5, align: 'start', spaceBefore: 6 });
+      flow.write(file.size, { size: 9, align: 'start', color: GREY });
+      flow.write(t('attachmentDigest'), { size: 9, align: 'start', color: GREY });
+      flow.write(file.sha256, { size: 10, align: 'start' });
+    }
   }
   flow.rule();
   flow.write(t('digest'), { size: 9, align: 'start', color: GREY, spaceBefore: 6 });

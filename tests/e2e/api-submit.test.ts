@@ -4,11 +4,16 @@
  * problem+json, and an input sent by a program follows the web form's path (one row per key,
  * the confirmation e-mail, nothing for moderators before the address is confirmed).
  */
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUBMIT_LIMITS } from '../../app/modules/abuse/rate-limit';
 import { listPendingSubmissions } from '../../app/modules/moderation/queue';
-import { forums, submissions, type Forum } from '../../db/schema';
+import { auditEvents, forums, submissions, type Forum } from '../../db/schema';
+import { issueFormStamp } from '../../app/modules/abuse/form-timing';
+import { parseWebEnv } from '../../app/lib/web-env.server';
+import { generateLateAccessCode, revokeLateAccessCode } from '../../app/modules/forums/late-access';
+import { upsertStaffUser } from '../../app/modules/staff/staff-accounts';
+import { portalEnv } from '../helpers/processes';
 import { createForum } from '../factories/forums';
 import { apiClient } from '../helpers/api-client';
 import { arabicFixture, TRICKY_TEXTS } from '../helpers/fixtures';
@@ -24,7 +29,7 @@ let closed: Forum;
 let upcoming: Forum;
 
 beforeAll(async () => {
-  portal = await startPortalUnderTest(REDIS_DB.api);
+  portal = await startPortalUnderTest(REDIS_DB.apiSubmit);
   api = apiClient(portal.appUrl);
   forum = await createForum(portal.db);
   closed = await createForum(portal.db, 'closed');
@@ -263,6 +268,55 @@ describe('POST /api/v1/forums/{slug}/submissions', () => {
     }
     const arabic = await api.conforming(await submit(validInput(), { 'Accept-Language': 'ar' }, closed.slug), SUBMIT, 'post');
     expect(arabic.body.detail).toBe('هذه الدعوة غير مفتوحة لتلقي المساهمات.');
+  });
+
+  it('lets an input into a closed call with a valid late-access code, recorded as late; a wrong or revoked code is refused', async () => {
+    const staff = await upsertStaffUser(portal.db, { email: `api-late-${crypto.randomUUID().slice(0, 8)}@un.example`, displayName: 'Late', role: 'admin', password: 'a long and unguessable passphrase' });
+    const late = await createForum(portal.db, 'closed');
+    const generated = await generateLateAccessCode(portal.db, { forumId: late.id, staffId: staff.id });
+    if (!generated.ok) throw new Error('no code');
+    const wrong = await api.conforming(await submit(validInput({ lateAccessCode: 'AAAA-BBBB-CCCC' }), {}, late.slug), SUBMIT, 'post');
+    expect(wrong.status).toBe(409);
+    expect(wrong.body.detail).not.toBe('This call is not open for inputs.');
+    expect(await storedFor(late.id)).toBe(0);
+    const accepted = await api.conforming(await submit(validInput({ lateAccessCode: generated.code.toLowerCase() }), {}, late.slug), SUBMIT, 'post');
+    expect(accepted.status).toBe(201);
+    const [row] = await portal.db.select().from(submissions).where(eq(submissions.reference, accepted.body.reference));
+    const [received] = await portal.db.select().from(auditEvents).where(and(eq(auditEvents.submissionId, row.id), eq(auditEvents.action, 'submission.received')));
+    expect(received.details).toMatchObject({ late: true, lateAccessCodeId: generated.id });
+    await revokeLateAccessCode(portal.db, { forumId: late.id, codeId: generated.id, staffId: staff.id });
+    expect((await submit(validInput({ lateAccessCode: generated.code }), {}, late.slug)).status).toBe(409);
+    expect(await storedFor(late.id)).toBe(1);
+  });
+
+  it("applies the forum's own rules: required optional fields and minimum lengths", async () => {
+    const strict = await createForum(portal.db, 'open', {
+      requiredFields: ['organisation', 'principles'],
+      limits: { titleMaxChars: 200, summaryMaxChars: 1500, summaryMinChars: 50, bodyMaxWords: 3000, bodyMinWords: 20 },
+    });
+    const res = await api.conforming(await submit(validInput({ submitterType: 'individual', organisation: null, principles: [] }), {}, strict.slug), SUBMIT, 'post');
+    expect(res.status).toBe(422);
+    const keys = Object.fromEntries((res.body.errors as Array<{ field: string; key: string }>).map((e) => [e.field, e.key]));
+    expect(keys).toEqual({ organisation: 'error.required', principles: 'error.chooseSome', summary: 'error.tooShort', body: 'error.tooFewWords' });
+    expect(await storedFor(strict.id)).toBe(0);
+  });
+
+  it('a web form carrying a key already used in another forum is refused as a broken form, never a 500', async () => {
+    const key = crypto.randomUUID();
+    expect((await submit(validInput(), { 'Idempotency-Key': key })).status).toBe(201);
+    const elsewhere = await createForum(portal.db);
+    const form = new URLSearchParams({ ...Object.fromEntries(Object.entries(validInput()).map(([k, v]) => [k, Array.isArray(v) ? v[0] : String(v)])), idempotencyKey: key });
+    form.set('formStamp', issueFormStamp(parseWebEnv(portalEnv()).SESSION_SECRET, Date.now() - 10_000));
+    form.set('consentPublication', 'yes');
+    form.delete('publishName');
+    const res = await fetch(`${portal.appUrl}/en/forums/${elsewhere.slug}/submit`, {
+      method: 'POST',
+      body: form,
+      redirect: 'manual',
+      headers: { Origin: portal.appUrl, 'Content-Type': 'application/x-www-form-urlencoded', 'X-Forwarded-For': client() },
+    });
+    expect(res.status).toBe(400);
+    expect(await storedFor(elsewhere.id)).toBe(0);
   });
 
   it('answers 404 problem+json for an unknown forum', async () => {

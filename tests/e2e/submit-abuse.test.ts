@@ -91,4 +91,20 @@ describe('submit anti-abuse', () => {
     });
     expect(res.status).toBe(403);
   });
+
+  it('shows the captured-mail viewer to this machine only, even in development', async () => {
+    expect((await fetch(`${portal.appUrl}/dev/mail`)).status).toBe(200);
+    // Behind the local proxy, the client is the forwarded address: not this machine.
+    expect((await fetch(`${portal.appUrl}/dev/mail`, { headers: { 'X-Forwarded-For': '203.0.113.9' } })).status).toBe(404);
+  });
+
+  it('lets no browser or proxy store pages or their data; static files may be cached', async () => {
+    const page = await fetch(`${portal.appUrl}/en/forums/${forum.slug}`);
+    const data = await fetch(`${portal.appUrl}/en/forums/${forum.slug}.data`);
+    const missing = await fetch(`${portal.appUrl}/en/inputs/NOPE-0001`);
+    for (const res of [page, data, missing]) expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(data.status).toBe(200);
+    const icon = await fetch(`${portal.appUrl}/favicon.svg`);
+    expect(icon.headers.get('cache-control')).toMatch(/max-age=\d+/);
+  });
 });

@@ -114,6 +114,8 @@ describe('the whole path', () => {
     expect(await page.getByText('تم الاستلام، وهي قيد المراجعة لدى الأمانة').count()).toBe(1);
     const receipt = await page.request.get(url((await page.getByRole('link', { name: 'تنزيل الإيصال (PDF)' }).getAttribute('href'))!));
     expect((await receipt.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    // The same document as the e-mail's attachment, byte for byte: stored once, never re-rendered.
+    expect(Buffer.compare(await receipt.body(), await pdf.body())).toBe(0);
     await page.screenshot(shot('ar-status'));
 
     // A moderator signs in and accepts.
@@ -143,7 +145,7 @@ describe('the whole path', () => {
     await page.context().close();
   });
 
-  it('works without JavaScript in English, keeping what was typed through a validation error', async () => {
+  it('works without JavaScript in English: a validation error keeps what was typed; confirm, withdraw, download and erase', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${portal.appUrl}/en/forums/${forum.slug}/submit`);
@@ -188,6 +190,22 @@ describe('the whole path', () => {
     expect(await page.getByText('Withdrawn by you').count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Withdraw input' }).count()).toBe(0);
     await page.screenshot(shot('en-status-withdrawn'));
+
+    // A copy of everything held, then erasure of the personal data, from the same page.
+    const dataUrl = await page.getByRole('link', { name: 'Download my data (JSON)' }).getAttribute('href');
+    const receiptUrl = await page.getByRole('link', { name: 'Download the receipt (PDF)' }).getAttribute('href');
+    expect((await page.request.get(`${portal.appUrl}${receiptUrl}`)).status()).toBe(200);
+    const before = await (await page.request.get(`${portal.appUrl}${dataUrl}`)).json();
+    expect(before.submission).toMatchObject({ email, contactName: 'Jean Dupont', summary: 'Voies de migration régulières.' });
+    await page.getByRole('checkbox', { name: 'Yes, erase my personal data' }).check();
+    await page.getByRole('button', { name: 'Erase my personal data' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('Your personal data has been erased.');
+    const after = await (await page.request.get(`${portal.appUrl}${dataUrl}`)).json();
+    expect(after.submission).toMatchObject({ email: '', contactName: '', summary: 'Voies de migration régulières.' });
+    expect(await page.getByRole('button', { name: 'Erase my personal data' }).count()).toBe(0);
+    // The receipt printed the contact data: it is gone, and no new one is made.
+    expect((await page.request.get(`${portal.appUrl}${receiptUrl}`)).status()).toBe(404);
+    expect(await page.getByRole('link', { name: 'Download the receipt (PDF)' }).count()).toBe(0);
     await context.close();
   });
 });

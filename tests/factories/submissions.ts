@@ -24,6 +24,7 @@ export function submissionInput(overrides: Partial<SubmissionInput> = {}): Submi
     principles: ['human_rights'],
     publishName: false,
     publishOrganisation: true,
+    publishAttachments: false,
     ...overrides,
   };
 }

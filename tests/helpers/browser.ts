@@ -26,12 +26,15 @@ export async function openPage(browser: Browser, options: BrowserContextOptions 
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`script error: ${e.message}`));
-  // Pages the test opens on purpose may answer 404; anything they load in turn must not fail.
+  // Pages the test opens on purpose may answer 404, and a refused form answers 4xx by design;
+  // assets must load, and nothing may fail on the server.
   page.on('console', (m) => {
     if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(`console: ${m.text()}`);
   });
   page.on('response', (r) => {
-    if (r.status() >= 400 && r.request().resourceType() !== 'document') problems.push(`HTTP ${r.status()}: ${r.url()}`);
+    const type = r.request().resourceType();
+    const answersForms = type === 'document' || type === 'fetch' || type === 'xhr';
+    if (r.status() >= 500 || (r.status() >= 400 && !answersForms)) problems.push(`HTTP ${r.status()}: ${r.url()}`);
   });
   return { page, problems: () => problems };
 }

@@ -20,6 +20,8 @@ export function portalEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv
     REDIS_URL: inject('redisUrl'),
     SMTP_URL: inject('smtpUrl'),
     MAIL_CAPTURE_DIR: inject('mailCaptureDir'),
+    // Attachment bytes and uploads in the test run's own folder, never the repository's.
+    DATA_DIR: inject('dataDir'),
     ...extra,
   };
 }

@@ -1,7 +1,8 @@
 /**
  * Redis logical databases of the test files that run their own workers, queues or portal
  * processes. Files run in parallel, so each needs its own number (BullMQ keys and job ids would
- * collide otherwise); 0 is the shared default. Take a new number here when adding such a file.
+ * collide otherwise); 0 is the shared default. The project's redis-server has 64 databases (a REDIS_URL server may
+ * have the default 16). Take a new number here when adding such a file.
  */
 export const REDIS_DB = {
   workerRecovery: 1,
@@ -10,6 +11,13 @@ export const REDIS_DB = {
   outboxFailures: 4,
   outboxRelay: 5,
   formCounters: 6,
-  api: 8,
+  drafts: 9,
+  changesRequested: 10,
+  badInput: 11,
+  forumAdmin: 7,
+  apiSubmit: 8,
   apiReads: 12,
+  hostileRequests: 13,
+  attachments: 14,
+  personalDataErasure: 15,
 } as const;

@@ -35,7 +35,7 @@ describe('moderation', () => {
     expect(published).not.toHaveProperty('email');
     expect((await listPublishedInputs(db, forum.id)).map((p) => p.reference)).toEqual([reference]);
     expect((await listPendingSubmissions(db, 10_000)).map((p) => p.id)).not.toContain(id);
-    const audit = await db.select().from(auditEvents).where(eq(auditEvents.submissionId, id));
+    const audit = await db.select().from(auditEvents).where(eq(auditEvents.submissionId, id)).orderBy(auditEvents.id);
     expect(audit.map((a) => a.action)).toEqual(['submission.received', 'email.confirmed', 'decision.accepted', 'submission.published']);
     expect(audit[2].actorStaffId).toBe(staff.id);
 
@@ -104,7 +104,7 @@ describe('moderation', () => {
     expect(await withdrawSubmission(db, id)).toBe(false);
     expect((await listPendingSubmissions(db, 10_000)).map((p) => p.id)).not.toContain(id);
     expect(await decide(db, { submissionId: id, expectedVersion: 2, staffId: staff.id, request: { decision: 'accepted' } })).toEqual({ ok: false, reason: 'stale' });
-    const audit = await db.select().from(auditEvents).where(eq(auditEvents.submissionId, id));
+    const audit = await db.select().from(auditEvents).where(eq(auditEvents.submissionId, id)).orderBy(auditEvents.id);
     expect(audit.map((a) => [a.action, a.actorKind])).toEqual([
       ['submission.received', 'submitter'],
       ['email.confirmed', 'submitter'],

@@ -33,7 +33,7 @@ describe('submitting', () => {
     const [row] = await db.select().from(submissions).where(eq(submissions.id, id));
     expect(row.decision).toBe('pending');
     expect(row.contentSha256).toMatch(/^[0-9a-f]{64}$/);
-    const audit = await db.select().from(auditEvents).where(eq(auditEvents.submissionId, id));
+    const audit = await db.select().from(auditEvents).where(eq(auditEvents.submissionId, id)).orderBy(auditEvents.id);
     expect(audit.map((a) => a.action)).toEqual(['submission.received']);
     const jobs = await outboxFor(id);
     expect(jobs.map((j) => j.kind)).toEqual(['confirm-email']);
@@ -112,7 +112,7 @@ describe('confirming the e-mail address', () => {
     expect(jobs.map((j) => j.kind).sort()).toEqual(['acknowledge', 'confirm-email']);
     expect(jobs.find((j) => j.kind === 'acknowledge')!.payload.statusToken).toBe(statusToken);
     expect((await listPendingSubmissions(db, 10_000)).map((p) => p.id)).toContain(id);
-    const audit = await db.select().from(auditEvents).where(eq(auditEvents.submissionId, id));
+    const audit = await db.select().from(auditEvents).where(eq(auditEvents.submissionId, id)).orderBy(auditEvents.id);
     expect(audit.map((a) => a.action)).toEqual(['submission.received', 'email.confirmed']);
   });
 
@@ -132,7 +132,7 @@ describe('confirming the e-mail address', () => {
     expect(byId.get(fresh.id)!.expiredAt).toBeNull();
     expect(byId.get(confirmedLongAgo.id)!.expiredAt).toBeNull();
     expect(await confirmEmail(db, stale.id, stale.statusToken)).toBe('unchanged');
-    const audit = await db.select().from(auditEvents).where(eq(auditEvents.submissionId, stale.id));
+    const audit = await db.select().from(auditEvents).where(eq(auditEvents.submissionId, stale.id)).orderBy(auditEvents.id);
     expect(audit.map((a) => a.action)).toEqual(['submission.received', 'submission.expired']);
   });
 });

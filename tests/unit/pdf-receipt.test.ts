@@ -29,6 +29,7 @@ const arabicView: ReceiptView = {
     { label: 'English', value: 'Migrant workers need access to justice.' },
   ],
   contentSha256: 'c0ffee'.padEnd(64, '0'),
+  attachments: [],
 };
 
 describe('receipt PDF', () => {
@@ -40,6 +41,20 @@ describe('receipt PDF', () => {
     expect(text).toContain('Migrantworkersneedaccesstojustice.');
     expect(text).toContain(squeeze('إيصال استلام مساهمة مكتوبة'));
     expect(text).toContain(squeeze('شبكة الأمم المتحدة الإقليمية للهجرة'));
+  });
+
+  it('lists each attached file with its name, size and SHA-256', async () => {
+    const files = [
+      { name: 'توصيات المجتمع المدني.pdf', size: '1.2 ميغابايت', sha256: 'ab'.repeat(32) },
+      { name: 'annex.odt', size: '14 كيلوبايت', sha256: 'cd'.repeat(32) },
+    ];
+    const text = squeeze(extract('receipt-attachments', await renderReceiptPdf({ ...arabicView, attachments: files })));
+    expect(text).toContain(squeeze('الملفات المرفقة'));
+    for (const f of files) expect(text).toContain(f.sha256);
+    expect(text).toContain(squeeze('توصيات المجتمع المدني'));
+    expect(text).toContain('annex.odt');
+    const none = squeeze(extract('receipt-no-attachments', await renderReceiptPdf(arabicView)));
+    expect(none).not.toContain(squeeze('الملفات المرفقة'));
   });
 
   it('flows a long input over several numbered pages and stays a valid PDF', async () => {

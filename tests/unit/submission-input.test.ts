@@ -51,6 +51,15 @@ describe('submission input', () => {
     }
   });
 
+  it('accepts an address whose domain is in one script, Latin or not', () => {
+    expect(schema.parse({ ...valid, email: 'info@\u043F\u0440\u0438\u043C\u0435\u0440.\u0440\u0444' }).email).toBe('info@пример.рф');
+    expect(schema.parse({ ...valid, email: 'x@example.org' }).email).toBe('x@example.org');
+  });
+
+  it('treats an organisation of invisible characters only as none', () => {
+    expect(schema.parse({ ...valid, organisation: '\u200B' }).organisation).toBeUndefined();
+  });
+
   it('keeps the marks Arabic and Persian names need in one-line fields', () => {
     const name = 'می‌خواهم ‏أمينة‏';
     expect(schema.parse({ ...valid, contactName: name }).contactName).toBe(name);
@@ -78,6 +87,12 @@ describe('submission input', () => {
     ['title', 'Title\u2066 isolated', 'error.invalidCharacters'],
     ['email', 'a\u0000@example.org', 'error.email'],
     ['email', 'a@example.org\u202E', 'error.email'],
+    ['email', 'a\u200B@example.org', 'error.email'],
+    ['email', 'a@exam\uFEFFple.org', 'error.email'],
+    ['email', 'a@ex\u0430mple.org', 'error.email'],
+    ['email', 'a@\u0440aypal.com', 'error.email'],
+    ['contactName', '\u200B\u200C', 'error.required'],
+    ['title', '\u2060 \uFEFF', 'error.required'],
     ['submitterType', 'government', 'error.choose'],
     ['submitterType', undefined, 'error.choose'],
     ['principles', ['freedom'], 'error.choose'],
@@ -111,7 +126,7 @@ describe('submission input', () => {
 });
 
 describe('submission input from JSON clients', () => {
-  const json = submissionInputSchema(limits, ['ar', 'en', 'zh'], { channel: 'json' });
+  const json = submissionInputSchema(limits, ['ar', 'en', 'zh'], [], { channel: 'json' });
   const validJson = { ...valid, consentPublication: true };
 
   it('takes yes/no choices as booleans, absent meaning no', () => {
@@ -153,9 +168,34 @@ describe('submission input from JSON clients', () => {
   });
 });
 
+describe('per-forum rules set by an admin', () => {
+  const strict = submissionInputSchema({ ...limits, summaryMinChars: 10, bodyMinWords: 3 }, ['ar', 'en'], ['organisation', 'principles']);
+  const complete = { ...valid, organisation: 'Independent', principles: ['human_rights'], summary: 'A summary of enough length', body: 'three words here' };
+
+  it('enforce floors on the summary (characters) and the full text (words)', () => {
+    expect(strict.safeParse(complete).success).toBe(true);
+    expect(fieldErrors(strict.safeParse({ ...complete, summary: 'Too short' }).error!).summary).toBe('error.tooShort');
+    expect(fieldErrors(strict.safeParse({ ...complete, body: 'two words' }).error!).body).toBe('error.tooFewWords');
+    // Arabic words count as the counter counts them: three words pass.
+    expect(strict.safeParse({ ...complete, body: 'ثلاث كلمات عربية', language: 'ar' }).success).toBe(true);
+  });
+
+  it('make optional fields required: an organisation from individuals too, and at least one principle', () => {
+    const errors = fieldErrors(strict.safeParse({ ...complete, organisation: ' ', principles: [] }).error!);
+    expect(errors).toEqual({ organisation: 'error.required', principles: 'error.chooseSome' });
+    // Without those rules the same input is fine.
+    expect(schema.safeParse({ ...valid, principles: [] }).success).toBe(true);
+  });
+});
+
 describe('counting in every script', () => {
   it('counts Arabic words including Latin acronyms and digits', () => {
     expect(countWords(TRICKY_TEXTS.mixed, 'ar')).toBe(7);
+  });
+  it('counts words before a language is chosen, or for a tag it cannot use', () => {
+    expect(countWords('one two three', '')).toBe(3);
+    expect(countWords('one two three', 'not a tag!')).toBe(3);
+    expect(countWords('one two three')).toBe(3);
   });
   it('counts Chinese words without spaces by dictionary segmentation', () => {
     const n = countWords(TRICKY_TEXTS.cjk, 'zh');

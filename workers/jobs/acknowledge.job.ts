@@ -1,7 +1,8 @@
 import { buildAcknowledgementMail } from '../../app/modules/notifications/acknowledgement-mail';
+import { storedReceiptFor } from '../../app/modules/notifications/receipt';
 import { loadSubmissionForMail } from '../../app/modules/notifications/submission-facts';
 import type { OutboxRow } from '../../db/schema';
-import { deliverEmail } from '../deliver-email';
+import { cancelOutboxRow, deliverEmail } from '../deliver-email';
 import { JOBS } from '../queues';
 import type { WorkerDeps } from '../worker-deps';
 
@@ -18,5 +19,11 @@ export async function runAcknowledge(deps: WorkerDeps, row: OutboxRow): Promise<
   if (!facts) throw new Error(`submission ${row.submissionId} not found for outbox ${row.id}`);
   const { statusToken } = payloadSchema.parse(row.payload);
   const statusUrl = statusToken ? new URL(`/${facts.locale}/status/${statusToken}`, deps.env.APP_URL).toString() : undefined;
-  await deliverEmail(deps, row, await buildAcknowledgementMail(facts, statusUrl));
+  const pdf = await storedReceiptFor(deps.db, facts);
+  if (!pdf) {
+    // Erased (or expired) after this job loaded it: nothing is sent to an address asked to be forgotten.
+    await cancelOutboxRow(deps.db, row.id, 'cancelled: personal data erased');
+    return;
+  }
+  await deliverEmail(deps, row, buildAcknowledgementMail(facts, statusUrl, pdf));
 }

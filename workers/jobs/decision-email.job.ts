@@ -1,18 +1,19 @@
-import { eq } from 'drizzle-orm';
 import { buildDecisionMail } from '../../app/modules/notifications/decision-mail';
 import { loadSubmissionForMail } from '../../app/modules/notifications/submission-facts';
-import { outbox, type OutboxRow } from '../../db/schema';
-import { deliverEmail } from '../deliver-email';
+import type { OutboxRow } from '../../db/schema';
+import { cancelOutboxRow, deliverEmail } from '../deliver-email';
+import { JOBS } from '../queues';
 import type { WorkerDeps } from '../worker-deps';
 
 /** Tells the submitter the decision stored on the submission. */
 export async function runDecisionEmail(deps: WorkerDeps, row: OutboxRow): Promise<void> {
   const facts = await loadSubmissionForMail(deps.db, row.submissionId!);
   if (!facts) throw new Error(`submission ${row.submissionId} not found for outbox ${row.id}`);
-  const mail = buildDecisionMail(facts, deps.env.APP_URL);
+  const { statusToken } = JOBS['decision-email'].payload.parse(row.payload);
+  const mail = buildDecisionMail(facts, deps.env.APP_URL, statusToken);
   if (!mail) {
     // The decision was replaced before we got here; nothing truthful is left to say.
-    await deps.db.update(outbox).set({ doneAt: new Date(), lastError: 'no decision to announce' }).where(eq(outbox.id, row.id));
+    await cancelOutboxRow(deps.db, row.id, 'no decision to announce');
     return;
   }
   await deliverEmail(deps, row, mail);

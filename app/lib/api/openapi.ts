@@ -41,12 +41,17 @@ const FIELD_NOTES: Record<string, string> = {
 
 function submissionRequestSchema(): JsonSchema {
   // Limits are checked per forum and do not appear in the schema; every UN language is listed.
-  const schema = submissionInputSchema({ titleMaxChars: 1, summaryMaxChars: 1, bodyMaxWords: 1 }, UN_LANGUAGES, { channel: 'json' });
+  const schema = submissionInputSchema({ titleMaxChars: 1, summaryMaxChars: 1, bodyMaxWords: 1 }, UN_LANGUAGES, [], { channel: 'json' });
   const generated = jsonSchema(schema, 'input') as { properties: Record<string, JsonSchema> };
   for (const [field, description] of Object.entries(FIELD_NOTES)) {
     if (!generated.properties[field]) throw new Error(`FIELD_NOTES names ${field}, which the submission schema no longer has`);
     generated.properties[field] = { ...generated.properties[field], description };
   }
+  // Not part of the input itself: it only lets the input in after the call closed.
+  generated.properties.lateAccessCode = {
+    type: 'string',
+    description: 'A late-access code the secretariat gave for this forum: lets the input in after the call closed (ignored while the call is open).',
+  };
   return {
     ...generated,
     description:

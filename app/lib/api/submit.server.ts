@@ -11,6 +11,7 @@ import { isMessageKey, translator } from '../../i18n/translate';
 import { hitRateLimit, SUBMIT_LIMITS } from '../../modules/abuse/rate-limit';
 import { callState } from '../../modules/forums/call-window';
 import { findForumBySlug } from '../../modules/forums/forum-queries';
+import { verifyLateAccessCode, type LateAccessGrant } from '../../modules/forums/late-access';
 import { createSubmission } from '../../modules/submissions/create-submission';
 import { UNCONFIRMED_EXPIRY_DAYS } from '../../modules/submissions/email-confirmation';
 import { findByIdempotencyKey, isSameRequest, type KeyedSubmission } from '../../modules/submissions/idempotency';
@@ -49,14 +50,23 @@ export async function submitInput(request: Request, context: AppLoadContext, slu
     const detail = read.problem === 'duplicate-member' ? 'api.problem.duplicateMember.detail' : 'api.problem.malformedBody.detail';
     return problem(locale, 'malformed-body', { detail: t(detail) });
   }
-  const parsed = submissionInputSchema(forum.limits, forum.inputLanguages, { channel: 'json' }).safeParse(withoutNulls(read.value));
+  const parsed = submissionInputSchema(forum.limits, forum.inputLanguages, forum.requiredFields, { channel: 'json' }).safeParse(withoutNulls(read.value));
 
   // A retry of an input already stored gets its answer again, before any other rule (as the form).
   const earlier = await findByIdempotencyKey(context.db, idempotencyKey);
   if (earlier) return answerRetry(earlier, forum, parsed.success ? parsed.data : undefined, locale);
 
+  // After the close, only a late-access code lets an input in, as on the form.
   const state = callState(forum, new Date());
-  if (state !== 'open') return callNotOpen(forum, state, locale);
+  let lateAccess: LateAccessGrant | undefined;
+  const lateCode = (read.value as { lateAccessCode?: unknown } | null)?.lateAccessCode;
+  if (state === 'closed' && typeof lateCode === 'string') {
+    const verified = await verifyLateAccessCode(context.db, forum, lateCode);
+    if (!verified.ok) return callNotOpen(forum, state, locale, 'late.invalid');
+    lateAccess = verified.grant;
+  } else if (state !== 'open') {
+    return callNotOpen(forum, state, locale);
+  }
   if (!parsed.success) {
     const errors = Object.entries(fieldErrors(parsed.error)).map(([field, key = 'error.invalid']) => ({
       field,
@@ -85,14 +95,14 @@ export async function submitInput(request: Request, context: AppLoadContext, slu
 
   let result: Awaited<ReturnType<typeof createSubmission>>;
   try {
-    result = await createSubmission(context.db, forum, parsed.data, { idempotencyKey, interfaceLocale: locale });
+    result = await createSubmission(context.db, forum, parsed.data, { idempotencyKey, interfaceLocale: locale, lateAccess });
   } catch (error) {
     // The same key stored meanwhile by a concurrent request (perhaps for another forum).
     const winner = await findByIdempotencyKey(context.db, idempotencyKey);
     if (winner) return answerRetry(winner, forum, parsed.data, locale);
     throw error;
   }
-  if (!result.ok) return callNotOpen(forum, callState(forum, new Date()), locale);
+  if (!result.ok) return callNotOpen(forum, callState(forum, new Date()), locale, result.reason === 'late_access_invalid' ? 'late.invalid' : 'call.notOpen');
   const stored = await findByIdempotencyKey(context.db, idempotencyKey);
   if (!stored) throw new Error(`submission ${result.reference} not found by its idempotency key`);
   if (result.replayed) return answerRetry(stored, forum, parsed.data, locale);
@@ -129,9 +139,9 @@ function received(stored: KeyedSubmission, forum: Forum, locale: InterfaceLocale
   );
 }
 
-function callNotOpen(forum: Forum, state: 'upcoming' | 'open' | 'closed', locale: InterfaceLocale) {
+function callNotOpen(forum: Forum, state: 'upcoming' | 'open' | 'closed', locale: InterfaceLocale, detail: 'call.notOpen' | 'late.invalid' = 'call.notOpen') {
   return problem(locale, 'call-not-open', {
-    detail: translator(locale)('call.notOpen'),
+    detail: translator(locale)(detail),
     extra: { callState: state, opensAt: forum.opensAt.toISOString(), closesAt: forum.closesAt.toISOString() },
   });
 }

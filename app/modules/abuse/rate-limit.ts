@@ -42,9 +42,43 @@ export const SUBMIT_LIMITS = {
   perEmailDaily: { name: 'submit:email:day', limit: 20, windowSeconds: 24 * 3600 },
 } satisfies Record<string, RateLimit>;
 
+/**
+ * Counts one submission (or draft) against every submit limit for this connection and address;
+ * the first limit reached says when to come back.
+ */
+export async function hitSubmitLimits(db: Db, clientIp: string, email: string): Promise<RateLimitResult> {
+  const checks = [
+    [SUBMIT_LIMITS.perIp, clientIp],
+    [SUBMIT_LIMITS.perEmail, email],
+    [SUBMIT_LIMITS.perEmailDaily, email],
+  ] as const;
+  for (const [rule, subject] of checks) {
+    const result = await hitRateLimit(db, rule, subject);
+    if (!result.allowed) return result;
+  }
+  return { allowed: true };
+}
+
 /** Drops counters whose window ended more than a day ago; run periodically by the worker. */
 export async function pruneRateLimits(db: Db, now = new Date()): Promise<number> {
   const cutoff = new Date(now.getTime() - 24 * 3600 * 1000);
   const deleted = await db.delete(rateLimitHits).where(lt(rateLimitHits.windowStart, cutoff)).returning({ key: rateLimitHits.key });
   return deleted.length;
+}
+
+/**
+ * Uploads are stored before the form is sent, so they are limited on their own: enough files per
+ * hour for an office sending many inputs, not enough to fill a disk.
+ */
+export const UPLOAD_LIMITS = {
+  perIp: { name: 'upload:ip', limit: 200, windowSeconds: 3600 },
+} satisfies Record<string, RateLimit>;
+
+/** Counts each uploaded file against the per-connection upload limit. */
+export async function hitUploadLimits(db: Db, clientIp: string, files: number): Promise<RateLimitResult> {
+  for (let i = 0; i < files; i++) {
+    const result = await hitRateLimit(db, UPLOAD_LIMITS.perIp, clientIp);
+    if (!result.allowed) return result;
+  }
+  return { allowed: true };
 }

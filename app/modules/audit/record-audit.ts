@@ -5,6 +5,8 @@ export interface AuditEntry {
   actorKind: 'submitter' | 'staff' | 'system';
   actorStaffId?: string;
   submissionId?: string;
+  /** The forum whose settings or late-access codes changed. */
+  forumId?: string;
   action: string;
   /** Before → after values and reasons; never contact data. */
   details?: Record<string, unknown>;

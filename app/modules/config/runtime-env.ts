@@ -19,6 +19,16 @@ const runtimeEnvSchema = z.object({
 
 export type RuntimeEnv = z.infer<typeof runtimeEnvSchema>;
 
+/**
+ * In production every backing service must be named: the embedded database, the local Redis and
+ * the capture mailbox are for development, and silently falling back to them would lose data and
+ * swallow every e-mail.
+ */
+export function missingProductionServices(source: NodeJS.ProcessEnv = process.env): string[] {
+  if (source.NODE_ENV !== 'production') return [];
+  return ['DATABASE_URL', 'REDIS_URL', 'SMTP_URL', 'APP_URL', 'SESSION_SECRET'].filter((name) => !source[name]);
+}
+
 export function parseRuntimeEnv(source: NodeJS.ProcessEnv = process.env): RuntimeEnv {
   const result = runtimeEnvSchema.safeParse(source);
   if (!result.success) {

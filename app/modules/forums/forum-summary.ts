@@ -12,5 +12,21 @@ export function forumSummary(forum: Forum, locale: string, now = new Date()) {
     state: callState(forum, now),
     opensAt: formatInZone(forum.opensAt, locale, forum.timeZone),
     closesAt: formatInZone(forum.closesAt, locale, forum.timeZone),
+    // Instants and zone for the browser, which adds the visitor's own time zone.
+    opensAtIso: forum.opensAt.toISOString(),
+    closesAtIso: forum.closesAt.toISOString(),
+    timeZone: forum.timeZone,
+  };
+}
+
+/** What the submission form needs of its forum: the summary, the limits and the call's settings. */
+export function formForum(forum: Forum, locale: string, now = new Date()) {
+  return {
+    ...forumSummary(forum, locale, now),
+    limits: forum.limits,
+    requiredFields: forum.requiredFields,
+    publishNameByDefault: forum.publishNameByDefault,
+    publishOrganisationByDefault: forum.publishOrganisationByDefault,
+    attachmentRules: forum.attachmentRules,
   };
 }

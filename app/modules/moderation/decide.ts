@@ -5,14 +5,17 @@
  */
 import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { submissions } from '../../../db/schema';
+import { statusLinks, submissions } from '../../../db/schema';
+import { newStatusToken } from '../submissions/status-token';
 import { recordAudit } from '../audit/record-audit';
 import { addOutbox } from '../outbox/add-outbox';
 import { publishSubmission } from '../publication/publish';
 
 export type DecisionRequest =
   | { decision: 'accepted' }
-  | { decision: 'rejected'; reason: string };
+  | { decision: 'rejected'; reason: string }
+  /** The message says what to change; the submitter edits through a status link. */
+  | { decision: 'changes_requested'; reason: string };
 
 export type DecideResult = { ok: true } | { ok: false; reason: 'stale' | 'not_found' };
 
@@ -21,7 +24,7 @@ export async function decide(
   args: { submissionId: string; expectedVersion: number; staffId: string; request: DecisionRequest },
 ): Promise<DecideResult> {
   const { submissionId, expectedVersion, staffId, request } = args;
-  const reason = request.decision === 'rejected' ? request.reason : null;
+  const reason = request.decision === 'accepted' ? null : request.reason;
   return db.transaction(async (tx) => {
     const updated = await tx
       .update(submissions)
@@ -55,7 +58,14 @@ export async function decide(
       details: { from: 'pending', to: request.decision, ...(reason ? { reason } : {}) },
     });
     if (request.decision === 'accepted') await publishSubmission(tx, submissionId, { staffId });
-    await addOutbox(tx, 'decision-email', submissionId, { decision: request.decision });
+    if (request.decision === 'changes_requested') {
+      // The e-mail needs a link to edit with; raw tokens are never kept, so a new one is made.
+      const link = newStatusToken();
+      await tx.insert(statusLinks).values({ submissionId, tokenHash: link.hash });
+      await addOutbox(tx, 'decision-email', { submissionId }, { decision: request.decision, statusToken: link.token });
+    } else {
+      await addOutbox(tx, 'decision-email', { submissionId }, { decision: request.decision });
+    }
     return { ok: true } as const;
   });
 }

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { auditEvents, emailDeliveries, forums, submissions } from '../../../db/schema';
+import { attachmentsOf } from '../attachments/held-attachments';
 
 /**
  * Pending submissions whose submitter confirmed the address, oldest first: the order in which
@@ -32,9 +33,10 @@ export async function loadSubmissionForReview(db: Db, id: string) {
     .innerJoin(forums, eq(forums.id, submissions.forumId))
     .where(eq(submissions.id, id));
   if (!row) return undefined;
-  const [audit, deliveries] = await Promise.all([
+  const [audit, deliveries, files] = await Promise.all([
     db.select().from(auditEvents).where(eq(auditEvents.submissionId, id)).orderBy(desc(auditEvents.id)),
     db.select().from(emailDeliveries).where(eq(emailDeliveries.submissionId, id)).orderBy(asc(emailDeliveries.id)),
+    attachmentsOf(db, id),
   ]);
-  return { ...row, audit, deliveries };
+  return { ...row, audit, deliveries, attachments: files };
 }

@@ -1,3 +1,4 @@
+import { fileSizeLabel } from '../attachments/file-size';
 import { constituencyLabel } from '../taxonomy/constituencies';
 import { countryName } from '../taxonomy/countries';
 import { languageName, pickLabel } from '../taxonomy/locales';
@@ -19,8 +20,11 @@ export function reviewView(r: Review, locale: string) {
     forumName: pickLabel(r.forumName, locale),
     submitterType: submitterTypeLabel(s.submitterType, locale),
     contactName: s.contactName,
+    personalDataErased: Boolean(s.personalDataErasedAt),
     publishName: s.publishName,
     publishOrganisation: s.publishOrganisation,
+    publishAttachments: s.publishAttachments,
+    attachments: r.attachments.map((a) => ({ id: a.id, fileName: a.fileName, size: fileSizeLabel(a.sizeBytes, locale), sha256: a.sha256 })),
     email: s.email,
     organisation: s.organisation,
     constituency: constituencyLabel(s.constituency, locale),
@@ -36,10 +40,14 @@ export function reviewView(r: Review, locale: string) {
     receivedAt: when(s.receivedAt),
     contentSha256: s.contentSha256,
     decision: s.decision,
+    /** Decisions are open only on a pending, confirmed input its submitter has not withdrawn. */
+    decidable: s.decision === 'pending' && !s.withdrawnAt && Boolean(s.emailConfirmedAt),
+    withdrawn: Boolean(s.withdrawnAt),
+    awaitingConfirmation: !s.emailConfirmedAt,
     decisionReason: s.decisionReason,
     version: s.version,
     deliveries: r.deliveries.map((d) => ({ id: d.id, kind: d.kind, sentAt: when(d.sentAt), smtpResponse: d.smtpResponse })),
-    audit: r.audit.map((a) => ({ id: a.id, occurredAt: when(a.occurredAt), action: a.action, actor: a.actorKind })),
+    audit: r.audit.map((a) => ({ id: a.id, occurredAt: when(a.occurredAt), action: a.details?.late ? `${a.action} (late-access code)` : a.action, actor: a.actorKind })),
   };
 }
 

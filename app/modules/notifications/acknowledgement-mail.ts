@@ -1,14 +1,13 @@
 import { renderAcknowledgementEmail } from '../../../templates/email/acknowledgement';
 import { formatInZone } from '../time/format-instant';
 import type { OutgoingMail } from './outgoing-mail';
-import { renderReceiptFor } from './receipt';
 import type { SubmissionForMail } from './submission-facts';
 
 /**
  * The acknowledgement with its PDF receipt attached and the private status link; without the link
  * when there is none (submissions made before status links existed).
  */
-export async function buildAcknowledgementMail(facts: SubmissionForMail, statusUrl: string | undefined): Promise<OutgoingMail> {
+export function buildAcknowledgementMail(facts: SubmissionForMail, statusUrl: string | undefined, pdf: Buffer): OutgoingMail {
   const { submission: s, forum, locale, dir, forumName } = facts;
   const rendered = renderAcknowledgementEmail({
     locale,
@@ -20,7 +19,6 @@ export async function buildAcknowledgementMail(facts: SubmissionForMail, statusU
     receivedAt: formatInZone(s.receivedAt, locale, forum.timeZone),
     statusUrl,
   });
-  const pdf = await renderReceiptFor(facts);
   return {
     to: s.email,
     language: locale,

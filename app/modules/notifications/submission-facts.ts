@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { forums, submissions } from '../../../db/schema';
 import { directionOf, pickLabel } from '../taxonomy/locales';
+import { attachmentsOf } from '../attachments/held-attachments';
 
 /** A submission with its forum, and the language and direction to write to its submitter in. */
 export async function loadSubmissionForMail(db: Db, submissionId: string) {
@@ -12,7 +13,8 @@ export async function loadSubmissionForMail(db: Db, submissionId: string) {
     .where(eq(submissions.id, submissionId));
   if (!row) return undefined;
   const locale = row.submission.interfaceLocale;
-  return { ...row, locale, dir: directionOf(locale), forumName: pickLabel(row.forum.name, locale) };
+  const files = await attachmentsOf(db, submissionId);
+  return { ...row, attachments: files, locale, dir: directionOf(locale), forumName: pickLabel(row.forum.name, locale) };
 }
 
 export type SubmissionForMail = NonNullable<Awaited<ReturnType<typeof loadSubmissionForMail>>>;

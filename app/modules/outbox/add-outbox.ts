@@ -13,11 +13,11 @@ export const OUTBOX_CHANNEL = 'outbox_new';
 export async function addOutbox<K extends JobKind>(
   tx: Tx,
   kind: K,
-  submissionId: string,
+  about: { submissionId: string } | { draftId: string },
   payload: JobPayload<K>,
 ): Promise<number> {
   const parsed = JOBS[kind].payload.parse(payload) as Record<string, string>;
-  const [row] = await tx.insert(outbox).values({ kind, submissionId, payload: parsed }).returning({ id: outbox.id });
+  const [row] = await tx.insert(outbox).values({ kind, ...about, payload: parsed }).returning({ id: outbox.id });
   await tx.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, ${String(row.id)})`);
   return row.id;
 }

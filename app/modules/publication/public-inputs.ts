@@ -6,6 +6,7 @@
 import { and, desc, eq, isNotNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { forums, submissions } from '../../../db/schema';
+import { isReference } from '../submissions/reference';
 
 const publicColumns = {
   reference: submissions.reference,
@@ -72,6 +73,7 @@ export async function pagePublishedInputs(db: Db, forumId: string, opts: { limit
 }
 
 export async function findPublishedInput(db: Db, reference: string) {
+  if (!isReference(reference)) return undefined;
   const [row] = await db
     .select(publicColumns)
     .from(submissions)

@@ -1,12 +1,24 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { SubmissionInput } from './submission-input';
+
+/** A fresh salt for one submission's digests (128 random bits). */
+export function newContentSalt(): string {
+  return randomBytes(16).toString('base64url');
+}
 
 /**
  * SHA-256 of the submitted content in a canonical form (fixed key order, JSON), printed on the
  * receipt so a submitter can prove later exactly what was received.
+ *
+ * The content includes the contact name and address, and a published input shows the rest: an
+ * unsalted digest would let anyone test guesses of who sent it. Each submission's digests are
+ * therefore salted with a random value kept on the submission, and erasing the personal data
+ * deletes the salt, so the digests left behind can no longer be tied to a person. Submissions
+ * stored before salts existed have none (`salt` undefined): their digests are computed as before.
  */
-export function contentDigest(forumSlug: string, input: SubmissionInput): string {
+export function contentDigest(forumSlug: string, input: SubmissionInput, salt?: string | null): string {
   const canonical = JSON.stringify([
+    ...(salt ? [['salt', salt]] : []),
     ['forum', forumSlug],
     ['contactName', input.contactName],
     ['organisation', input.organisation ?? ''],
@@ -23,6 +35,7 @@ export function contentDigest(forumSlug: string, input: SubmissionInput): string
     ['principles', input.principles],
     ['publishName', input.publishName],
     ['publishOrganisation', input.publishOrganisation],
+    ...(salt ? [['publishAttachments', input.publishAttachments]] : []),
   ]);
   return createHash('sha256').update(canonical, 'utf8').digest('hex');
 }

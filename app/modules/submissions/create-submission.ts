@@ -8,21 +8,32 @@ import type { Db } from '../../../db/client';
 import { forums, submissions, type Forum } from '../../../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import { callState } from '../forums/call-window';
+import { closeSentDraft } from '../drafts/drafts';
+import { holdLateAccess, type LateAccessGrant } from '../forums/late-access';
 import { addOutbox } from '../outbox/add-outbox';
-import { contentDigest } from './content-digest';
+import { claimHeldAttachments, HeldAttachmentsLost } from '../attachments/held-attachments';
+import { contentDigest, newContentSalt } from './content-digest';
 import { formatReference } from './reference';
 import { newStatusToken } from './status-token';
 import type { SubmissionInput } from './submission-input';
 
 export type CreateSubmissionResult =
   | { ok: true; id: string; reference: string; replayed: boolean }
-  | { ok: false; reason: 'call_not_open' };
+  | { ok: false; reason: 'call_not_open' | 'late_access_invalid' | 'attachments_lost' | 'idempotency_key_reused' };
 
 export interface SubmissionContext {
   idempotencyKey: string;
   interfaceLocale: string;
+  /** The draft this submission was sent from: it ends (values erased) in the same transaction. */
+  draftToken?: string;
   now?: Date;
+  /** A checked late-access code: lets an input in after the call closed (never before it opens). */
+  lateAccess?: LateAccessGrant;
+  /** Hold tokens of the files uploaded with the form: the submission claims them as it is stored. */
+  attachmentTokens?: string[];
 }
+
+class LateAccessLost extends Error {}
 
 export async function createSubmission(
   db: Db,
@@ -32,10 +43,15 @@ export async function createSubmission(
 ): Promise<CreateSubmissionResult> {
   const existing = await findReplayedSubmission(db, forum.id, ctx.idempotencyKey);
   if (existing) return { ok: true, ...existing, replayed: true };
-  if (callState(forum, ctx.now ?? new Date()) !== 'open') return { ok: false, reason: 'call_not_open' };
+  const now = ctx.now ?? new Date();
+  const state = callState(forum, now);
+  const late = state === 'closed' && ctx.lateAccess?.forumId === forum.id ? ctx.lateAccess : undefined;
+  if (state !== 'open' && !late) return { ok: false, reason: 'call_not_open' };
 
   try {
     const created = await db.transaction(async (tx) => {
+      // Checked again here, under a lock: a code revoked since the form was shown lets nothing in.
+      if (late && !(await holdLateAccess(tx, late, now))) throw new LateAccessLost();
       // Row lock on the forum serialises reference numbers; held only for this short transaction.
       const [counter] = await tx
         .update(forums)
@@ -44,6 +60,7 @@ export async function createSubmission(
         .returning({ n: forums.lastReferenceNumber, prefix: forums.referencePrefix });
       const reference = formatReference(counter.prefix, counter.n);
       const status = newStatusToken();
+      const salt = newContentSalt();
       const [row] = await tx
         .insert(submissions)
         .values({
@@ -53,21 +70,35 @@ export async function createSubmission(
           interfaceLocale: ctx.interfaceLocale,
           ...input,
           organisation: input.organisation ?? null,
-          contentSha256: contentDigest(forum.slug, input),
+          contentSha256: contentDigest(forum.slug, input, salt),
+          contentSalt: salt,
           statusTokenHash: status.hash,
         })
         .returning({ id: submissions.id, reference: submissions.reference });
-      await recordAudit(tx, { actorKind: 'submitter', submissionId: row.id, action: 'submission.received', details: { reference } });
+      // A file whose hold ran out while the form was open is gone: store nothing, say so.
+      await claimHeldAttachments(tx, forum.id, row.id, ctx.attachmentTokens ?? [], now);
+      await recordAudit(tx, {
+        actorKind: 'submitter',
+        submissionId: row.id,
+        action: 'submission.received',
+        details: late ? { reference, late: true, lateAccessCodeId: late.codeId } : { reference },
+      });
       // The raw token waits in the outbox row (PostgreSQL only, never Redis) until the
       // confirmation e-mail carrying it is recorded; then it is erased.
-      await addOutbox(tx, 'confirm-email', row.id, { statusToken: status.token });
+      await addOutbox(tx, 'confirm-email', { submissionId: row.id }, { statusToken: status.token });
+      if (ctx.draftToken) await closeSentDraft(tx, forum.id, ctx.draftToken, now);
       return row;
     });
     return { ok: true, ...created, replayed: false };
   } catch (error) {
+    if (error instanceof LateAccessLost) return { ok: false, reason: 'late_access_invalid' };
+    if (error instanceof HeldAttachmentsLost) return { ok: false, reason: 'attachments_lost' };
     // A concurrent request with the same key won the race: answer with its submission.
     const winner = await findReplayedSubmission(db, forum.id, ctx.idempotencyKey);
     if (winner) return { ok: true, ...winner, replayed: true };
+    // Keys are unique across forums: one already used in another forum is not a retry here.
+    const [elsewhere] = await db.select({ id: submissions.id }).from(submissions).where(eq(submissions.idempotencyKey, ctx.idempotencyKey));
+    if (elsewhere) return { ok: false, reason: 'idempotency_key_reused' };
     throw error;
   }
 }

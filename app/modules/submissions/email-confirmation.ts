@@ -4,9 +4,9 @@
  * never confirmed are expired: their personal data and text are erased, the row and its audit
  * trail stay (the audit log is append-only).
  */
-import { and, eq, isNull, lt } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { submissions } from '../../../db/schema';
+import { outbox, submissions } from '../../../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import { addOutbox } from '../outbox/add-outbox';
 
@@ -25,33 +25,53 @@ export async function confirmEmail(db: Db, submissionId: string, statusToken: st
       .returning({ id: submissions.id });
     if (rows.length === 0) return 'unchanged';
     await recordAudit(tx, { actorKind: 'submitter', submissionId, action: 'email.confirmed' });
-    await addOutbox(tx, 'acknowledge', submissionId, { statusToken });
+    await addOutbox(tx, 'acknowledge', { submissionId }, { statusToken });
     return 'confirmed';
   });
 }
 
 /** Erases inputs whose address was never confirmed within the expiry window; returns how many. */
-export async function expireUnconfirmed(db: Db, now = new Date()): Promise<number> {
+export async function expireUnconfirmed(db: Db, now = new Date(), batch = 500): Promise<number> {
   const cutoff = new Date(now.getTime() - UNCONFIRMED_EXPIRY_DAYS * 24 * 3600 * 1000);
-  return db.transaction(async (tx) => {
-    const expired = await tx
-      .update(submissions)
-      .set({
-        expiredAt: now,
-        contactName: '',
-        email: '',
-        organisation: null,
-        title: '',
-        summary: '',
-        body: '',
-        publishName: false,
-        publishOrganisation: false,
-      })
-      .where(and(isNull(submissions.emailConfirmedAt), isNull(submissions.expiredAt), lt(submissions.receivedAt, cutoff)))
-      .returning({ id: submissions.id });
-    for (const { id } of expired) {
-      await recordAudit(tx, { actorKind: 'system', submissionId: id, action: 'submission.expired', details: { reason: 'email_not_confirmed' } });
-    }
-    return expired.length;
-  });
+  let total = 0;
+  // Bounded transactions: a backlog (a bot run that was never confirmed) never holds thousands of
+  // row locks at once; locked rows are left for the next round rather than waited for.
+  for (;;) {
+    const count = await db.transaction(async (tx) => {
+      const due = await tx
+        .select({ id: submissions.id })
+        .from(submissions)
+        .where(and(isNull(submissions.emailConfirmedAt), isNull(submissions.expiredAt), lt(submissions.receivedAt, cutoff)))
+        .limit(batch)
+        .for('update', { skipLocked: true });
+      if (due.length === 0) return 0;
+      const ids = due.map((d) => d.id);
+      await tx
+        .update(submissions)
+        .set({
+          expiredAt: now,
+          contactName: '',
+          email: '',
+          organisation: null,
+          title: '',
+          summary: '',
+          body: '',
+          publishName: false,
+          publishOrganisation: false,
+          contentSalt: null,
+        })
+        .where(inArray(submissions.id, ids));
+      // The confirmation request may still be retrying: it must not go to an erased address.
+      await tx
+        .update(outbox)
+        .set({ doneAt: now, payload: {}, lastError: 'cancelled: input expired unconfirmed' })
+        .where(and(inArray(outbox.submissionId, ids), isNull(outbox.doneAt), isNull(outbox.failedAt)));
+      for (const id of ids) {
+        await recordAudit(tx, { actorKind: 'system', submissionId: id, action: 'submission.expired', details: { reason: 'email_not_confirmed' } });
+      }
+      return ids.length;
+    });
+    total += count;
+    if (count < batch) return total;
+  }
 }

@@ -14,6 +14,7 @@ export interface KeyedSubmission {
   reference: string;
   forumId: string;
   contentSha256: string;
+  contentSalt: string | null;
   receivedAt: Date;
 }
 
@@ -25,6 +26,7 @@ export async function findByIdempotencyKey(db: Db, idempotencyKey: string): Prom
       reference: submissions.reference,
       forumId: submissions.forumId,
       contentSha256: submissions.contentSha256,
+      contentSalt: submissions.contentSalt,
       receivedAt: submissions.receivedAt,
     })
     .from(submissions)
@@ -34,5 +36,6 @@ export async function findByIdempotencyKey(db: Db, idempotencyKey: string): Prom
 
 /** True when `input` for this forum is exactly what the stored submission received. */
 export function isSameRequest(stored: KeyedSubmission, forum: { id: string; slug: string }, input: SubmissionInput): boolean {
-  return stored.forumId === forum.id && stored.contentSha256 === contentDigest(forum.slug, input);
+  // Digests are salted per submission: the retry is digested with the stored one's salt.
+  return stored.forumId === forum.id && stored.contentSha256 === contentDigest(forum.slug, input, stored.contentSalt);
 }

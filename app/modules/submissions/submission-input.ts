@@ -1,5 +1,5 @@
 /**
- * The submission form's contract, used by the web form (server side) and the JSON API.
+ * The submission form's contract, used by the web form (server side) and, later, the API.
  * Error messages are message keys (app/i18n), never English text, so every channel can translate.
  */
 import { z } from 'zod';
@@ -13,7 +13,8 @@ import { requiresOrganisation, SUBMITTER_TYPE_KEYS } from '../taxonomy/submitter
 import { countCharacters, countWords } from './text-measure';
 
 // C0/C1 controls other than tab and line breaks have no place in prose and break e-mail headers.
-const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+// U+FFFD is what a decoder leaves of bytes that were not UTF-8: the text arrived broken.
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFD]/;
 const LINE_BREAK = /[\r\n\u2028\u2029]/;
 // Bidi embedding, override and isolate controls can disguise a one-line value (a name, a title)
 // as something else on screen and in e-mail headers. Marks (LRM, RLM, ALM) and ZWJ/ZWNJ, which
@@ -23,18 +24,48 @@ const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
 // JSON client can send one (a "\ud800" escape); browsers repair them before posting a form.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const acceptableText = (s: string) => !CONTROL_CHARS.test(s) && !LONE_SURROGATE.test(s);
-const acceptableLine = (s: string) => acceptableText(s) && !LINE_BREAK.test(s) && !BIDI_CONTROLS.test(s);
+export const acceptableLine = (s: string) => acceptableText(s) && !LINE_BREAK.test(s) && !BIDI_CONTROLS.test(s);
 
 /** A string that must be there: missing is `missing`, and a value of another type (JSON) is invalid. */
 const presentString = (missing: string) => z.string({ error: (issue) => (issue.input === undefined ? missing : 'error.invalid') });
+// Invisible format characters (zero-width space, joiners, BOM…): fine inside words of some scripts,
+// but a value made of nothing else is empty, and an address must not hide any.
+const FORMAT_CHAR = /\p{Cf}/u;
+const visiblyEmpty = (s: string) => s.replace(/\p{Cf}/gu, '').trim().length === 0;
+
+/**
+ * A domain label mixing scripts ("exаmple" with a Cyrillic а) is a look-alike of another
+ * address: refused. Labels in one script (an Arabic or Cyrillic domain) are fine.
+ */
+const SCRIPTS = ['Latin', 'Cyrillic', 'Greek', 'Arabic', 'Han', 'Hebrew', 'Armenian', 'Georgian', 'Devanagari', 'Thai'].map(
+  (name) => new RegExp(`\\p{Script=${name}}`, 'u'),
+);
+function mixesScripts(domain: string): boolean {
+  return domain.split('.').some((label) => SCRIPTS.filter((script) => script.test(label)).length > 1);
+}
 
 /** One line of text: trimmed, no line breaks (they would reach e-mail headers and PDF titles). */
 const singleLine = (maxChars: number) =>
   presentString('error.required')
     .transform((s) => s.trim())
-    .refine((s) => s.length > 0, { error: 'error.required' })
+    .refine((s) => !visiblyEmpty(s), { error: 'error.required' })
     .refine(acceptableLine, { error: 'error.invalidCharacters' })
     .refine((s) => countCharacters(s) <= maxChars, { error: 'error.tooLong' });
+
+/** One plain address: no display names, lists, spaces or header-breaking characters. */
+export const emailAddress = presentString('error.required')
+  .transform((s) => s.trim())
+  .refine((s) => s.length > 0, { error: 'error.required' })
+  .refine((s) => acceptableLine(s) && !FORMAT_CHAR.test(s), { error: 'error.email' })
+  .refine((s) => !mixesScripts(s.slice(s.lastIndexOf('@') + 1)), { error: 'error.email' })
+  .refine((s) => s.length <= 254 && /^[^\s@,;<>"()\[\]\\]+@[^\s@,;<>"()\[\]\\]+\.[^\s@,;<>"()\[\]\\]+$/u.test(s), {
+    error: 'error.email',
+  });
+
+/** Characters no stored text may hold (C0/C1 controls other than tab and line breaks). */
+export function hasControlCharacters(s: string): boolean {
+  return CONTROL_CHARS.test(s);
+}
 
 /** A checkbox: present ("on", or any value a browser sends) means yes. */
 const checkbox = z
@@ -58,7 +89,16 @@ export interface SubmissionSchemaOptions {
   channel?: 'form' | 'json';
 }
 
-export function submissionInputSchema(limits: ForumLimits, inputLanguages: readonly string[], { channel = 'form' }: SubmissionSchemaOptions = {}) {
+/**
+ * The rules for one forum's inputs, from the web form or the API: its limits (with optional
+ * floors), its input languages, and the optional fields it makes required.
+ */
+export function submissionInputSchema(
+  limits: ForumLimits,
+  inputLanguages: readonly string[],
+  requiredFields: readonly string[] = [],
+  { channel = 'form' }: SubmissionSchemaOptions = {},
+) {
   const yesNo = channel === 'json' ? jsonBoolean : checkbox;
   return z
     .object({
@@ -67,21 +107,16 @@ export function submissionInputSchema(limits: ForumLimits, inputLanguages: reado
       organisation: z
         .string()
         .optional()
-        .transform((s) => s?.trim() || undefined)
+        .transform((s) => (s === undefined || visiblyEmpty(s) ? undefined : s.trim()))
         .refine((s) => s === undefined || acceptableLine(s), { error: 'error.invalidCharacters' })
         .refine((s) => s === undefined || countCharacters(s) <= 300, { error: 'error.tooLong' }),
-      email: presentString('error.required')
-        .transform((s) => s.trim())
-        .refine((s) => s.length > 0, { error: 'error.required' })
-        .refine(acceptableLine, { error: 'error.email' })
-        // One plain address: no display names, lists, spaces or header-breaking characters.
-        .refine((s) => s.length <= 254 && /^[^\s@,;<>"()\[\]\\]+@[^\s@,;<>"()\[\]\\]+\.[^\s@,;<>"()\[\]\\]+$/u.test(s), {
-          error: 'error.email',
-        }),
+      email: emailAddress,
       constituency: z.enum(CONSTITUENCY_KEYS as [string, ...string[]], { error: 'error.choose' }),
       country: presentString('error.choose').refine(isCountryCode, { error: 'error.choose' }),
       title: singleLine(limits.titleMaxChars),
-      summary: prose.refine((s) => countCharacters(s) <= limits.summaryMaxChars, { error: 'error.tooLong' }),
+      summary: prose
+        .refine((s) => countCharacters(s) <= limits.summaryMaxChars, { error: 'error.tooLong' })
+        .refine((s) => countCharacters(s.trim()) >= (limits.summaryMinChars ?? 0), { error: 'error.tooShort' }),
       body: prose,
       language: z.enum(inputLanguages as [string, ...string[]], { error: 'error.choose' }),
       objectives: z
@@ -94,6 +129,7 @@ export function submissionInputSchema(limits: ForumLimits, inputLanguages: reado
         .transform((list) => PRINCIPLE_KEYS.filter((k) => list.includes(k)) as string[]),
       publishName: yesNo,
       publishOrganisation: yesNo,
+      publishAttachments: yesNo,
       // Consent to publish the input if accepted: the call is for a public record.
       consentPublication: yesNo.refine((yes) => yes, { error: 'error.consentRequired' }),
     })
@@ -101,8 +137,17 @@ export function submissionInputSchema(limits: ForumLimits, inputLanguages: reado
       if (requiresOrganisation(v.submitterType) && !v.organisation) {
         ctx.addIssue({ code: 'custom', path: ['organisation'], message: 'error.organisationRequired' });
       }
-      if (countWords(v.body, v.language) > limits.bodyMaxWords) {
+      const words = typeof v.body === 'string' ? countWords(v.body, v.language) : 0;
+      if (words > limits.bodyMaxWords) {
         ctx.addIssue({ code: 'custom', path: ['body'], message: 'error.tooManyWords' });
+      } else if (typeof v.body === 'string' && v.body.trim() && words < (limits.bodyMinWords ?? 0)) {
+        ctx.addIssue({ code: 'custom', path: ['body'], message: 'error.tooFewWords' });
+      }
+      if (requiredFields.includes('organisation') && !v.organisation && !requiresOrganisation(v.submitterType)) {
+        ctx.addIssue({ code: 'custom', path: ['organisation'], message: 'error.required' });
+      }
+      if (requiredFields.includes('principles') && Array.isArray(v.principles) && v.principles.length === 0) {
+        ctx.addIssue({ code: 'custom', path: ['principles'], message: 'error.chooseSome' });
       }
     })
     .transform(({ consentPublication: _consented, ...v }) => ({

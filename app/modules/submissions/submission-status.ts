@@ -2,9 +2,9 @@
  * What a status link shows its holder: the submission's stage, the e-mails sent and any that
  * could not be delivered. Found only by the hash of the token, never by id or reference.
  */
-import { and, asc, eq, isNotNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, or } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { emailDeliveries, forums, outbox, submissions } from '../../../db/schema';
+import { emailDeliveries, forums, outbox, statusLinks, submissions } from '../../../db/schema';
 import { hashStatusToken } from './status-token';
 
 export async function findByStatusToken(db: Db, token: string) {
@@ -12,7 +12,12 @@ export async function findByStatusToken(db: Db, token: string) {
     .select({ submission: submissions, forum: forums })
     .from(submissions)
     .innerJoin(forums, eq(forums.id, submissions.forumId))
-    .where(eq(submissions.statusTokenHash, hashStatusToken(token)));
+    .where(
+      or(
+        eq(submissions.statusTokenHash, hashStatusToken(token)),
+        inArray(submissions.id, db.select({ id: statusLinks.submissionId }).from(statusLinks).where(eq(statusLinks.tokenHash, hashStatusToken(token)))),
+      ),
+    );
   if (!row) return undefined;
   const [sent, failed] = await Promise.all([
     db

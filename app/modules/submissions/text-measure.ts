@@ -6,15 +6,25 @@
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 const wordSegmenters = new Map<string, Intl.Segmenter>();
 
-export function countWords(text: string, language = 'en'): number {
-  let seg = wordSegmenters.get(language);
+/** Words in `text`, segmented by the rules of `language` (no language yet, or an unknown one: generic rules). */
+export function countWords(text: string, language?: string): number {
+  const key = language ?? '';
+  let seg = wordSegmenters.get(key);
   if (!seg) {
-    seg = new Intl.Segmenter(language, { granularity: 'word' });
-    wordSegmenters.set(language, seg);
+    seg = new Intl.Segmenter(usableLocale(key), { granularity: 'word' });
+    wordSegmenters.set(key, seg);
   }
   let n = 0;
   for (const s of seg.segment(text)) if (s.isWordLike) n++;
   return n;
+}
+
+function usableLocale(tag: string): string | undefined {
+  try {
+    return tag ? Intl.getCanonicalLocales(tag)[0] : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export function countCharacters(text: string): number {

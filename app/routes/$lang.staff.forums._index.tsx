@@ -1,0 +1,70 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { CallStatus } from '../components/CallStatus';
+import { StaffBar } from '../components/StaffBar';
+import { translator } from '../i18n/translate';
+import { requireAdmin } from '../lib/staff-auth.server';
+import { localeFromParams, requireLocale, useLocale } from '../lib/route-locale';
+import { forumAdminRow, scopeLabel } from '../modules/forums/forum-admin-view';
+import { listForums } from '../modules/forums/forum-queries';
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const locale = requireLocale(params);
+  const staff = await requireAdmin(request, context, locale);
+  const now = new Date();
+  const t = translator(locale);
+  return {
+    staffName: staff.displayName,
+    forums: (await listForums(context.db)).map((f) => ({ ...forumAdminRow(f, locale, now), scopeLabel: scopeLabel(f.scope, locale, t('forumAdmin.scope.global')) })),
+  };
+}
+
+export const meta: MetaFunction = ({ params }) => [{ title: translator(localeFromParams(params))('forumAdmin.list.title') }];
+
+export default function ForumList() {
+  const { staffName, forums } = useLoaderData<typeof loader>();
+  const { locale, t } = useLocale();
+  return (
+    <>
+      <StaffBar name={staffName} role="admin" />
+      <h1>{t('forumAdmin.list.title')}</h1>
+      <p><Link className="button" to={`/${locale}/staff/forums/new`}>{t('forumAdmin.list.new')}</Link></p>
+      {forums.length === 0 ? (
+        <p>{t('forumAdmin.list.empty')}</p>
+      ) : (
+        <table>
+          <caption className="visually-hidden">{t('forumAdmin.list.caption', { count: forums.length })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('forumAdmin.col.name')}</th>
+              <th scope="col">{t('forumAdmin.col.scope')}</th>
+              <th scope="col">{t('forumAdmin.col.call')}</th>
+              <th scope="col">{t('forumAdmin.col.inputs')}</th>
+              <th scope="col">{t('forumAdmin.col.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {forums.map((f) => (
+              <tr key={f.id}>
+                <th scope="row">
+                  <Link to={`/${locale}/forums/${f.slug}`}>{f.name}</Link>
+                  {f.isDemo ? <> <span className="badge badge-closed">{t('forumAdmin.demo')}</span></> : null}
+                  <br /><span className="hint" dir="ltr">{f.slug}</span>
+                </th>
+                <td>{f.scopeLabel}</td>
+                <td><CallStatus forum={f} t={t} /></td>
+                <td>{new Intl.NumberFormat(locale).format(f.inputsReceived)}</td>
+                <td>
+                  <ul className="plain-list">
+                    <li><Link to={`/${locale}/staff/forums/${f.id}`} aria-label={`${t('forumAdmin.edit')}: ${f.name}`}>{t('forumAdmin.edit')}</Link></li>
+                    <li><Link to={`/${locale}/staff/forums/${f.id}/late-access`} aria-label={`${t('forumAdmin.lateCodes')}: ${f.name}`}>{t('forumAdmin.lateCodes')}</Link></li>
+                  </ul>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

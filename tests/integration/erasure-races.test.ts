@@ -1,0 +1,106 @@
+/**
+ * Erasure against everything that may run beside it: a job that loaded the contact data just
+ * before, drafts the same person keeps, the digest left on the row, and inputs that expire while
+ * their confirmation e-mail is still retrying. Real PostgreSQL and the real SMTP capture server.
+ */
+import { and, eq, inArray } from 'drizzle-orm';
+import { afterAll, describe, expect, it } from 'vitest';
+import { holdForDraft, holdUploadedFiles } from '../../app/modules/attachments/held-attachments';
+import { localFileStore } from '../../app/modules/attachments/file-store';
+import { saveDraft } from '../../app/modules/drafts/drafts';
+import { storedReceiptFor } from '../../app/modules/notifications/receipt';
+import { loadSubmissionForMail } from '../../app/modules/notifications/submission-facts';
+import { contentDigest } from '../../app/modules/submissions/content-digest';
+import { expireUnconfirmed } from '../../app/modules/submissions/email-confirmation';
+import { erasePersonalData } from '../../app/modules/submissions/personal-data';
+import { attachments, drafts, outbox, receipts, submissions } from '../../db/schema';
+import { runAcknowledge } from '../../workers/jobs/acknowledge.job';
+import { createForum } from '../factories/forums';
+import { createTestSubmission, submissionInput } from '../factories/submissions';
+import { mailTo, testDb, workerDeps } from '../helpers/services';
+import { inject } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+const handle = testDb();
+const { db } = handle;
+afterAll(() => handle.close());
+const address = () => `race-${crypto.randomUUID().slice(0, 8)}@example.org`;
+
+describe('erasure and what runs beside it', () => {
+  it('salts the content digest per input and deletes the salt with the personal data', async () => {
+    const forum = await createForum(db);
+    const input = submissionInput({ email: address() });
+    const { id } = await createTestSubmission(db, forum, input);
+    const [row] = await db.select().from(submissions).where(eq(submissions.id, id));
+    expect(row.contentSalt).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(row.contentSha256).toBe(contentDigest(forum.slug, input, row.contentSalt));
+    // Without the salt, knowing (or guessing) everything sent does not give the digest.
+    expect(row.contentSha256).not.toBe(contentDigest(forum.slug, input));
+    await erasePersonalData(db, id);
+    const [erased] = await db.select().from(submissions).where(eq(submissions.id, id));
+    expect(erased.contentSalt).toBeNull();
+  });
+
+  it('stores no receipt and sends nothing when the data is erased after the job loaded it', async () => {
+    const forum = await createForum(db);
+    const email = address();
+    const { id } = await createTestSubmission(db, forum, { email });
+    const facts = await loadSubmissionForMail(db, id);
+    const [ack] = await db.select().from(outbox).where(and(eq(outbox.submissionId, id), eq(outbox.kind, 'acknowledge')));
+    await erasePersonalData(db, id);
+    // The job's view from before the erasure: its receipt may not be stored.
+    expect(await storedReceiptFor(db, facts!)).toBeUndefined();
+    expect(await db.select().from(receipts).where(eq(receipts.submissionId, id))).toEqual([]);
+    // The job itself, holding the row as it was before the erasure cancelled it.
+    await runAcknowledge(workerDeps(db), ack);
+    const [after] = await db.select().from(outbox).where(eq(outbox.id, ack.id));
+    expect(after.payload).toEqual({});
+    expect(after.lastError).toMatch(/cancelled/);
+    expect((await mailTo(email)).filter((m) => m.attachments.length > 0)).toEqual([]);
+    expect(await db.select().from(receipts).where(eq(receipts.submissionId, id))).toEqual([]);
+  });
+
+  it('ends the open drafts the same address keeps for the same call, and lets their files go', async () => {
+    const forum = await createForum(db, 'open', { attachmentRules: { allowedTypes: ['txt'], maxSizeMb: 1, maxCount: 2 } });
+    const other = await createForum(db);
+    const email = address();
+    const draft = await saveDraft(db, forum, { values: { email: email.toUpperCase(), title: 'مسودة' }, idempotencyKey: crypto.randomUUID(), interfaceLocale: 'ar' });
+    const elsewhere = await saveDraft(db, other, { values: { email, title: 'Other call' }, idempotencyKey: crypto.randomUUID(), interfaceLocale: 'en' });
+    if (!draft.ok || !elsewhere.ok) throw new Error('drafts not saved');
+    const dir = mkdtempSync(path.join(inject('dataDir'), 'erasure-'));
+    const file = path.join(dir, 'notes');
+    writeFileSync(file, 'ملاحظات');
+    const { held } = await holdUploadedFiles(db, localFileStore(path.join(dir, 'files')), forum, [{ field: 'attachments', path: file, originalName: 'notes.txt', sizeBytes: 14, truncated: false }], 0);
+    await holdForDraft(db, forum.id, draft.draftId, held.map((h) => h.token), draft.expiresAt);
+
+    const { id } = await createTestSubmission(db, forum, { email });
+    const before = Date.now();
+    await erasePersonalData(db, id);
+    const [ended] = await db.select().from(drafts).where(eq(drafts.id, draft.draftId));
+    expect(ended).toMatchObject({ email: '', values: {} });
+    expect(ended.closedAt).not.toBeNull();
+    const [kept] = await db.select().from(drafts).where(eq(drafts.id, elsewhere.draftId));
+    expect(kept).toMatchObject({ email, closedAt: null });
+    const [heldFile] = await db.select().from(attachments).where(eq(attachments.draftId, draft.draftId));
+    expect(heldFile.heldUntil!.getTime()).toBeLessThanOrEqual(Date.now());
+    expect(heldFile.heldUntil!.getTime()).toBeGreaterThanOrEqual(before - 1000);
+  });
+
+  it('expires unconfirmed inputs in bounded rounds and cancels their pending e-mails', async () => {
+    const forum = await createForum(db);
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) ids.push((await createTestSubmission(db, forum, { email: address() }, 'en', { confirmed: false })).id);
+    await db.update(submissions).set({ receivedAt: new Date(Date.now() - 8 * 86_400_000) }).where(inArray(submissions.id, ids));
+    expect(await expireUnconfirmed(db, new Date(), 2)).toBeGreaterThanOrEqual(3);
+    const rows = await db.select().from(submissions).where(inArray(submissions.id, ids));
+    for (const r of rows) expect(r).toMatchObject({ email: '', contactName: '', body: '', contentSalt: null });
+    const mails = await db.select().from(outbox).where(inArray(outbox.submissionId, ids));
+    expect(mails.length).toBe(3);
+    for (const m of mails) {
+      expect(m.doneAt).not.toBeNull();
+      expect(m.payload).toEqual({});
+      expect(m.lastError).toMatch(/cancelled/);
+    }
+  });
+});
