@@ -10,7 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createCookies } from '../app/lib/cookies.server';
 import { parseWebEnv } from '../app/lib/web-env.server';
 import { createDb } from '../db/client';
-import { localFileStore } from '../app/modules/attachments/file-store';
+import { configuredFileStore, uploadDirectory } from '../app/modules/attachments/configured-file-store';
 import { noStoreByDefault, securityHeaders, sameOriginWrites } from './security-headers';
 
 const env = parseWebEnv();
@@ -20,9 +20,8 @@ const build = (await import(pathToFileURL(path.join(buildDir, 'server/index.js')
 const handle = createDb(env.DATABASE_URL, { max: 10 });
 const cookies = createCookies(env);
 const appOrigin = new URL(env.APP_URL).origin;
-const dataDir = path.resolve(process.env.DATA_DIR ?? '.data');
-const files = localFileStore(path.join(dataDir, 'files'));
-const uploadDir = path.join(dataDir, 'tmp', 'uploads');
+const files = configuredFileStore(env);
+const uploadDir = uploadDirectory(env);
 
 const app = express();
 app.disable('x-powered-by');

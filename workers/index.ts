@@ -4,8 +4,7 @@
  */
 import { Queue, Worker } from 'bullmq';
 import { parseRuntimeEnv } from '../app/modules/config/runtime-env';
-import path from 'node:path';
-import { localFileStore } from '../app/modules/attachments/file-store';
+import { configuredFileStore } from '../app/modules/attachments/configured-file-store';
 import { createDb } from '../db/client';
 import { createMailer } from './mailer';
 import { startMaintenance } from './maintenance';
@@ -45,7 +44,7 @@ for (const w of workers) {
   w.on('error', (err) => log(`queue error: ${loggableError(err).split('\n')[0]}`));
 }
 const relay = startOutboxRelay(handle, queues, { redeliverAfterMs: env.OUTBOX_REDELIVER_AFTER_MS, log });
-const maintenance = startMaintenance(handle.db, localFileStore(path.resolve(process.env.DATA_DIR ?? '.data', 'files')), log);
+const maintenance = startMaintenance(handle.db, configuredFileStore(env), log);
 log(`ready (queues: ${QUEUE_NAMES.join(', ')})`);
 
 let stopping = false;

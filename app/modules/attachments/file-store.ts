@@ -19,17 +19,25 @@ export interface FileStore {
 
 const KEY = /^[a-f0-9]{2}\/[a-f0-9]{32}$/;
 
-/** Files under one folder, two levels deep so no folder grows too large. */
+/** A new key: 128 random bits, spread over 256 prefixes so no folder or listing grows too large. */
+export function newFileKey(): string {
+  const id = randomBytes(16).toString('hex');
+  return `${id.slice(0, 2)}/${id}`;
+}
+
+/** Only keys the server made are ever looked up: anything else is refused before any I/O. */
+export function assertFileKey(key: string): string {
+  if (!KEY.test(key)) throw new Error('not a file key');
+  return key;
+}
+
+/** Files under one folder on this machine. */
 export function localFileStore(root: string): FileStore {
-  const pathOf = (key: string) => {
-    if (!KEY.test(key)) throw new Error('not a file key');
-    return path.join(root, key);
-  };
+  const pathOf = (key: string) => path.join(root, assertFileKey(key));
   return {
     async put(sourcePath) {
-      const id = randomBytes(16).toString('hex');
-      const key = `${id.slice(0, 2)}/${id}`;
-      await mkdir(path.join(root, id.slice(0, 2)), { recursive: true });
+      const key = newFileKey();
+      await mkdir(path.dirname(pathOf(key)), { recursive: true });
       await copyFile(sourcePath, pathOf(key));
       return key;
     },
@@ -38,6 +46,8 @@ export function localFileStore(root: string): FileStore {
       await access(file);
       return createReadStream(file);
     },
-    remove: (key) => rm(pathOf(key), { force: true }),
+    async remove(key) {
+      await rm(pathOf(key), { force: true });
+    },
   };
 }

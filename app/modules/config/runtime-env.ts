@@ -15,6 +15,21 @@ const runtimeEnvSchema = z.object({
   MAIL_CAPTURE_DIR: z.string().optional(),
   /** How long an outbox row may stay undone after being queued before it is queued again. */
   OUTBOX_REDELIVER_AFTER_MS: z.coerce.number().int().positive().default(120_000),
+  /** Where local data lives (files, uploads in progress; the local services in development). */
+  DATA_DIR: z.string().default('.data'),
+  /** Where attachment bytes are kept: this machine's disk, or an S3-compatible store shared by every server. */
+  FILE_STORE: z.enum(['local', 's3'], { error: 'FILE_STORE must be local or s3' }).default('local'),
+  S3_ENDPOINT: z.string().url({ error: 'S3_ENDPOINT must be a URL' }).optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_BUCKET: z.string().optional(),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+}).superRefine((env, ctx) => {
+  if (env.FILE_STORE !== 's3') return;
+  for (const name of ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {
+    if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: `${name} is required when FILE_STORE=s3` });
+  }
 });
 
 export type RuntimeEnv = z.infer<typeof runtimeEnvSchema>;
