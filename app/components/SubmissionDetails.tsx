@@ -11,7 +11,7 @@ export function SubmissionDetails({ review: r }: { review: ReviewView }) {
   ].filter(Boolean);
   return (
     <article>
-      <p className="hint"><bdi>{r.reference}</bdi> · {r.forumName} · {r.receivedAt}</p>
+      <p className="hint"><bdi>{r.reference}</bdi> · {r.forumName} · <bdi dir="ltr">{r.receivedAt}</bdi></p>
       <h1 lang={r.language} dir="auto">{r.title}</h1>
       <dl className="facts">
         <dt>{t('input.submitterType')}</dt><dd>{r.submitterType}</dd>

@@ -147,7 +147,7 @@ export function SubmissionForm(props: SubmissionFormProps) {
           <TextField {...common} name="contactName" label={t('form.contactName')} required autoComplete="name" dir="auto" defaultValue={text('contactName')} error={message(errors.contactName)} />
           <TextField {...common} name="organisation" label={t(requires('organisation') ? 'form.organisation.always' : 'form.organisation')} required={requires('organisation')}
             hint={requires('organisation') ? undefined : t('form.organisation.hint')} autoComplete="organization" dir="auto" defaultValue={text('organisation')} error={message(errors.organisation)} />
-          <TextField {...common} name="email" type="email" label={t('form.email')} hint={t(mode === 'edit' ? 'form.email.fixed' : 'form.email.hint')} required readOnly={mode === 'edit'} autoComplete="email" defaultValue={text('email')} error={message(errors.email)} />
+          <TextField {...common} name="email" type="email" dir="ltr" label={t('form.email')} hint={t(mode === 'edit' ? 'form.email.fixed' : 'form.email.hint')} required readOnly={mode === 'edit'} autoComplete="email" defaultValue={text('email')} error={message(errors.email)} />
           <SelectField {...common} name="constituency" label={t('form.constituency')} required placeholder={t('form.choose')} defaultValue={text('constituency')} error={message(errors.constituency)}
             options={CONSTITUENCY_KEYS.map((k) => ({ value: k, label: constituencyLabel(k, locale) }))} />
           <SelectField {...common} name="country" label={t('form.country')} hint={t('form.country.hint')} required placeholder={t('form.choose')} defaultValue={text('country')} error={message(errors.country)}

@@ -100,7 +100,7 @@ export const en = {
   'status.changes.message': 'What the secretariat asks you to change',
   'status.resubmitted': 'Your edited input was sent. A new receipt is on its way; the earlier version is kept.',
   'form.submit': 'Send input',
-  'form.errorSummary': 'There is a problem with {count} field(s)',
+  'form.errorSummary': 'There is a problem with {count} fields',
 
   'error.required': 'This field is required.',
   'error.tooLong': 'This is too long.',
@@ -244,7 +244,7 @@ export const en = {
   'forumAdmin.list.title': 'Forums',
   'forumAdmin.list.new': 'Create a forum',
   'forumAdmin.list.empty': 'There are no forums yet.',
-  'forumAdmin.list.caption': '{count} forum(s), by closing date',
+  'forumAdmin.list.caption': '{count} forums, by closing date',
   'forumAdmin.col.name': 'Forum',
   'forumAdmin.col.scope': 'Scope',
   'forumAdmin.col.call': 'Call',
@@ -377,6 +377,22 @@ export const en = {
   'attachment.unreadable': 'This file could not be read; it may be damaged.',
   'attachment.tooMany': 'Too many files: this call accepts at most {count}.',
   'attachment.expired': 'A file attached earlier is no longer kept (files wait at most 7 days for their input, or as long as the draft). Attach it again.',
+
+  'staff.audit.submission.received': 'Input received',
+  'staff.audit.submission.resubmitted': 'Edited version received',
+  'staff.audit.submission.withdrawn': 'Withdrawn by the submitter',
+  'staff.audit.submission.expired': 'Expired: address never confirmed',
+  'staff.audit.submission.published': 'Published',
+  'staff.audit.email.confirmed': 'E-mail address confirmed',
+  'staff.audit.email.failed': 'E-mail could not be delivered',
+  'staff.audit.personal_data.erased': 'Personal data erased at the submitter’s request',
+  'staff.audit.decision.accepted': 'Accepted',
+  'staff.audit.decision.rejected': 'Not accepted',
+  'staff.audit.decision.changes_requested': 'Changes requested',
+  'staff.audit.late': 'sent with a late-access code',
+  'staff.actor.submitter': 'submitter',
+  'staff.actor.staff': 'staff',
+  'staff.actor.system': 'system',
 };
 
 export type MessageKey = keyof typeof en;

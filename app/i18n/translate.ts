@@ -1,18 +1,28 @@
 import { DEFAULT_LOCALE, isInterfaceLocale, type InterfaceLocale } from '../modules/taxonomy/locales';
 import { ar } from './ar';
 import { en, type MessageKey } from './en';
+import { PLURALS } from './plurals';
 
 export type { MessageKey };
 const catalogs: Record<InterfaceLocale, Record<MessageKey, string>> = { en, ar };
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
-/** A translator for one interface language; {placeholders} are filled, numbers in local digits. */
+/**
+ * A translator for one interface language; {placeholders} are filled, numbers in the language's
+ * digits, and messages about a number take the wording its plural category needs (plurals.ts).
+ */
 export function translator(locale: InterfaceLocale): Translate {
   const catalog = catalogs[locale];
   const numbers = new Intl.NumberFormat(locale);
+  const plurals = new Intl.PluralRules(locale);
+  const template = (key: MessageKey, params: Record<string, string | number>) => {
+    const plural = PLURALS[locale][key];
+    const n = plural ? params[plural.by] : undefined;
+    return (typeof n === 'number' && plural?.forms[plurals.select(n)]) || catalog[key];
+  };
   return (key, params = {}) =>
-    catalog[key].replace(/\{(\w+)\}/g, (_, name: string) => {
+    template(key, params).replace(/\{(\w+)\}/g, (_, name: string) => {
       const value = params[name];
       if (value === undefined) return `{${name}}`;
       return typeof value === 'number' ? numbers.format(value) : value;

@@ -38,7 +38,7 @@ export default function StaffLogin() {
       <h1>{t('staff.login.title')}</h1>
       {result?.failed ? <p className="notice notice-error" role="alert">{t('staff.login.failed')}</p> : null}
       <Form method="post">
-        <TextField name="email" type="email" label={t('staff.login.email')} required autoComplete="username" defaultValue={result?.email} />
+        <TextField name="email" type="email" dir="ltr" label={t('staff.login.email')} required autoComplete="username" defaultValue={result?.email} />
         <TextField name="password" type="password" label={t('staff.login.password')} required autoComplete="current-password" />
         <button className="button" type="submit">{t('staff.login.submit')}</button>
       </Form>

@@ -4,6 +4,7 @@ import { StaffBar } from '../components/StaffBar';
 import { SubmissionDetails } from '../components/SubmissionDetails';
 import { requireStaff } from '../lib/staff-auth.server';
 import { requireLocale, useLocale } from '../lib/route-locale';
+import { isMessageKey } from '../i18n/translate';
 import { decide, type DecisionRequest } from '../modules/moderation/decide';
 import { loadSubmissionForReview } from '../modules/moderation/queue';
 import { reviewView } from '../modules/moderation/review-view';
@@ -53,6 +54,11 @@ export default function ReviewSubmission() {
   const { staffName, staffRole, review } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { locale, t } = useLocale();
+  // Recorded kinds and actions in words; one the catalog does not know yet is shown as recorded.
+  const known = (prefix: string, value: string) => {
+    const key = `${prefix}.${value}`;
+    return isMessageKey(key) ? t(key) : value;
+  };
   return (
     <>
       <StaffBar name={staffName} role={staffRole} />
@@ -91,9 +97,16 @@ export default function ReviewSubmission() {
         <p>{t('staff.detail.decided', { decision: t(`decision.${review.decision}`) })}{review.decisionReason ? <>: <bdi>{review.decisionReason}</bdi></> : null}</p>
       )}
       <h2>{t('staff.detail.emails')}</h2>
-      <ul>{review.deliveries.map((d) => <li key={d.id}>{d.kind} · {d.sentAt} · <bdi>{d.smtpResponse}</bdi></li>)}</ul>
+      <ul>{review.deliveries.map((d) => <li key={d.id}>{known('status.email', d.kind)} · <bdi dir="ltr">{d.sentAt}</bdi> · <bdi dir="ltr">{d.smtpResponse}</bdi></li>)}</ul>
       <h2>{t('staff.detail.audit')}</h2>
-      <ul>{review.audit.map((a) => <li key={a.id}>{a.occurredAt} · {a.action}{a.actor ? <> · <bdi>{a.actor}</bdi></> : null}</li>)}</ul>
+      <ul>
+        {review.audit.map((a) => (
+          <li key={a.id}>
+            <bdi dir="ltr">{a.occurredAt}</bdi> · {known('staff.audit', a.action)}
+            {a.late ? <> ({t('staff.audit.late')})</> : null} · {known('staff.actor', a.actor)}
+          </li>
+        ))}
+      </ul>
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { composeEmail } from './compose';
-import { escapeHtml, factsTable, type RenderedEmail } from './layout';
+import { escapeHtml, factsText, factsTable, type RenderedEmail } from './layout';
 import { emailHtml, emailText, type EmailMessageKey } from './messages';
 
 export interface AcknowledgementView {
@@ -34,7 +34,7 @@ export function renderAcknowledgementEmail(v: AcknowledgementView): RenderedEmai
     contactName: v.contactName,
     blocks: [
       { text: t('ack.intro', { forum: v.forumName }), html: `<p>${h('ack.intro', { forum: v.forumName })}</p>` },
-      { text: facts.map(([label, value]) => `${label}: ${value}`).join('\n'), html: factsTable(facts) },
+      { text: factsText(facts, v.locale), html: factsTable(facts) },
       { text: `${t('ack.receipt')}\n${t('ack.next')}`, html: `<p>${h('ack.receipt')}</p>\n<p>${h('ack.next')}</p>` },
       ...(v.statusUrl ? [statusBlock(v.statusUrl, t, h)] : []),
     ],

@@ -1,4 +1,4 @@
-import { htmlDocument, oneLine, type RenderedEmail } from './layout';
+import { htmlDocument, oneLine, withoutIsolates, type RenderedEmail } from './layout';
 import { emailHtml, emailText } from './messages';
 
 /**
@@ -16,7 +16,7 @@ export function composeEmail(args: {
   const { locale } = args;
   const greeting = (render: typeof emailText) =>
     args.contactName ? render(locale, 'greeting', { name: args.contactName }) : render(locale, 'greetingNoName');
-  const subject = oneLine(args.subject);
+  const subject = withoutIsolates(oneLine(args.subject));
   const text = [
     greeting(emailText),
     ...args.blocks.map((b) => b.text),

@@ -1,5 +1,5 @@
 import { composeEmail } from './compose';
-import { escapeHtml, factsTable, type RenderedEmail } from './layout';
+import { escapeHtml, factsText, factsTable, type RenderedEmail } from './layout';
 import { emailHtml, emailText, type EmailMessageKey } from './messages';
 
 export interface ConfirmationView {
@@ -31,7 +31,7 @@ export function renderConfirmationEmail(v: ConfirmationView): RenderedEmail {
     contactName: v.contactName,
     blocks: [
       { text: t('confirm.intro', { forum: v.forumName }), html: `<p>${h('confirm.intro', { forum: v.forumName })}</p>` },
-      { text: facts.map(([label, value]) => `${label}: ${value}`).join('\n'), html: factsTable(facts) },
+      { text: factsText(facts, v.locale), html: factsTable(facts) },
       {
         text: `${t('confirm.action')}\n${v.statusUrl}\n${t('ack.statusPrivate')}`,
         html: `<p>${h('confirm.action')}</p>\n<p><a href="${escapeHtml(v.statusUrl)}">${h('confirm.link')}</a></p>\n<p><small>${h('ack.statusPrivate')}</small></p>`,

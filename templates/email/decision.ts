@@ -1,5 +1,5 @@
 import { composeEmail } from './compose';
-import { escapeHtml, factsTable, type RenderedEmail } from './layout';
+import { escapeHtml, factsTable, factsText, type RenderedEmail } from './layout';
 import { emailHtml, emailText, type EmailMessageKey } from './messages';
 
 export type DecisionView = {
@@ -24,9 +24,9 @@ export function renderDecisionEmail(v: DecisionView): RenderedEmail {
     v.decision === 'accepted'
       ? { text: `${t('decision.accepted.link')}: ${v.publicUrl}`, html: `<p><a href="${escapeHtml(v.publicUrl)}">${h('decision.accepted.link')}</a></p>` }
       : v.decision === 'rejected'
-        ? { text: `${t('decision.rejected.reason')}: ${v.reason}`, html: factsTable([[t('decision.rejected.reason'), v.reason]]) }
+        ? { text: factsText([[t('decision.rejected.reason'), v.reason]], v.locale), html: factsTable([[t('decision.rejected.reason'), v.reason]]) }
         : {
-            text: `${t('decision.changes_requested.message')}: ${v.reason}\n\n${t('decision.changes_requested.how')}\n${v.editUrl}`,
+            text: `${factsText([[t('decision.changes_requested.message'), v.reason]], v.locale)}\n\n${t('decision.changes_requested.how')}\n${v.editUrl}`,
             html: `${factsTable([[t('decision.changes_requested.message'), v.reason]])}\n<p>${h('decision.changes_requested.how')}</p>\n<p><a href="${escapeHtml(v.editUrl)}">${h('decision.changes_requested.link')}</a></p>`,
           };
   return composeEmail({
@@ -36,7 +36,7 @@ export function renderDecisionEmail(v: DecisionView): RenderedEmail {
     contactName: v.contactName,
     blocks: [
       { text: t(`decision.${v.decision}.body`, names), html: `<p>${h(`decision.${v.decision}.body`, names)}</p>` },
-      { text: `${t('ack.reference')}: ${v.reference}`, html: factsTable([[t('ack.reference'), v.reference]]) },
+      { text: factsText([[t('ack.reference'), v.reference]], v.locale), html: factsTable([[t('ack.reference'), v.reference]]) },
       detail,
     ],
   });

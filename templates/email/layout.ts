@@ -1,4 +1,5 @@
 /** Shared shell of every e-mail: language and direction on the root, user text isolated. */
+import { directionOf } from '../../app/modules/taxonomy/locales';
 
 export interface RenderedEmail {
   subject: string;
@@ -11,9 +12,40 @@ export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
 }
 
-/** User-supplied text inside our sentences: escaped, and isolated so its direction cannot leak. */
+/**
+ * User-supplied text inside our sentences: escaped, and isolated so its direction cannot leak.
+ * A value of several lines (a reason, a request for changes) keeps its line breaks.
+ */
 export function isolate(value: string): string {
-  return `<bdi>${escapeHtml(value)}</bdi>`;
+  return /[\r\n]/.test(value) ? `<bdi style="white-space:pre-wrap">${escapeHtml(value)}</bdi>` : `<bdi>${escapeHtml(value)}</bdi>`;
+}
+
+const FSI = '\u2068';
+const PDI = '\u2069';
+
+/**
+ * The plain-text part's isolation: in a right-to-left e-mail each line of an inserted value is
+ * wrapped in FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE, so a Latin title, a reference or a
+ * number next to Arabic words is not reordered with them. Left-to-right e-mails need none. URLs
+ * are never passed through here: they stand on lines of their own, where they need none, and an
+ * isolate character inside a link could break it.
+ */
+export function isolateText(value: string, locale: string): string {
+  if (directionOf(locale) !== 'rtl') return value;
+  return value
+    .split(/(\r\n|\n|\r)/)
+    .map((part) => (/^(\r\n|\n|\r)$/.test(part) || part === '' ? part : `${FSI}${part}${PDI}`))
+    .join('');
+}
+
+/** Isolation characters have no place in a header line such as the subject. */
+export function withoutIsolates(value: string): string {
+  return value.replace(/[\u2066-\u2069]/g, '');
+}
+
+/** Key/value rows as plain text lines, values isolated for the reading direction. */
+export function factsText(rows: Array<[label: string, value: string]>, locale: string): string {
+  return rows.map(([label, value]) => `${label}: ${isolateText(value, locale)}`).join('\n');
 }
 
 /** Subjects are a single header line: no line breaks may survive from user text. */

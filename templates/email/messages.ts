@@ -1,4 +1,4 @@
-import { escapeHtml, isolate } from './layout';
+import { escapeHtml, isolate, isolateText } from './layout';
 
 /**
  * Fixed text of the e-mails. Arabic must define every English key (the type says so); other UN
@@ -87,7 +87,7 @@ const catalogs: Record<string, Record<EmailMessageKey, string>> = { en, ar };
 /** Message in `locale` (English fallback) with {placeholders} filled in as plain text. */
 export function emailText(locale: string, key: EmailMessageKey, params: Record<string, string> = {}): string {
   const template = (catalogs[locale] ?? en)[key];
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? `{${name}}`);
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => (name in params ? isolateText(params[name], locale) : `{${name}}`));
 }
 
 /** The same message as HTML: our text escaped, each placeholder value escaped and isolated (<bdi>). */

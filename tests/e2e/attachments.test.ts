@@ -106,7 +106,7 @@ describe('attachments', () => {
     expect(raw.length).toBeGreaterThan(20_000);
     expect(raw.includes(0)).toBe(false);
     await page.goto(url(`/ar/forums/${forum.slug}/submit`));
-    expect(await page.getByText('يمكنك إرفاق 2 ملفات كحدّ أقصى').count()).toBe(1);
+    expect(await page.getByText('يمكنك إرفاق ملفين كحدّ أقصى').count()).toBe(1);
     await page.getByRole('radio', { name: 'منظمة' }).check();
     await page.getByLabel('اسمك').fill('سلمى يوسف');
     await page.getByLabel('المنظمة (إن وُجدت)').fill('تحالف المهاجرين في المغرب');
@@ -163,6 +163,15 @@ describe('attachments', () => {
     expect(staffCopy.headers()['content-disposition']).toContain("filename*=UTF-8''");
     expect(staffCopy.headers()['x-content-type-options']).toBe('nosniff');
     expect(staffCopy.headers()['content-security-policy']).toContain('sandbox');
+    // The trail and the e-mails in words, in the staff member's language.
+    expect(await page.getByRole('listitem').filter({ hasText: /Input received · submitter$/ }).count()).toBe(1);
+    expect(await page.getByRole('listitem').filter({ hasText: /^Acknowledgement with receipt · / }).count()).toBe(1);
+    const reviewUrl = page.url();
+    await page.goto(reviewUrl.replace('/en/', '/ar/'));
+    expect(await page.getByRole('listitem').filter({ hasText: 'استُلمت المساهمة · صاحب المساهمة' }).count()).toBe(1);
+    expect(await page.getByRole('listitem').filter({ hasText: 'تأكَّد عنوان البريد الإلكتروني' }).count()).toBe(1);
+    await page.screenshot(shot('ar-staff-review-attachments'));
+    await page.goto(reviewUrl);
     await page.screenshot(shot('staff-review-attachments'));
     await page.getByRole('button', { name: 'Accept and publish' }).click();
     await expect.poll(() => page.getByText('Decision: Accepted').count()).toBe(1);

@@ -19,9 +19,9 @@ describe('confirmation e-mail', () => {
     expect(mail.subject).toBe('أكِّد عنوان بريدك الإلكتروني لإرسال المساهمة IMRF26-0042');
     expect(mail.html).toMatch(/<html lang="ar" dir="rtl">/);
     for (const part of [mail.text, mail.html]) expect(part).toContain(statusUrl);
-    expect(mail.text).toContain('بعد 7 أيام');
+    expect(mail.text).toContain('بعد \u20687 أيام\u2069');
     expect(mail.html).toContain('بعد <bdi>7 أيام</bdi>');
-    expect(renderConfirmationEmail({ ...base, statusUrl, locale: 'ar', dir: 'rtl', expiryDays: 14 }).text).toContain('بعد 14 يومًا');
+    expect(renderConfirmationEmail({ ...base, statusUrl, locale: 'ar', dir: 'rtl', expiryDays: 14 }).text).toContain('بعد \u206814 يومًا\u2069');
     expect(renderConfirmationEmail({ ...base, statusUrl, locale: 'en', dir: 'ltr', expiryDays: 7 }).text).toContain('erased after 7 days');
   });
 });
@@ -78,6 +78,22 @@ describe('decision e-mail', () => {
   });
   it('states the reason when rejected, in Arabic', () => {
     const mail = renderDecisionEmail({ ...base, locale: 'ar', dir: 'rtl', decision: 'rejected', reason: 'خارج نطاق الدعوة' });
-    expect(mail.text).toContain('السبب المذكور: خارج نطاق الدعوة');
+    expect(mail.text).toContain('السبب المذكور: \u2068خارج نطاق الدعوة\u2069');
+  });
+
+  it('isolates inserted values in Arabic plain text line by line, never in the subject or a link, and keeps a multi-line reason on its lines in HTML', () => {
+    const reason = 'Please add sources.\nأضيفوا المصادر (الهدف 23).';
+    const mail = renderDecisionEmail({ ...base, locale: 'ar', dir: 'rtl', decision: 'changes_requested', reason, editUrl: 'http://localhost:3000/ar/status/xyz/edit' });
+    expect(mail.text).toContain('\u2068Please add sources.\u2069\n\u2068أضيفوا المصادر (الهدف 23).\u2069');
+    expect(mail.text).toContain('\u2068IMRF26-0042\u2069');
+    expect(mail.text).toContain('\u2068تقرير IMRF 2026 (الهدف 23)\u2069');
+    expect(mail.text).toMatch(/^http:\/\/localhost:3000\/ar\/status\/xyz\/edit$/m);
+    expect(mail.subject).not.toMatch(/[\u2066-\u2069]/);
+    expect(mail.subject).toContain('IMRF26-0042');
+    expect(mail.html).toContain('<bdi style="white-space:pre-wrap">Please add sources.\nأضيفوا المصادر (الهدف 23).</bdi>');
+    // Left-to-right e-mails carry no isolation characters.
+    const en = renderDecisionEmail({ ...base, locale: 'en', dir: 'ltr', decision: 'changes_requested', reason, editUrl: 'http://localhost:3000/en/status/xyz/edit' });
+    expect(en.text).not.toMatch(/[\u2066-\u2069]/);
+    expect(en.text).toContain(reason);
   });
 });

@@ -47,7 +47,7 @@ export function reviewView(r: Review, locale: string) {
     decisionReason: s.decisionReason,
     version: s.version,
     deliveries: r.deliveries.map((d) => ({ id: d.id, kind: d.kind, sentAt: when(d.sentAt), smtpResponse: d.smtpResponse })),
-    audit: r.audit.map((a) => ({ id: a.id, occurredAt: when(a.occurredAt), action: a.details?.late ? `${a.action} (late-access code)` : a.action, actor: a.actorKind })),
+    audit: r.audit.map((a) => ({ id: a.id, occurredAt: when(a.occurredAt), action: a.action, late: Boolean(a.details?.late), actor: a.actorKind })),
   };
 }
 
