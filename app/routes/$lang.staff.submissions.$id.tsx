@@ -5,6 +5,8 @@ import { SubmissionDetails } from '../components/SubmissionDetails';
 import { requireStaff } from '../lib/staff-auth.server';
 import { requireLocale, useLocale } from '../lib/route-locale';
 import { isMessageKey } from '../i18n/translate';
+import { hasControlCharacters } from '../modules/submissions/submission-input';
+import { countCharacters } from '../modules/submissions/text-measure';
 import { decide, type DecisionRequest } from '../modules/moderation/decide';
 import { loadSubmissionForReview } from '../modules/moderation/queue';
 import { reviewView } from '../modules/moderation/review-view';
@@ -23,6 +25,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.review.reference ?? '' }];
 
+/** What is wrong with a reason or a message for the submitter, if anything. */
+function staffTextProblem(text: string): 'error.required' | 'error.invalidCharacters' | 'error.tooLong' | undefined {
+  if (text.length === 0) return 'error.required';
+  if (hasControlCharacters(text)) return 'error.invalidCharacters';
+  if (countCharacters(text) > 5_000) return 'error.tooLong';
+  return undefined;
+}
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = requireLocale(params);
   const staff = await requireStaff(request, context, locale);
@@ -33,8 +43,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const reason = String(form.get('reason') ?? '').trim();
   if (!Number.isSafeInteger(expectedVersion) || expectedVersion < 1 || expectedVersion > 2_147_483_647) return data({ problem: 'invalid' as const }, { status: 400 });
   const message = String(form.get('message') ?? '').trim();
-  if (intent === 'reject' && reason.length === 0) return data({ problem: 'reason' as const }, { status: 400 });
-  if (intent === 'changes' && message.length === 0) return data({ problem: 'message' as const }, { status: 400 });
+  // The text reaches the submitter by e-mail and the status page: kept as written, never broken.
+  const field = intent === 'reject' ? ('reason' as const) : intent === 'changes' ? ('message' as const) : undefined;
+  const text = field === 'reason' ? reason : message;
+  const problem = field ? staffTextProblem(text) : undefined;
+  if (field && problem) return data({ problem: field, error: problem, value: text }, { status: 400 });
   const request_: DecisionRequest | undefined =
     intent === 'accept'
       ? { decision: 'accepted' }
@@ -78,8 +91,8 @@ export default function ReviewSubmission() {
             <input type="hidden" name="version" value={review.version} />
             <div className="field">
               <label htmlFor="reason">{t('staff.detail.reason')}</label>
-              {result?.problem === 'reason' ? <p id="reason-error" className="field-error">{t('error.required')}</p> : null}
-              <textarea id="reason" name="reason" dir="auto" aria-invalid={result?.problem === 'reason' ? true : undefined} aria-describedby={result?.problem === 'reason' ? 'reason-error' : undefined} />
+              {result?.problem === 'reason' ? <p id="reason-error" className="field-error">{t(result.error)}</p> : null}
+              <textarea id="reason" name="reason" dir="auto" defaultValue={result?.problem === 'reason' ? result.value : undefined} aria-invalid={result?.problem === 'reason' ? true : undefined} aria-describedby={result?.problem === 'reason' ? 'reason-error' : undefined} />
             </div>
             <button className="button button-danger" type="submit" name="intent" value="reject">{t('staff.detail.reject')}</button>
           </Form>
@@ -87,8 +100,8 @@ export default function ReviewSubmission() {
             <input type="hidden" name="version" value={review.version} />
             <div className="field">
               <label htmlFor="message">{t('staff.detail.changesMessage')}</label>
-              {result?.problem === 'message' ? <p id="message-error" className="field-error">{t('error.required')}</p> : null}
-              <textarea id="message" name="message" dir="auto" aria-invalid={result?.problem === 'message' ? true : undefined} aria-describedby={result?.problem === 'message' ? 'message-error' : undefined} />
+              {result?.problem === 'message' ? <p id="message-error" className="field-error">{t(result.error)}</p> : null}
+              <textarea id="message" name="message" dir="auto" defaultValue={result?.problem === 'message' ? result.value : undefined} aria-invalid={result?.problem === 'message' ? true : undefined} aria-describedby={result?.problem === 'message' ? 'message-error' : undefined} />
             </div>
             <button className="button button-secondary" type="submit" name="intent" value="changes">{t('staff.detail.requestChanges')}</button>
           </Form>

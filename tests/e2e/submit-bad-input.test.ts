@@ -19,6 +19,7 @@ import { confirmEmail } from '../../app/modules/submissions/email-confirmation';
 import { upsertStaffUser } from '../../app/modules/staff/staff-accounts';
 import { attachments, outbox, submissions, type Forum } from '../../db/schema';
 import { createForum } from '../factories/forums';
+import { createTestSubmission } from '../factories/submissions';
 import { launchChromium, openPage } from '../helpers/browser';
 import { portalEnv } from '../helpers/processes';
 import { startPortalUnderTest } from '../helpers/portal-under-test';
@@ -212,6 +213,33 @@ describe('bad input on the submit endpoint', () => {
         expect(res.status, `${target} ${type}`).toBeLessThan(500);
       }
     }
+  });
+
+  it("refuses a moderator's reason or message holding control characters, deciding nothing and keeping the text", async () => {
+    const { id } = await createTestSubmission(portal.db, forum);
+    await upsertStaffUser(portal.db, { email: 'ctl-mod@un.example', displayName: 'Mod', role: 'moderator', password: 'a long and unguessable passphrase' });
+    const { page } = await openPage(browser);
+    await page.goto(`${portal.appUrl}/en/staff/login`);
+    await page.getByLabel('E-mail address').fill('ctl-mod@un.example');
+    await page.getByLabel('Password').fill('a long and unguessable passphrase');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((u) => !u.pathname.endsWith('/login'));
+    for (const [intent, field, value] of [
+      ['reject', 'reason', 'Out of scope\u0000'],
+      ['reject', 'reason', '\u001b[31mred'],
+      ['changes', 'message', 'Add sources\u0007'],
+      ['changes', 'message', 'x'.repeat(5001)],
+    ] as const) {
+      const res = await page.request.post(`${portal.appUrl}/en/staff/submissions/${id}`, {
+        form: { intent, version: '1', [field]: value },
+        headers: { Origin: portal.appUrl },
+        maxRedirects: 0,
+      });
+      expect(res.status(), `${field} ${JSON.stringify(value.slice(0, 20))}`).toBe(400);
+    }
+    const [row] = await portal.db.select().from(submissions).where(eq(submissions.id, id));
+    expect(row).toMatchObject({ decision: 'pending', decisionReason: null, version: 1 });
+    await page.context().close();
   });
 
   it('refuses hostile files sent with the form, by name and reason, storing nothing and leaving no temporary file', async () => {
