@@ -57,9 +57,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { submission, forum } = await requireEditable(params, context);
   const form = await requireSmallForm(request, 512 * 1024);
   const { values } = readSubmissionForm(form);
-  // The confirmed address stays, whatever the form says.
-  values.email = submission.email;
-  const parsed = submissionInputSchema(forum.limits, forum.inputLanguages, forum.requiredFields).safeParse(values);
+  // The confirmed address stays, whatever the form says (or omits).
+  const parsed = submissionInputSchema(forum.limits, forum.inputLanguages, forum.requiredFields, { fixedEmail: submission.email }).safeParse(values);
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error) as Record<string, string>, values }, { status: 400 });
   const result = await resubmitSubmission(context.db, submission.id, parsed.data, params.token!);
   if (!result.ok) return redirect(`/${locale}/status/${params.token}`);

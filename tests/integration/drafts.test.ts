@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { expireDrafts, findOpenDraft, saveDraft } from '../../app/modules/drafts/drafts';
 import { createSubmission } from '../../app/modules/submissions/create-submission';
-import { drafts, outbox } from '../../db/schema';
+import { forums, drafts, outbox } from '../../db/schema';
 import { processOutboxJob } from '../../workers/process-job';
 import { createForum } from '../factories/forums';
 import { submissionInput } from '../factories/submissions';
@@ -84,5 +84,25 @@ describe('drafts', () => {
     expect(await findOpenDraft(db, forum.id, token)).toBeUndefined();
     const [row] = await db.select().from(drafts).where(eq(drafts.forumId, forum.id));
     expect(row).toMatchObject({ email: '', values: {} });
+  });
+
+  it('ends when an admin moves the deadline earlier than the draft would have lived', async () => {
+    const forum = await createForum(db);
+    const saved = await saveDraft(db, forum, { values: { email: address(), title: 'مسودة' }, idempotencyKey: key(), interfaceLocale: 'ar' });
+    const token = saved.ok && 'token' in saved ? saved.token! : '';
+    const soon = new Date(Date.now() + 3 * 24 * 3600 * 1000);
+    await db.update(forums).set({ closesAt: soon }).where(eq(forums.id, forum.id));
+    // Still open until the new deadline, and says so.
+    expect((await findOpenDraft(db, forum.id, token))?.expiresAt.getTime()).toBe(soon.getTime());
+    // Past it: the link opens nothing and an update is refused, though the draft's own expiry is weeks away.
+    await db.update(forums).set({ closesAt: new Date(Date.now() - 1000) }).where(eq(forums.id, forum.id));
+    expect(await findOpenDraft(db, forum.id, token)).toBeUndefined();
+    const closedForum = { ...forum, closesAt: new Date(Date.now() - 1000) };
+    expect(await saveDraft(db, closedForum, { values: { email: address(), title: 'x' }, idempotencyKey: key(), interfaceLocale: 'ar', token })).toEqual({ ok: false, reason: 'draft_closed' });
+    // And the worker erases it.
+    expect(await expireDrafts(db)).toBeGreaterThanOrEqual(1);
+    const [row] = await db.select().from(drafts).where(eq(drafts.forumId, forum.id));
+    expect(row).toMatchObject({ email: '', values: {} });
+    expect(row.closedAt).not.toBeNull();
   });
 });

@@ -11,7 +11,8 @@ describe('rate limits', () => {
     const rule = { name: `test:${crypto.randomUUID()}`, limit: 3, windowSeconds: 60 };
     const now = new Date('2026-11-22T10:00:15Z');
     const subject = 'office@ngo.example';
-    for (let i = 0; i < 3; i++) expect(await hitRateLimit(handle.db, rule, subject, now)).toEqual({ allowed: true });
+    // The same address however it was typed (a draft's raw field, a submission's trimmed value).
+    for (const typed of [subject, ' Office@NGO.example ', 'OFFICE@ngo.example']) expect(await hitRateLimit(handle.db, rule, typed, now)).toEqual({ allowed: true });
     expect(await hitRateLimit(handle.db, rule, subject, now)).toEqual({ allowed: false, retryAfterSeconds: 45 });
     expect(await hitRateLimit(handle.db, rule, 'someone-else@ngo.example', now)).toEqual({ allowed: true });
     expect(await hitRateLimit(handle.db, rule, subject, new Date('2026-11-22T10:01:00Z'))).toEqual({ allowed: true });

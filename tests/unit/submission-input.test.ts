@@ -211,3 +211,14 @@ describe('counting in every script', () => {
     expect(schema.safeParse({ ...valid, body: long, language: 'ar' }).success).toBe(true);
   });
 });
+
+describe('an edit after a request for changes', () => {
+  it('keeps the confirmed address whatever the form sends or omits, without checking it again', () => {
+    const edit = submissionInputSchema(limits, ['ar', 'en'], [], { fixedEmail: 'old.rules@exаmple.org' });
+    for (const email of [undefined, '', 'someone-else@example.org', 'not an address']) {
+      const parsed = edit.safeParse({ ...valid, email });
+      expect(parsed.success, String(email)).toBe(true);
+      expect(parsed.data?.email).toBe('old.rules@exаmple.org');
+    }
+  });
+});

@@ -20,8 +20,9 @@ export type RateLimitResult = { allowed: true } | { allowed: false; retryAfterSe
 export async function hitRateLimit(db: Db, rule: RateLimit, subject: string, now = new Date()): Promise<RateLimitResult> {
   const windowMs = rule.windowSeconds * 1000;
   const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
-  // Hashed, so the table never holds an address or IP in clear.
-  const key = `${rule.name}:${createHash('sha256').update(subject.toLowerCase()).digest('hex').slice(0, 32)}`;
+  // Hashed, so the table never holds an address or IP in clear; trimmed and lower-cased first, so
+  // " A@x.org" on a draft and "a@x.org" on a submission share their limits.
+  const key = `${rule.name}:${createHash('sha256').update(subject.trim().toLowerCase()).digest('hex').slice(0, 32)}`;
   const [row] = await db
     .insert(rateLimitHits)
     .values({ key, windowStart, count: 1 })

@@ -4,9 +4,9 @@
  * is sent, through the same path as any submission. A draft ends when it is sent or expires, and
  * its values and address are erased then.
  */
-import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../../db/client';
-import { drafts, type Forum } from '../../../db/schema';
+import { drafts, forums, type Forum } from '../../../db/schema';
 import { addOutbox } from '../outbox/add-outbox';
 import { hashStatusToken, newStatusToken } from '../submissions/status-token';
 import { emailAddress, hasControlCharacters } from '../submissions/submission-input';
@@ -55,7 +55,7 @@ export async function saveDraft(
       .set({ values: input.values, email: checked.email, updatedAt: now })
       .where(and(eq(drafts.tokenHash, hashStatusToken(input.token)), eq(drafts.forumId, forum.id), openAt(now)))
       .returning({ id: drafts.id, expiresAt: drafts.expiresAt });
-    return row ? { ok: true, draftId: row.id, expiresAt: row.expiresAt } : { ok: false, reason: 'draft_closed' };
+    return row ? { ok: true, draftId: row.id, expiresAt: effectiveExpiry(row.expiresAt, forum) } : { ok: false, reason: 'draft_closed' };
   }
   const link = newStatusToken();
   const expiresAt = draftExpiry(forum, now);
@@ -81,16 +81,17 @@ export async function saveDraft(
   });
   if (created) return { ok: true, draftId: created.id, expiresAt, token: link.token };
   const [first] = await db.select().from(drafts).where(eq(drafts.idempotencyKey, input.idempotencyKey));
-  return { ok: true, draftId: first.id, expiresAt: first.expiresAt };
+  return { ok: true, draftId: first.id, expiresAt: effectiveExpiry(first.expiresAt, forum) };
 }
 
-/** The open draft behind a link, if the link is still good. */
+/** The open draft behind a link, if the link is still good; `expiresAt` is when it ends. */
 export async function findOpenDraft(db: Db, forumId: string, token: string, now = new Date()) {
-  const [row] = await db
-    .select()
+  const [found] = await db
+    .select({ draft: drafts, closesAt: forums.closesAt })
     .from(drafts)
+    .innerJoin(forums, eq(forums.id, drafts.forumId))
     .where(and(eq(drafts.tokenHash, hashStatusToken(token)), eq(drafts.forumId, forumId), openAt(now)));
-  return row;
+  return found ? { ...found.draft, expiresAt: effectiveExpiry(found.draft.expiresAt, found) } : undefined;
 }
 
 /** Ends the draft sent as a submission, in the submission's own transaction. */
@@ -106,11 +107,30 @@ export async function expireDrafts(db: Db, now = new Date()): Promise<number> {
   const rows = await db
     .update(drafts)
     .set({ closedAt: now, email: '', values: {} })
-    .where(and(isNull(drafts.closedAt), lt(drafts.expiresAt, now)))
+    .where(
+      and(
+        isNull(drafts.closedAt),
+        or(lt(drafts.expiresAt, now), sql`exists (select 1 from ${forums} where ${forums.id} = ${drafts.forumId} and ${forums.closesAt} <= ${now.toISOString()}::timestamptz)`),
+      ),
+    )
     .returning({ id: drafts.id });
   return rows.length;
 }
 
+/**
+ * Open: not ended, not past its own expiry, and its call still open — an admin may move the
+ * deadline earlier after the draft was saved, and a draft never outlives its call.
+ */
 function openAt(now: Date) {
-  return and(isNull(drafts.closedAt), gt(drafts.expiresAt, sql`${now.toISOString()}::timestamptz`));
+  const at = sql`${now.toISOString()}::timestamptz`;
+  return and(
+    isNull(drafts.closedAt),
+    gt(drafts.expiresAt, at),
+    sql`exists (select 1 from ${forums} where ${forums.id} = ${drafts.forumId} and ${forums.closesAt} > ${at})`,
+  );
+}
+
+/** When a draft ends: its own expiry, or its call's close if that came earlier. */
+function effectiveExpiry(draftExpiresAt: Date, forum: Pick<Forum, 'closesAt'>): Date {
+  return draftExpiresAt < forum.closesAt ? draftExpiresAt : forum.closesAt;
 }

@@ -87,6 +87,11 @@ const prose = presentString('error.required')
 export interface SubmissionSchemaOptions {
   /** How yes/no choices arrive: 'form' checkboxes (present means yes) or 'json' booleans. */
   channel?: 'form' | 'json';
+  /**
+   * An edit keeps the address confirmed with the first version: it is not taken from the form and
+   * not checked again (rules for new addresses may have grown stricter since it was confirmed).
+   */
+  fixedEmail?: string;
 }
 
 /**
@@ -97,7 +102,7 @@ export function submissionInputSchema(
   limits: ForumLimits,
   inputLanguages: readonly string[],
   requiredFields: readonly string[] = [],
-  { channel = 'form' }: SubmissionSchemaOptions = {},
+  { channel = 'form', fixedEmail }: SubmissionSchemaOptions = {},
 ) {
   const yesNo = channel === 'json' ? jsonBoolean : checkbox;
   return z
@@ -110,7 +115,7 @@ export function submissionInputSchema(
         .transform((s) => (s === undefined || visiblyEmpty(s) ? undefined : s.trim()))
         .refine((s) => s === undefined || acceptableLine(s), { error: 'error.invalidCharacters' })
         .refine((s) => s === undefined || countCharacters(s) <= 300, { error: 'error.tooLong' }),
-      email: emailAddress,
+      email: fixedEmail === undefined ? emailAddress : z.unknown().transform(() => fixedEmail),
       constituency: z.enum(CONSTITUENCY_KEYS as [string, ...string[]], { error: 'error.choose' }),
       country: presentString('error.choose').refine(isCountryCode, { error: 'error.choose' }),
       title: singleLine(limits.titleMaxChars),
