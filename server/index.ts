@@ -11,6 +11,7 @@ import { createCookies } from '../app/lib/cookies.server';
 import { parseWebEnv } from '../app/lib/web-env.server';
 import { createDb } from '../db/client';
 import { configuredFileStore, uploadDirectory } from '../app/modules/attachments/configured-file-store';
+import { lastResortErrors } from './last-resort-errors';
 import { noStoreByDefault, securityHeaders, sameOriginWrites } from './security-headers';
 
 const env = parseWebEnv();
@@ -44,7 +45,9 @@ app.all(
   }),
 );
 
-const server = app.listen(env.PORT, () => console.log(`[web] listening on ${env.APP_URL} (port ${env.PORT})`));
+app.use(lastResortErrors);
+
+const server = app.listen(env.PORT, env.HOST, () => console.log(`[web] listening on ${env.APP_URL} (${env.HOST}:${env.PORT})`));
 // Bounded timeouts: a slow client cannot hold a connection (and its memory) forever.
 server.headersTimeout = 20_000;
 server.requestTimeout = 120_000;

@@ -9,10 +9,15 @@ const DEV_SESSION_SECRET = 'development-only-secret-never-use-in-production';
 
 const webEnvSchema = z.object({
   PORT: z.coerce.number().int().positive().default(3000),
+  /**
+   * The address the web server listens on. Outside production only this machine (the development
+   * mailbox and demo accounts are for its user); in production every interface, behind the proxy.
+   */
+  HOST: z.string().optional(),
   SESSION_SECRET: z.string().min(32, { error: 'SESSION_SECRET must be at least 32 characters' }).optional(),
 });
 
-export type WebEnv = RuntimeEnv & { PORT: number; SESSION_SECRET: string };
+export type WebEnv = RuntimeEnv & { PORT: number; HOST: string; SESSION_SECRET: string };
 
 export function parseWebEnv(source: NodeJS.ProcessEnv = process.env): WebEnv {
   const runtime = parseRuntimeEnv(source);
@@ -21,5 +26,6 @@ export function parseWebEnv(source: NodeJS.ProcessEnv = process.env): WebEnv {
   if (runtime.NODE_ENV === 'production' && !web.data.SESSION_SECRET) {
     throw new Error('SESSION_SECRET is required in production (at least 32 random characters). Refusing to start.');
   }
-  return { ...runtime, PORT: web.data.PORT, SESSION_SECRET: web.data.SESSION_SECRET ?? DEV_SESSION_SECRET };
+  const host = web.data.HOST ?? (runtime.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1');
+  return { ...runtime, PORT: web.data.PORT, HOST: host, SESSION_SECRET: web.data.SESSION_SECRET ?? DEV_SESSION_SECRET };
 }

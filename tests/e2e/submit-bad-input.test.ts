@@ -186,13 +186,19 @@ describe('bad input on the submit endpoint', () => {
       `/en/status/${p}/data`,
       `/en/status/${p}/edit`,
       `/${p}/forums/${forum.slug}`,
+      `/en/inputs/${p}/attachments/${p}`,
+      `/en/inputs/IMRF26-0042/attachments/${p}`,
+      `/en/staff/submissions/${p}/attachments/${p}`,
+      `/en/forums/${p}/attachments`,
     ];
     for (const p of nasty) {
       for (const route of routes(p)) {
         const res = await fetch(`${portal.appUrl}${route}`, { redirect: 'manual' });
-        await res.arrayBuffer();
+        const body = await res.text();
         expect(res.status, route.slice(0, 80)).toBeGreaterThanOrEqual(300);
         expect(res.status, route.slice(0, 80)).toBeLessThan(500);
+        // No error page shows the server's inside (stack frames, file paths).
+        expect(body, route.slice(0, 80)).not.toMatch(/\n\s+at |node_modules|\/work\//);
       }
     }
   });

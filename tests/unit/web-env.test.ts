@@ -15,6 +15,12 @@ describe('web settings', () => {
     expect(parseWebEnv({ ...base, NODE_ENV: 'production', SESSION_SECRET: secret }).SESSION_SECRET).toBe(secret);
     expect(parseWebEnv({ ...base }).SESSION_SECRET).toMatch(/development-only/);
   });
+  it('listens on this machine only outside production, on every interface in production, or where HOST says', () => {
+    const secret = 'x'.repeat(40);
+    expect(parseWebEnv({ ...base }).HOST).toBe('127.0.0.1');
+    expect(parseWebEnv({ ...base, NODE_ENV: 'production', SESSION_SECRET: secret }).HOST).toBe('0.0.0.0');
+    expect(parseWebEnv({ ...base, HOST: '::' }).HOST).toBe('::');
+  });
   it('names the variable that is wrong', () => {
     expect(() => parseWebEnv({ ...base, DATABASE_URL: 'nope' })).toThrow(/DATABASE_URL/);
   });
