@@ -1,11 +1,14 @@
 /**
  * Drafts in Chromium, in Arabic with JavaScript: save a half-filled form, come back through the
  * e-mailed link in another browser, finish and send; the used link then says it no longer works.
+ * And in English without JavaScript, with a file attached to the draft: the file waits with the
+ * draft and goes with the input.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIN_FILL_SECONDS } from '../../app/modules/abuse/form-timing';
-import type { Forum } from '../../db/schema';
+import { eq } from 'drizzle-orm';
+import { attachments, submissions, type Forum } from '../../db/schema';
 import { createForum } from '../factories/forums';
 import { launchChromium, openPage } from '../helpers/browser';
 import { startPortalUnderTest } from '../helpers/portal-under-test';
@@ -18,7 +21,7 @@ let forum: Forum;
 
 beforeAll(async () => {
   portal = await startPortalUnderTest(REDIS_DB.drafts);
-  forum = await createForum(portal.db);
+  forum = await createForum(portal.db, 'open', { attachmentRules: { allowedTypes: ['pdf', 'txt'], maxSizeMb: 2, maxCount: 2 } });
   browser = await launchChromium();
 });
 afterAll(async () => {
@@ -67,5 +70,44 @@ describe('drafts', () => {
     expect(await page.getByLabel('النص الكامل').inputValue()).toBe('');
     expect(second.problems()).toEqual([]);
     await page.context().close();
+  });
+
+  it('without JavaScript in English: a draft keeps its attached file, which goes with the input when sent', async () => {
+    const email = `draft-file-${crypto.randomUUID().slice(0, 8)}@example.org`;
+    const first = await browser.newContext({ javaScriptEnabled: false });
+    const page1 = await first.newPage();
+    await page1.goto(`${portal.appUrl}/en/forums/${forum.slug}/submit`);
+    await page1.getByLabel('E-mail address').fill(email);
+    await page1.getByLabel('Title of the input').fill('Remittance costs');
+    await page1.getByLabel('Choose files to attach').setInputFiles([{ name: 'brief.txt', mimeType: 'text/plain', buffer: Buffer.from('Costs fell by a third.\n') }]);
+    await page1.getByRole('button', { name: 'Save as a draft and e-mail me a link' }).click();
+    await expect.poll(() => page1.getByRole('status').first().textContent()).toContain('Your draft is saved');
+    await first.close();
+
+    const [mail] = await eventually(async () => ((await mailTo(email)).length > 0 ? mailTo(email) : undefined), 30_000, 'draft e-mail');
+    const link = /https?:\/\/\S+\/submit\?draft=[A-Za-z0-9_-]{43}/.exec(mail.text ?? '')?.[0];
+    expect(link).toBeDefined();
+
+    const second = await browser.newContext({ javaScriptEnabled: false });
+    const page = await second.newPage();
+    await page.goto(link!);
+    expect(await page.getByRole('checkbox', { name: 'Remove brief.txt' }).count()).toBe(1);
+    await page.getByRole('radio', { name: 'An individual' }).check();
+    await page.getByLabel('Your name').fill('Jo Banda');
+    await page.getByLabel('Stakeholder group').selectOption('academia');
+    await page.getByLabel('Country').selectOption('MW');
+    await page.getByLabel('Language the input is written in').selectOption('en');
+    await page.getByLabel('Summary').fill('Costs of sending money home.');
+    await page.getByLabel('Full text').fill('Remittance costs fell, but not for everyone.');
+    await page.getByRole('checkbox', { name: '20. Remittances and financial inclusion' }).check();
+    await page.getByRole('checkbox', { name: 'I agree that this input may be published if it is accepted.' }).check();
+    await page.waitForTimeout(MIN_FILL_SECONDS * 1000);
+    await page.getByRole('button', { name: 'Send input' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Your input was received');
+    const reference = (await page.getByRole('status').locator('.reference').textContent())!.trim();
+    const [row] = await portal.db.select().from(submissions).where(eq(submissions.reference, reference));
+    const files = await portal.db.select().from(attachments).where(eq(attachments.submissionId, row.id));
+    expect(files.map((f) => [f.fileName, f.sizeBytes, f.draftId])).toEqual([['brief.txt', 23, null]]);
+    await second.close();
   });
 });
