@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { hitRateLimit } from '../../app/modules/abuse/rate-limit';
+import { hitRateLimit, hitRateLimits } from '../../app/modules/abuse/rate-limit';
 import { rateLimitHits } from '../../db/schema';
 import { testDb } from '../helpers/services';
 
@@ -24,5 +24,19 @@ describe('rate limits', () => {
     const rule = { name: `test:${crypto.randomUUID()}`, limit: 10, windowSeconds: 3600 };
     const results = await Promise.all(Array.from({ length: 15 }, () => hitRateLimit(handle.db, rule, '203.0.113.7')));
     expect(results.filter((r) => r.allowed)).toHaveLength(10);
+  });
+
+  it('counts several limits in one statement, and weighted hits; the first rule over says when to retry', async () => {
+    const tag = crypto.randomUUID();
+    const perIp = { name: `ip:${tag}`, limit: 5, windowSeconds: 3600 };
+    const perAddress = { name: `addr:${tag}`, limit: 2, windowSeconds: 60 };
+    const now = new Date('2026-11-22T10:00:30Z');
+    const both = [[perIp, '192.0.2.9'], [perAddress, 'desk@ngo.example']] as const;
+    expect(await hitRateLimits(handle.db, both, now)).toEqual({ allowed: true });
+    expect(await hitRateLimits(handle.db, both, now)).toEqual({ allowed: true });
+    // Third hit: the address is over (limit 2) while the IP is not; its window ends in 30 s.
+    expect(await hitRateLimits(handle.db, both, now)).toEqual({ allowed: false, retryAfterSeconds: 30 });
+    // Weighted: three files at once take the IP from 3 to 6, over its limit of 5.
+    expect(await hitRateLimits(handle.db, [[perIp, '192.0.2.9', 3]], now)).toEqual({ allowed: false, retryAfterSeconds: 3570 });
   });
 });

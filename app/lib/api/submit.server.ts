@@ -8,7 +8,7 @@
 import type { AppLoadContext } from '@remix-run/node';
 import type { Forum } from '../../../db/schema';
 import { isMessageKey, translator } from '../../i18n/translate';
-import { hitRateLimit, SUBMIT_LIMITS } from '../../modules/abuse/rate-limit';
+import { hitSubmitLimits } from '../../modules/abuse/rate-limit';
 import { callState } from '../../modules/forums/call-window';
 import { findForumBySlug } from '../../modules/forums/forum-queries';
 import { verifyLateAccessCode, type LateAccessGrant } from '../../modules/forums/late-access';
@@ -77,20 +77,14 @@ export async function submitInput(request: Request, context: AppLoadContext, slu
     return problem(locale, 'validation-failed', { detail: t('api.problem.validation.detail'), extra: { errors } });
   }
 
-  const limits = [
-    [SUBMIT_LIMITS.perIp, context.clientIp],
-    [SUBMIT_LIMITS.perEmail, parsed.data.email],
-    [SUBMIT_LIMITS.perEmailDaily, parsed.data.email],
-  ] as const;
-  for (const [rule, subject] of limits) {
-    const limit = await hitRateLimit(context.db, rule, subject);
-    if (!limit.allowed) {
-      return problem(locale, 'rate-limited', {
-        detail: t('api.problem.rateLimited.detail', { seconds: limit.retryAfterSeconds }),
-        extra: { retryAfterSeconds: limit.retryAfterSeconds },
-        headers: { 'Retry-After': String(limit.retryAfterSeconds) },
-      });
-    }
+  // The form's limits, counted together with it.
+  const limit = await hitSubmitLimits(context.db, context.clientIp, parsed.data.email);
+  if (!limit.allowed) {
+    return problem(locale, 'rate-limited', {
+      detail: t('api.problem.rateLimited.detail', { seconds: limit.retryAfterSeconds }),
+      extra: { retryAfterSeconds: limit.retryAfterSeconds },
+      headers: { 'Retry-After': String(limit.retryAfterSeconds) },
+    });
   }
 
   let result: Awaited<ReturnType<typeof createSubmission>>;

@@ -16,20 +16,41 @@ export interface RateLimit {
 
 export type RateLimitResult = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
-/** Counts one hit for `subject` (an IP, an address) and says whether it is still within the limit. */
-export async function hitRateLimit(db: Db, rule: RateLimit, subject: string, now = new Date()): Promise<RateLimitResult> {
-  const windowMs = rule.windowSeconds * 1000;
-  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
-  // Hashed, so the table never holds an address or IP in clear; trimmed and lower-cased first, so
-  // " A@x.org" on a draft and "a@x.org" on a submission share their limits.
-  const key = `${rule.name}:${createHash('sha256').update(subject.trim().toLowerCase()).digest('hex').slice(0, 32)}`;
-  const [row] = await db
+/** One check: a rule, who it counts (an IP, an address), and how many hits to count (default 1). */
+export type RateLimitCheck = readonly [rule: RateLimit, subject: string, hits?: number];
+
+/**
+ * Counts hits against several limits in one statement (one round trip, however many rules) and
+ * says whether all are still within their limits; when not, the first rule listed that is over
+ * says when to come back.
+ */
+export async function hitRateLimits(db: Db, checks: readonly RateLimitCheck[], now = new Date()): Promise<RateLimitResult> {
+  const rows = checks.map(([rule, subject, hits = 1]) => {
+    const windowMs = rule.windowSeconds * 1000;
+    const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+    // Hashed, so the table never holds an address or IP in clear; trimmed and lower-cased first,
+    // so " A@x.org" on a draft and "a@x.org" on a submission share their limits.
+    const key = `${rule.name}:${createHash('sha256').update(subject.trim().toLowerCase()).digest('hex').slice(0, 32)}`;
+    return { rule, key, windowStart, hits };
+  });
+  if (rows.length === 0) return { allowed: true };
+  const counted = await db
     .insert(rateLimitHits)
-    .values({ key, windowStart, count: 1 })
-    .onConflictDoUpdate({ target: [rateLimitHits.key, rateLimitHits.windowStart], set: { count: sql`${rateLimitHits.count} + 1` } })
-    .returning({ count: rateLimitHits.count });
-  if (row.count <= rule.limit) return { allowed: true };
-  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000)) };
+    .values(rows.map(({ key, windowStart, hits }) => ({ key, windowStart, count: hits })))
+    .onConflictDoUpdate({ target: [rateLimitHits.key, rateLimitHits.windowStart], set: { count: sql`${rateLimitHits.count} + excluded.count` } })
+    .returning({ key: rateLimitHits.key, count: rateLimitHits.count });
+  const countOf = new Map(counted.map((c) => [c.key, c.count]));
+  for (const { rule, key, windowStart } of rows) {
+    if ((countOf.get(key) ?? 0) <= rule.limit) continue;
+    const windowEnd = windowStart.getTime() + rule.windowSeconds * 1000;
+    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((windowEnd - now.getTime()) / 1000)) };
+  }
+  return { allowed: true };
+}
+
+/** Counts one hit for `subject` (an IP, an address) and says whether it is still within the limit. */
+export function hitRateLimit(db: Db, rule: RateLimit, subject: string, now = new Date()): Promise<RateLimitResult> {
+  return hitRateLimits(db, [[rule, subject]], now);
 }
 
 /**
@@ -47,17 +68,12 @@ export const SUBMIT_LIMITS = {
  * Counts one submission (or draft) against every submit limit for this connection and address;
  * the first limit reached says when to come back.
  */
-export async function hitSubmitLimits(db: Db, clientIp: string, email: string): Promise<RateLimitResult> {
-  const checks = [
+export function hitSubmitLimits(db: Db, clientIp: string, email: string): Promise<RateLimitResult> {
+  return hitRateLimits(db, [
     [SUBMIT_LIMITS.perIp, clientIp],
     [SUBMIT_LIMITS.perEmail, email],
     [SUBMIT_LIMITS.perEmailDaily, email],
-  ] as const;
-  for (const [rule, subject] of checks) {
-    const result = await hitRateLimit(db, rule, subject);
-    if (!result.allowed) return result;
-  }
-  return { allowed: true };
+  ]);
 }
 
 /** Drops counters whose window ended more than a day ago; run periodically by the worker. */
@@ -76,10 +92,6 @@ export const UPLOAD_LIMITS = {
 } satisfies Record<string, RateLimit>;
 
 /** Counts each uploaded file against the per-connection upload limit. */
-export async function hitUploadLimits(db: Db, clientIp: string, files: number): Promise<RateLimitResult> {
-  for (let i = 0; i < files; i++) {
-    const result = await hitRateLimit(db, UPLOAD_LIMITS.perIp, clientIp);
-    if (!result.allowed) return result;
-  }
-  return { allowed: true };
+export function hitUploadLimits(db: Db, clientIp: string, files: number): Promise<RateLimitResult> {
+  return hitRateLimits(db, [[UPLOAD_LIMITS.perIp, clientIp, files]]);
 }
