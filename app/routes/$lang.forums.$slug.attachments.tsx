@@ -25,7 +25,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const state = callState(forum, new Date());
     const late = state === 'closed' && read.form.get('late') ? await verifyLateAccessCode(context.db, forum, read.form.get('late')) : undefined;
     if (state !== 'open' && !late?.ok) return Response.json({ problem: 'call.notOpen' }, { status: 403 });
-    const limit = await hitUploadLimits(context.db, context.clientIp, read.files.length);
+    const limit = await hitUploadLimits(context.db, context.env.SESSION_SECRET, context.clientIp, read.files.length);
     if (!limit.allowed) {
       return Response.json({ problem: 'error.rateLimited', retryAfterMinutes: Math.ceil(limit.retryAfterSeconds / 60) }, { status: 429, headers: { 'Retry-After': String(limit.retryAfterSeconds) } });
     }

@@ -134,7 +134,7 @@ async function handleSubmission(locale: string, forum: Forum, read: Extract<Subm
     return refuse(403, { form: 'call.notOpen' });
   }
   // Files are stored as they arrive, before the form is complete: they count against their own limit.
-  const uploadLimit = read.files.length > 0 ? await hitUploadLimits(context.db, context.clientIp, read.files.length) : undefined;
+  const uploadLimit = read.files.length > 0 ? await hitUploadLimits(context.db, context.env.SESSION_SECRET, context.clientIp, read.files.length) : undefined;
   files = await gatherFormAttachments(context.db, context.files, forum, form, uploadLimit?.allowed === false ? NOTHING_UPLOADED : read);
   if (uploadLimit?.allowed === false) return tooMany(uploadLimit.retryAfterSeconds);
   const fileErrors: Record<string, string> = files.refused.length > 0 ? { attachments: files.refused[0].problem } : {};
@@ -144,7 +144,7 @@ async function handleSubmission(locale: string, forum: Forum, read: Extract<Subm
     if (state !== 'open') return refuse(403, { form: 'call.notOpen' });
     // A new draft mails a link, so it counts against the same limits as a submission.
     if (!draftToken) {
-      const limit = await hitSubmitLimits(context.db, context.clientIp, String(values.email ?? ''));
+      const limit = await hitSubmitLimits(context.db, context.env.SESSION_SECRET, context.clientIp, String(values.email ?? ''));
       if (!limit.allowed) return tooMany(limit.retryAfterSeconds);
     }
     const saved = await saveDraft(context.db, forum, { values, idempotencyKey, interfaceLocale: locale, token: draftToken });
@@ -158,7 +158,7 @@ async function handleSubmission(locale: string, forum: Forum, read: Extract<Subm
   if (!parsed.success) return refuse(400, { ...(fieldErrors(parsed.error) as Record<string, string>), ...fileErrors });
   if (files.refused.length > 0) return refuse(400, fileErrors);
   if (timing !== 'ok') return refuse(400, { form: timing === 'too_fast' ? 'error.tooFast' : 'error.form' });
-  const limit = await hitSubmitLimits(context.db, context.clientIp, parsed.data.email);
+  const limit = await hitSubmitLimits(context.db, context.env.SESSION_SECRET, context.clientIp, parsed.data.email);
   if (!limit.allowed) return tooMany(limit.retryAfterSeconds);
   const result = await createSubmission(context.db, forum, parsed.data, {
     idempotencyKey,

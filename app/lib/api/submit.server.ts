@@ -78,7 +78,7 @@ export async function submitInput(request: Request, context: AppLoadContext, slu
   }
 
   // The form's limits, counted together with it.
-  const limit = await hitSubmitLimits(context.db, context.clientIp, parsed.data.email);
+  const limit = await hitSubmitLimits(context.db, context.env.SESSION_SECRET, context.clientIp, parsed.data.email);
   if (!limit.allowed) {
     return problem(locale, 'rate-limited', {
       detail: t('api.problem.rateLimited.detail', { seconds: limit.retryAfterSeconds }),

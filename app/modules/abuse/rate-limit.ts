@@ -3,7 +3,7 @@
  * aligned to the clock, so `retryAfterSeconds` is exact for a 429's Retry-After header.
  */
 import { lt, sql } from 'drizzle-orm';
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { Db } from '../../../db/client';
 import { rateLimitHits } from '../../../db/schema';
 
@@ -24,13 +24,14 @@ export type RateLimitCheck = readonly [rule: RateLimit, subject: string, hits?: 
  * says whether all are still within their limits; when not, the first rule listed that is over
  * says when to come back.
  */
-export async function hitRateLimits(db: Db, checks: readonly RateLimitCheck[], now = new Date()): Promise<RateLimitResult> {
+export async function hitRateLimits(db: Db, secret: string, checks: readonly RateLimitCheck[], now = new Date()): Promise<RateLimitResult> {
   const rows = checks.map(([rule, subject, hits = 1]) => {
     const windowMs = rule.windowSeconds * 1000;
     const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
-    // Hashed, so the table never holds an address or IP in clear; trimmed and lower-cased first,
+    // Keyed with the server's secret (HMAC), so the table never holds an address or IP in clear
+    // and a copy of it cannot be tested against guessed addresses; trimmed and lower-cased first,
     // so " A@x.org" on a draft and "a@x.org" on a submission share their limits.
-    const key = `${rule.name}:${createHash('sha256').update(subject.trim().toLowerCase()).digest('hex').slice(0, 32)}`;
+    const key = `${rule.name}:${createHmac('sha256', secret).update(subject.trim().toLowerCase()).digest('hex').slice(0, 32)}`;
     return { rule, key, windowStart, hits };
   });
   if (rows.length === 0) return { allowed: true };
@@ -49,8 +50,8 @@ export async function hitRateLimits(db: Db, checks: readonly RateLimitCheck[], n
 }
 
 /** Counts one hit for `subject` (an IP, an address) and says whether it is still within the limit. */
-export function hitRateLimit(db: Db, rule: RateLimit, subject: string, now = new Date()): Promise<RateLimitResult> {
-  return hitRateLimits(db, [[rule, subject]], now);
+export function hitRateLimit(db: Db, secret: string, rule: RateLimit, subject: string, now = new Date()): Promise<RateLimitResult> {
+  return hitRateLimits(db, secret, [[rule, subject]], now);
 }
 
 /**
@@ -68,8 +69,8 @@ export const SUBMIT_LIMITS = {
  * Counts one submission (or draft) against every submit limit for this connection and address;
  * the first limit reached says when to come back.
  */
-export function hitSubmitLimits(db: Db, clientIp: string, email: string): Promise<RateLimitResult> {
-  return hitRateLimits(db, [
+export function hitSubmitLimits(db: Db, secret: string, clientIp: string, email: string): Promise<RateLimitResult> {
+  return hitRateLimits(db, secret, [
     [SUBMIT_LIMITS.perIp, clientIp],
     [SUBMIT_LIMITS.perEmail, email],
     [SUBMIT_LIMITS.perEmailDaily, email],
@@ -92,6 +93,6 @@ export const UPLOAD_LIMITS = {
 } satisfies Record<string, RateLimit>;
 
 /** Counts each uploaded file against the per-connection upload limit. */
-export function hitUploadLimits(db: Db, clientIp: string, files: number): Promise<RateLimitResult> {
-  return hitRateLimits(db, [[UPLOAD_LIMITS.perIp, clientIp, files]]);
+export function hitUploadLimits(db: Db, secret: string, clientIp: string, files: number): Promise<RateLimitResult> {
+  return hitRateLimits(db, secret, [[UPLOAD_LIMITS.perIp, clientIp, files]]);
 }
