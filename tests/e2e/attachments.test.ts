@@ -13,7 +13,7 @@ import { and, eq } from 'drizzle-orm';
 import { strToU8, zipSync } from 'fflate';
 import { PDFDocument } from 'pdf-lib';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIN_FILL_SECONDS } from '../../app/modules/abuse/form-timing';
 import { upsertStaffUser } from '../../app/modules/staff/staff-accounts';
 import { attachments, submissions, type Forum } from '../../db/schema';
@@ -246,7 +246,7 @@ describe('attachments', () => {
     expect(await page.getByLabel('Full text').inputValue()).toBe(body.replace(/\r\n/g, '\n'));
     await page.screenshot(shot('en-attachments-refused'));
     const [brief] = await portal.db.select().from(attachments).where(and(eq(attachments.forumId, forum.id), eq(attachments.fileName, 'brief.pdf')));
-    expect(existsSync(path.join(inject('dataDir'), 'files', brief.storageKey))).toBe(true);
+    expect(existsSync(path.join(portal.dataDir, 'files', brief.storageKey))).toBe(true);
 
     // An encrypted PDF is refused with its own message; the held file is still there.
     await page.getByRole('checkbox', { name: 'I agree that this input may be published if it is accepted.' }).check();
@@ -270,7 +270,7 @@ describe('attachments', () => {
     expect(stored.map((a) => [a.fileName, a.sha256])).toEqual([['annex.odt', sha256(odt)]]);
     // The removed file is gone, bytes and all; the refused ones were never stored.
     expect(await portal.db.select().from(attachments).where(eq(attachments.id, brief.id))).toEqual([]);
-    expect(existsSync(path.join(inject('dataDir'), 'files', brief.storageKey))).toBe(false);
+    expect(existsSync(path.join(portal.dataDir, 'files', brief.storageKey))).toBe(false);
     const names = (await portal.db.select({ n: attachments.fileName }).from(attachments).where(eq(attachments.forumId, forum.id))).map((r) => r.n);
     expect(names).not.toContain('big.txt');
     expect(names).not.toContain('locked.pdf');

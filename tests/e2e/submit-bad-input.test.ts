@@ -11,7 +11,7 @@ import { strToU8, zipSync } from 'fflate';
 import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { count, eq } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueFormStamp } from '../../app/modules/abuse/form-timing';
 import { parseWebEnv } from '../../app/lib/web-env.server';
 import { decide } from '../../app/modules/moderation/decide';
@@ -282,7 +282,7 @@ describe('bad input on the submit endpoint', () => {
     }
     expect(await stored()).toBe(before);
     expect(await portal.db.select().from(attachments).where(eq(attachments.forumId, forum.id))).toEqual([]);
-    const uploads = path.join(inject('dataDir'), 'tmp', 'uploads');
+    const uploads = path.join(portal.dataDir, 'tmp', 'uploads');
     expect(existsSync(uploads) ? readdirSync(uploads) : []).toEqual([]);
   });
 

@@ -1,4 +1,6 @@
 import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { inject } from 'vitest';
 import { createDb, type DbHandle } from '../../db/client';
 import { freePort } from '../../scripts/services/ports';
 import { isolatedStack } from './isolated-stack';
@@ -9,7 +11,11 @@ export async function startPortalUnderTest(redisDbIndex: number) {
   const stack = await isolatedStack(redisDbIndex);
   const port = await freePort();
   const appUrl = `http://127.0.0.1:${port}`;
-  const env = portalEnv({ DATABASE_URL: stack.databaseUrl, REDIS_URL: stack.redisUrl, PORT: String(port), APP_URL: appUrl });
+  // Its own data folder (attachments, uploads being checked): test files run in parallel, and one
+  // file's uploads in progress must not show up in another's checks.
+  const dataDir = path.join(inject('dataDir'), `portal-${redisDbIndex}`);
+  mkdirSync(dataDir, { recursive: true });
+  const env = portalEnv({ DATABASE_URL: stack.databaseUrl, REDIS_URL: stack.redisUrl, PORT: String(port), APP_URL: appUrl, DATA_DIR: dataDir });
   const web = startPortalProcess('server/index.ts', env);
   const worker = startPortalProcess('workers/index.ts', env);
   await Promise.all([waitForOutput(web, /listening/), waitForOutput(worker, /ready/)]);
@@ -17,6 +23,7 @@ export async function startPortalUnderTest(redisDbIndex: number) {
   mkdirSync('test-results/screenshots', { recursive: true });
   return {
     appUrl,
+    dataDir,
     db: handle.db,
     web,
     worker,
