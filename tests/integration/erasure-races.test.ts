@@ -13,8 +13,11 @@ import { loadSubmissionForMail } from '../../app/modules/notifications/submissio
 import { contentDigest } from '../../app/modules/submissions/content-digest';
 import { expireUnconfirmed } from '../../app/modules/submissions/email-confirmation';
 import { erasePersonalData } from '../../app/modules/submissions/personal-data';
-import { attachments, drafts, outbox, receipts, submissions } from '../../db/schema';
+import { attachments, auditEvents, drafts, emailDeliveries, outbox, receipts, submissions } from '../../db/schema';
+import { buildAcknowledgementMail } from '../../app/modules/notifications/acknowledgement-mail';
+import { deliverEmail } from '../../workers/deliver-email';
 import { runAcknowledge } from '../../workers/jobs/acknowledge.job';
+import { runConfirmEmail } from '../../workers/jobs/confirm-email.job';
 import { createForum } from '../factories/forums';
 import { createTestSubmission, submissionInput } from '../factories/submissions';
 import { mailTo, testDb, workerDeps } from '../helpers/services';
@@ -102,5 +105,60 @@ describe('erasure and what runs beside it', () => {
       expect(m.payload).toEqual({});
       expect(m.lastError).toMatch(/cancelled/);
     }
+  });
+
+  it('sends nothing when the data is erased after a job built its e-mail, and records no failure', async () => {
+    const forum = await createForum(db);
+    const email = address();
+    const { id } = await createTestSubmission(db, forum, { email });
+    const [ack] = await db.select().from(outbox).where(and(eq(outbox.submissionId, id), eq(outbox.kind, 'acknowledge')));
+    // The job's work up to the send: facts loaded, receipt stored, e-mail built…
+    const facts = await loadSubmissionForMail(db, id);
+    const pdf = await storedReceiptFor(db, facts!);
+    const mail = buildAcknowledgementMail(facts!, undefined, pdf!);
+    // …then the submitter erases, and only then does the job send.
+    await erasePersonalData(db, id);
+    await deliverEmail(workerDeps(db), ack, mail);
+    expect(await mailTo(email)).toEqual([]);
+    expect(await db.select().from(emailDeliveries).where(eq(emailDeliveries.outboxId, ack.id))).toEqual([]);
+    const [after] = await db.select().from(outbox).where(eq(outbox.id, ack.id));
+    expect(after).toMatchObject({ payload: {}, lastError: 'cancelled: personal data erased', failedAt: null });
+  });
+
+  it('a confirmation job holding its row from before the erasure ends it as cancelled, not as a failed e-mail', async () => {
+    const forum = await createForum(db);
+    const email = address();
+    const { id } = await createTestSubmission(db, forum, { email }, 'ar', { confirmed: false });
+    const [confirm] = await db.select().from(outbox).where(and(eq(outbox.submissionId, id), eq(outbox.kind, 'confirm-email')));
+    await erasePersonalData(db, id);
+    await runConfirmEmail(workerDeps(db), confirm);
+    expect(await mailTo(email)).toEqual([]);
+    const [after] = await db.select().from(outbox).where(eq(outbox.id, confirm.id));
+    expect(after).toMatchObject({ payload: {}, lastError: 'cancelled: personal data erased', failedAt: null });
+    const failures = await db.select().from(auditEvents).where(and(eq(auditEvents.submissionId, id), eq(auditEvents.action, 'email.failed'))).orderBy(auditEvents.id);
+    expect(failures).toEqual([]);
+  });
+
+  it('an erasure that commits while the message is on its way keeps its cancellation on the row; the sending is recorded', async () => {
+    const forum = await createForum(db);
+    const email = address();
+    const { id } = await createTestSubmission(db, forum, { email });
+    const [ack] = await db.select().from(outbox).where(and(eq(outbox.submissionId, id), eq(outbox.kind, 'acknowledge')));
+    const deps = workerDeps(db);
+    const real = deps.mailer;
+    const mailer = {
+      ...real,
+      // The erasure commits during the SMTP exchange, after the last check before sending.
+      send: async (...args: Parameters<typeof real.send>) => {
+        await erasePersonalData(db, id);
+        return real.send(...args);
+      },
+    };
+    await runAcknowledge({ ...deps, mailer }, ack);
+    expect(await mailTo(email)).toHaveLength(1);
+    expect(await db.select({ kind: emailDeliveries.kind }).from(emailDeliveries).where(eq(emailDeliveries.outboxId, ack.id))).toEqual([{ kind: 'acknowledge' }]);
+    const [after] = await db.select().from(outbox).where(eq(outbox.id, ack.id));
+    expect(after).toMatchObject({ payload: {}, lastError: 'cancelled: personal data erased' });
+    expect(await db.select().from(receipts).where(eq(receipts.submissionId, id))).toEqual([]);
   });
 });
