@@ -18,6 +18,7 @@ import { buildAcknowledgementMail } from '../../app/modules/notifications/acknow
 import { deliverEmail } from '../../workers/deliver-email';
 import { runAcknowledge } from '../../workers/jobs/acknowledge.job';
 import { runConfirmEmail } from '../../workers/jobs/confirm-email.job';
+import { loader as receiptLoader } from '../../app/routes/$lang.status.$token.receipt';
 import { createForum } from '../factories/forums';
 import { createTestSubmission, submissionInput } from '../factories/submissions';
 import { mailTo, testDb, workerDeps } from '../helpers/services';
@@ -160,5 +161,31 @@ describe('erasure and what runs beside it', () => {
     const [after] = await db.select().from(outbox).where(eq(outbox.id, ack.id));
     expect(after).toMatchObject({ payload: {}, lastError: 'cancelled: personal data erased' });
     expect(await db.select().from(receipts).where(eq(receipts.submissionId, id))).toEqual([]);
+  });
+
+  it('the receipt link answers a page in the submitter’s language once the data is erased: 410, saying why', async () => {
+    const forum = await createForum(db);
+    const { id, statusToken } = await createTestSubmission(db, forum, { email: address() }, 'ar');
+    const receipt = (lang: string, token = statusToken) =>
+      receiptLoader({ request: new Request(`http://localhost/${lang}/status/${token}/receipt`), params: { lang, token }, context: { db } as never });
+    const before = await receipt('ar');
+    expect(before.headers.get('Content-Type')).toBe('application/pdf');
+    await erasePersonalData(db, id);
+
+    const gone = await receipt('ar');
+    expect(gone.status).toBe(410);
+    expect(gone.headers.get('Content-Type')).toBe('text/html; charset=utf-8');
+    expect(gone.headers.get('Cache-Control')).toBe('no-store');
+    const html = await gone.text();
+    expect(html).toMatch(/<html lang="ar" dir="rtl">/);
+    expect(html).toContain('حُذف الإيصال');
+    expect(html).toContain(`href="/ar/status/${statusToken}"`);
+    expect(html).toContain('noindex');
+    expect(await (await receipt('en')).text()).toContain('The receipt was deleted');
+
+    // A link that leads nowhere is still a plain not-found, also in the visitor's language.
+    const unknown = await receipt('ar', 'B'.repeat(43));
+    expect(unknown.status).toBe(404);
+    expect(await unknown.text()).toContain('الصفحة غير موجودة');
   });
 });
