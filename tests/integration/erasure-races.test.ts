@@ -13,7 +13,8 @@ import { loadSubmissionForMail } from '../../app/modules/notifications/submissio
 import { contentDigest } from '../../app/modules/submissions/content-digest';
 import { expireUnconfirmed } from '../../app/modules/submissions/email-confirmation';
 import { erasePersonalData } from '../../app/modules/submissions/personal-data';
-import { attachments, auditEvents, drafts, emailDeliveries, outbox, receipts, submissions } from '../../db/schema';
+import { findByIdempotencyKey, isSameRequest } from '../../app/modules/submissions/idempotency';
+import { attachments, auditEvents, drafts, emailDeliveries, outbox, receipts, submissionVersions, submissions } from '../../db/schema';
 import { buildAcknowledgementMail } from '../../app/modules/notifications/acknowledgement-mail';
 import { deliverEmail } from '../../workers/deliver-email';
 import { runAcknowledge } from '../../workers/jobs/acknowledge.job';
@@ -41,9 +42,51 @@ describe('erasure and what runs beside it', () => {
     expect(row.contentSha256).toBe(contentDigest(forum.slug, input, row.contentSalt));
     // Without the salt, knowing (or guessing) everything sent does not give the digest.
     expect(row.contentSha256).not.toBe(contentDigest(forum.slug, input));
+    const keyed = await findByIdempotencyKey(db, row.idempotencyKey);
+    expect(isSameRequest(keyed!, forum, input)).toBe(true);
+    await erasePersonalData(db, id);
+    // Without the salt even the sender's own retry no longer matches: nothing can be tested.
+    expect(isSameRequest((await findByIdempotencyKey(db, row.idempotencyKey))!, forum, input)).toBe(false);
+    const [erased] = await db.select().from(submissions).where(eq(submissions.id, id));
+    // Deleted, not absent: the digest stays (it still matches the receipt the submitter holds).
+    expect(erased.contentSalt).toBe('');
+    expect(erased.contentSha256).toBe(row.contentSha256);
+  });
+
+  it('an input stored before digests were salted loses its digest, and its versions’ digests, with the personal data', async () => {
+    const forum = await createForum(db);
+    const input = submissionInput({ email: address(), contactName: 'ليلى منصور' });
+    const { id } = await createTestSubmission(db, forum, input);
+    // As such inputs are: no salt, and a digest anyone can recompute from a guess of the sender.
+    const unsalted = contentDigest(forum.slug, input);
+    await db.update(submissions).set({ contentSalt: null, contentSha256: unsalted }).where(eq(submissions.id, id));
+    await db.insert(submissionVersions).values({ submissionId: id, number: 1, content: { ...input }, contentSha256: unsalted, receivedAt: new Date() });
+    const other = await createTestSubmission(db, forum, { email: address() });
+    await db.update(submissions).set({ contentSalt: null }).where(eq(submissions.id, other.id));
+    const [otherBefore] = await db.select().from(submissions).where(eq(submissions.id, other.id));
+
     await erasePersonalData(db, id);
     const [erased] = await db.select().from(submissions).where(eq(submissions.id, id));
-    expect(erased.contentSalt).toBeNull();
+    expect(erased).toMatchObject({ contentSalt: null, contentSha256: '' });
+    const versions = await db.select().from(submissionVersions).where(eq(submissionVersions.submissionId, id));
+    expect(versions.map((v) => v.contentSha256)).toEqual(['']);
+    // Nobody else's digest is touched.
+    const [otherAfter] = await db.select().from(submissions).where(eq(submissions.id, other.id));
+    expect(otherAfter.contentSha256).toBe(otherBefore.contentSha256);
+  });
+
+  it('expiry cuts the digest from the person too: the salt is deleted, or an unsalted digest itself', async () => {
+    const forum = await createForum(db);
+    const salted = await createTestSubmission(db, forum, { email: address() }, 'en', { confirmed: false });
+    const legacy = await createTestSubmission(db, forum, { email: address() }, 'en', { confirmed: false });
+    await db.update(submissions).set({ contentSalt: null }).where(eq(submissions.id, legacy.id));
+    const [saltedBefore] = await db.select().from(submissions).where(eq(submissions.id, salted.id));
+    await db.update(submissions).set({ receivedAt: new Date(Date.now() - 8 * 86_400_000) }).where(inArray(submissions.id, [salted.id, legacy.id]));
+    await expireUnconfirmed(db);
+    const [s] = await db.select().from(submissions).where(eq(submissions.id, salted.id));
+    const [l] = await db.select().from(submissions).where(eq(submissions.id, legacy.id));
+    expect(s).toMatchObject({ contentSalt: '', contentSha256: saltedBefore.contentSha256 });
+    expect(l).toMatchObject({ contentSalt: null, contentSha256: '' });
   });
 
   it('stores no receipt and sends nothing when the data is erased after the job loaded it', async () => {
@@ -98,7 +141,7 @@ describe('erasure and what runs beside it', () => {
     await db.update(submissions).set({ receivedAt: new Date(Date.now() - 8 * 86_400_000) }).where(inArray(submissions.id, ids));
     expect(await expireUnconfirmed(db, new Date(), 2)).toBeGreaterThanOrEqual(3);
     const rows = await db.select().from(submissions).where(inArray(submissions.id, ids));
-    for (const r of rows) expect(r).toMatchObject({ email: '', contactName: '', body: '', contentSalt: null });
+    for (const r of rows) expect(r).toMatchObject({ email: '', contactName: '', body: '', contentSalt: '' });
     const mails = await db.select().from(outbox).where(inArray(outbox.submissionId, ids));
     expect(mails.length).toBe(3);
     for (const m of mails) {

@@ -8,6 +8,7 @@ import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { attachments, auditEvents, drafts, emailDeliveries, forums, outbox, receipts, submissionVersions, submissions } from '../../../db/schema';
 import { recordAudit } from '../audit/record-audit';
+import { unlinkedDigestFields, unlinkVersionDigests } from './unlink-digest';
 
 /** Everything held about one submission, for its submitter (staff identities left out). */
 export async function exportSubmitterData(db: Db, submissionId: string, now = new Date()) {
@@ -96,8 +97,9 @@ export async function erasePersonalData(db: Db, submissionId: string, now = new 
         organisation: null,
         publishName: false,
         publishOrganisation: false,
-        // Without its salt, the digest left on the row can no longer be tested against guesses.
-        contentSalt: null,
+        // Without its salt, the digest left on the row can no longer be tested against guesses
+        // (an input from before salts loses the digest itself).
+        ...unlinkedDigestFields,
         personalDataErasedAt: now,
         withdrawnAt: sql`case when ${submissions.decision} = 'pending' then coalesce(${submissions.withdrawnAt}, ${now.toISOString()}::timestamptz) else ${submissions.withdrawnAt} end`,
         version: sql`${submissions.version} + 1`,
@@ -113,6 +115,7 @@ export async function erasePersonalData(db: Db, submissionId: string, now = new 
       .update(submissionVersions)
       .set({ content: sql`${submissionVersions.content} - 'contactName' - 'email' - 'organisation'` })
       .where(eq(submissionVersions.submissionId, submissionId));
+    await unlinkVersionDigests(tx, [submissionId]);
     await tx
       .update(outbox)
       .set({ doneAt: now, payload: {}, lastError: 'cancelled: personal data erased' })
