@@ -14,6 +14,10 @@ import { contentDigest } from '../../app/modules/submissions/content-digest';
 import { expireUnconfirmed } from '../../app/modules/submissions/email-confirmation';
 import { erasePersonalData } from '../../app/modules/submissions/personal-data';
 import { findByIdempotencyKey, isSameRequest } from '../../app/modules/submissions/idempotency';
+import { decide } from '../../app/modules/moderation/decide';
+import { upsertStaffUser } from '../../app/modules/staff/staff-accounts';
+import { resubmitSubmission } from '../../app/modules/submissions/resubmit';
+import { processOutboxJob } from '../../workers/process-job';
 import { attachments, auditEvents, drafts, emailDeliveries, outbox, receipts, submissionVersions, submissions } from '../../db/schema';
 import { buildAcknowledgementMail } from '../../app/modules/notifications/acknowledgement-mail';
 import { deliverEmail } from '../../workers/deliver-email';
@@ -129,6 +133,12 @@ describe('erasure and what runs beside it', () => {
     expect(ended.closedAt).not.toBeNull();
     const [kept] = await db.select().from(drafts).where(eq(drafts.id, elsewhere.draftId));
     expect(kept).toMatchObject({ email, closedAt: null });
+    // The mail with the draft's link, if still waiting, goes nowhere and keeps no token.
+    const [link] = await db.select().from(outbox).where(eq(outbox.draftId, draft.draftId));
+    expect(link).toMatchObject({ payload: {}, lastError: 'cancelled: personal data erased' });
+    expect(link.doneAt).not.toBeNull();
+    const [otherLink] = await db.select().from(outbox).where(eq(outbox.draftId, elsewhere.draftId));
+    expect(otherLink.payload).toHaveProperty('token');
     const [heldFile] = await db.select().from(attachments).where(eq(attachments.draftId, draft.draftId));
     expect(heldFile.heldUntil!.getTime()).toBeLessThanOrEqual(Date.now());
     expect(heldFile.heldUntil!.getTime()).toBeGreaterThanOrEqual(before - 1000);
@@ -230,5 +240,22 @@ describe('erasure and what runs beside it', () => {
     const unknown = await receipt('ar', 'B'.repeat(43));
     expect(unknown.status).toBe(404);
     expect(await unknown.text()).toContain('الصفحة غير موجودة');
+  });
+
+  it('a decision e-mail left with nothing to announce ends without sending and keeps no token', async () => {
+    const forum = await createForum(db);
+    const email = address();
+    const { id, statusToken } = await createTestSubmission(db, forum, { email }, 'ar');
+    const staff = await upsertStaffUser(db, { email: `mod-${crypto.randomUUID().slice(0, 8)}@un.example`, displayName: 'M', role: 'moderator', password: 'correct horse battery staple' });
+    await decide(db, { submissionId: id, expectedVersion: 1, staffId: staff.id, request: { decision: 'changes_requested', reason: 'يرجى الاختصار.' } });
+    const [job] = await db.select().from(outbox).where(and(eq(outbox.submissionId, id), eq(outbox.kind, 'decision-email')));
+    expect(job.payload).toHaveProperty('statusToken');
+    // The submitter edits (through the link of the first e-mail) before this one goes out.
+    const { email: _unchanged, ...edit } = submissionInput({ title: 'عنوان جديد' });
+    expect(await resubmitSubmission(db, id, edit, statusToken)).toMatchObject({ ok: true });
+    expect(await processOutboxJob(workerDeps(db), job.id)).toBe('done');
+    const [after] = await db.select().from(outbox).where(eq(outbox.id, job.id));
+    expect(after).toMatchObject({ payload: {}, lastError: 'no decision to announce', failedAt: null });
+    expect((await mailTo(email)).filter((m) => m.subject?.includes('تعديل'))).toEqual([]);
   });
 });

@@ -129,10 +129,16 @@ export async function erasePersonalData(db: Db, submissionId: string, now = new 
         .where(and(eq(drafts.forumId, before.forumId), sql`lower(${drafts.email}) = lower(${before.email})`, isNull(drafts.closedAt)))
         .returning({ id: drafts.id });
       if (closed.length > 0) {
+        const draftIds = closed.map((d) => d.id);
         await tx
           .update(attachments)
           .set({ heldUntil: now })
-          .where(and(inArray(attachments.draftId, closed.map((d) => d.id)), isNull(attachments.submissionId)));
+          .where(and(inArray(attachments.draftId, draftIds), isNull(attachments.submissionId)));
+        // A draft's link still waiting to be mailed would go to the same address.
+        await tx
+          .update(outbox)
+          .set({ doneAt: now, payload: {}, lastError: 'cancelled: personal data erased' })
+          .where(and(inArray(outbox.draftId, draftIds), isNull(outbox.doneAt), isNull(outbox.failedAt)));
       }
     }
     await recordAudit(tx, { actorKind: 'submitter', submissionId, action: 'personal_data.erased', details: { withdrawn } });
