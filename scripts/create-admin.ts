@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { upsertStaffUser } from '../app/modules/staff/staff-accounts';
 import { createDb } from '../db/client';
+import { loggableError } from '../app/modules/logging/loggable-error';
 
 async function readStdin(): Promise<string> {
   if (process.stdin.isTTY) return '';
@@ -35,6 +36,10 @@ const handle = createDb(databaseUrl(), { max: 1 });
 try {
   const user = await upsertStaffUser(handle.db, { email, displayName, role, password });
   console.log(`staff account ready: ${user.email} (${user.role})`);
+} catch (error) {
+  // Printed unhandled, a database error would show its parameters: the address and password hash.
+  console.error(`admin:create failed: ${loggableError(error)}`);
+  process.exitCode = 1;
 } finally {
   await handle.close();
 }

@@ -12,6 +12,7 @@ import { seedDemoForums } from '../db/seed';
 import { ensureDemoAdmin } from './demo-admin';
 import { missingProductionServices } from '../app/modules/config/runtime-env';
 import { startBackingServices } from './services/backing-services';
+import { loggableError } from '../app/modules/logging/loggable-error';
 
 const production = process.env.NODE_ENV === 'production';
 const dataDir = path.resolve(process.env.DATA_DIR ?? '.data');
@@ -89,7 +90,8 @@ async function shutdown() {
   process.exit(0);
 }
 process.on('uncaughtException', (error) => {
-  console.error('[start]', error);
+  // A database error here (seeding, the demo admin) would otherwise print its query's values.
+  console.error(`[start] ${loggableError(error)}`);
   void shutdown();
 });
 process.on('SIGINT', () => void shutdown());

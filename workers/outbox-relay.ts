@@ -126,7 +126,7 @@ export function startOutboxRelay(
   };
   const timer = setInterval(tick, POLL_MS);
   const listening = handle.sql.listen(OUTBOX_CHANNEL, () => void tick(), () => void tick()).catch((e) => {
-    opts.log(`outbox relay: LISTEN failed (${(e as Error).message}); polling only`);
+    opts.log(`outbox relay: LISTEN failed (${loggableError(e).split('\n')[0]}); polling only`);
     return undefined;
   });
   return {

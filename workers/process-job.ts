@@ -23,7 +23,7 @@ import { SmtpSendError, isPermanentSmtpFailure } from './mailer';
 import { JOB_OPTIONS } from './outbox-relay';
 import type { JobKind } from './queues';
 import type { WorkerDeps } from './worker-deps';
-import { loggableError } from '../app/modules/logging/loggable-error';
+import { loggableError, loggableFailure } from '../app/modules/logging/loggable-error';
 
 const HANDLERS: Record<JobKind, (deps: WorkerDeps, row: OutboxRow) => Promise<void>> = {
   'confirm-email': runConfirmEmail,
@@ -51,7 +51,8 @@ export async function processOutboxJob(deps: WorkerDeps, outboxId: number): Prom
     const message = loggableError(error).split('\n')[0];
     // UnrecoverableError tells BullMQ not to retry; any other error is retried with backoff.
     if (await recordFailure(deps, row, error, message)) throw new UnrecoverableError(message);
-    throw error;
+    // BullMQ stores a retried job's message and stack in Redis: the loggable form only.
+    throw loggableFailure(error);
   }
 }
 

@@ -25,7 +25,8 @@ export function SubmissionDetails({ review: r }: { review: ReviewView }) {
         <dt>{t('input.objectives')}</dt><dd>{r.objectives.join(' · ')}</dd>
         <dt>{t('input.principles')}</dt><dd>{r.principles.join(' · ') || '—'}</dd>
         <dt>{t('staff.detail.consent')}</dt><dd>{consented.join(' · ') || t('staff.detail.consent.neither')}</dd>
-        <dt>SHA-256</dt><dd><code>{r.contentSha256}</code></dd>
+        {/* Empty once an unsalted digest went with the personal data (unlink-digest.ts). */}
+        <dt>SHA-256</dt><dd>{r.contentSha256 ? <code>{r.contentSha256}</code> : '—'}</dd>
       </dl>
       <h2>{t('input.summary')}</h2>
       <p lang={r.language} dir="auto" className="user-text">{r.summary}</p>

@@ -217,6 +217,9 @@ export const ar: Record<MessageKey, string> = {
   'status.erase.submit': 'امحُ بياناتي الشخصية',
   'status.erase.done': 'مُحيت بياناتك الشخصية.',
   'status.erased': 'مُحيت بياناتك الشخصية في {date}.',
+  'receipt.erased.title': 'حُذف الإيصال',
+  'receipt.erased.body': 'كان الإيصال يحمل اسمك وعنوان بريدك الإلكتروني، فحُذف عند محو بياناتك الشخصية. أما الرقم المرجعي ونص مساهمتك فما زالا محفوظين.',
+  'receipt.backToStatus': 'العودة إلى حالة مساهمتك',
 
   'notFound.title': 'الصفحة غير موجودة',
   'notFound.body': 'هذه الصفحة غير موجودة أو ليست عامة.',

@@ -215,6 +215,9 @@ export const en = {
   'status.erase.submit': 'Erase my personal data',
   'status.erase.done': 'Your personal data has been erased.',
   'status.erased': 'Your personal data was erased on {date}.',
+  'receipt.erased.title': 'The receipt was deleted',
+  'receipt.erased.body': 'The receipt printed your name and e-mail address, so it was deleted when your personal data was erased. The reference and the text of your input are kept.',
+  'receipt.backToStatus': 'Back to the status of your input',
 
   'notFound.title': 'Page not found',
   'notFound.body': 'This page does not exist, or is not public.',

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
+import { messagePage } from '../lib/message-page.server';
 import { requireLocale } from '../lib/route-locale';
 import { storedReceiptFor } from '../modules/notifications/receipt';
 import { loadSubmissionForMail } from '../modules/notifications/submission-facts';
@@ -7,13 +8,25 @@ import { findByStatusToken } from '../modules/submissions/submission-status';
 
 /** The receipt again, for the holder of the status link: the same document the e-mail carried. */
 export async function loader({ params, context }: LoaderFunctionArgs) {
-  requireLocale(params);
+  const locale = requireLocale(params);
   const found = looksLikeStatusToken(params.token) ? await findByStatusToken(context.db, params.token) : undefined;
-  // A receipt exists once the address is confirmed (and never for an expired, erased input).
-  const receiptable = found?.submission.emailConfirmedAt && !found.submission.personalDataErasedAt && !found.submission.expiredAt;
+  const notFound = () => messagePage({ locale, status: 404, title: 'notFound.title', body: 'notFound.body' });
+  if (!found) return notFound();
+  // The receipt printed the contact data, so it went with them: say so (410), never rebuild it.
+  if (found.submission.personalDataErasedAt) {
+    return messagePage({
+      locale,
+      status: 410,
+      title: 'receipt.erased.title',
+      body: 'receipt.erased.body',
+      back: { href: `/${locale}/status/${params.token}`, label: 'receipt.backToStatus' },
+    });
+  }
+  // A receipt exists once the address is confirmed (and never for an expired input).
+  const receiptable = found.submission.emailConfirmedAt && !found.submission.expiredAt;
   const facts = receiptable ? await loadSubmissionForMail(context.db, found.submission.id) : undefined;
   const pdf = facts ? await storedReceiptFor(context.db, facts) : undefined;
-  if (!facts || !pdf) throw new Response('Not found', { status: 404 });
+  if (!facts || !pdf) return notFound();
   return new Response(new Uint8Array(pdf), {
     headers: {
       'Content-Type': 'application/pdf',

@@ -43,8 +43,9 @@ export const submissions = pgTable(
     /** SHA-256 (hex) of the canonical submitted content, printed on the receipt. */
     contentSha256: text().notNull(),
     /**
-     * Random salt of this submission's content digests (see content-digest.ts). Deleted with the
-     * personal data, so the digests left cannot be tested against guesses of who sent it.
+     * Random salt of this submission's content digests (see content-digest.ts). Deleted ('') with
+     * the personal data, so the digests left cannot be tested against guesses of who sent it. NULL
+     * on inputs stored before salts, whose digests go instead (unlink-digest.ts).
      */
     contentSalt: text(),
     receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -96,6 +97,13 @@ export const submissions = pgTable(
     check('submissions_submitter_type', sql`${t.submitterType} in ('individual','organisation','network')`),
     check('submissions_region', sql`${t.region} in ('ECA','ECE','ECLAC','ESCAP','ESCWA')`),
     check('submissions_decided_has_time', sql`(${t.decision} = 'pending') = (${t.decidedAt} is null)`),
+    // A salt is deleted only with the personal data…
+    check('submissions_salt_deleted_when_gone', sql`${t.contentSalt} <> '' or ${t.personalDataErasedAt} is not null or ${t.expiredAt} is not null`),
+    // …and once the person is gone, no digest is left that a guess could be tested against.
+    check(
+      'submissions_digest_unlinked',
+      sql`(${t.personalDataErasedAt} is null and ${t.expiredAt} is null) or coalesce(${t.contentSalt} = '', false) or ${t.contentSha256} = ''`,
+    ),
   ],
 );
 

@@ -204,8 +204,13 @@ describe('the whole path', () => {
     expect(after.submission).toMatchObject({ email: '', contactName: '', summary: 'Voies de migration régulières.' });
     expect(await page.getByRole('button', { name: 'Erase my personal data' }).count()).toBe(0);
     // The receipt printed the contact data: it is gone, and no new one is made.
-    expect((await page.request.get(`${portal.appUrl}${receiptUrl}`)).status()).toBe(404);
     expect(await page.getByRole('link', { name: 'Download the receipt (PDF)' }).count()).toBe(0);
+    // An old link to it says so on a page of its own, with the way back.
+    const gone = await page.goto(`${portal.appUrl}${receiptUrl}`);
+    expect(gone?.status()).toBe(410);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('The receipt was deleted');
+    await page.getByRole('link', { name: 'Back to the status of your input' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Status of your input');
     await context.close();
   });
 });

@@ -3,13 +3,23 @@
  * a database error quotes from its query, never an SMTP server's reply naming the recipient.
  * Real PostgreSQL and a real SMTP server produce the errors.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Job, Queue, Worker } from 'bullmq';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { handleApi } from '../../app/lib/api/responses';
 import { loggableError } from '../../app/modules/logging/loggable-error';
 import type { DbHandle } from '../../db/client';
-import { staffUsers } from '../../db/schema';
+import { outbox, staffUsers } from '../../db/schema';
 import { createMailer, isPermanentSmtpFailure, SmtpSendError } from '../../workers/mailer';
+import { JOB_OPTIONS } from '../../workers/outbox-relay';
+import { processOutboxJob } from '../../workers/process-job';
+import { jobIdFor } from '../../workers/queues';
+import { createRedis } from '../../workers/redis-connection';
+import { createForum } from '../factories/forums';
+import { createTestSubmission } from '../factories/submissions';
 import { faultySmtp } from '../helpers/faulty-smtp';
-import { testDb } from '../helpers/services';
+import { REDIS_DB } from '../helpers/redis-databases';
+import { eventually, testDb } from '../helpers/services';
 
 let handle: DbHandle;
 beforeAll(() => {
@@ -24,6 +34,28 @@ async function caught(run: () => Promise<unknown>): Promise<unknown> {
     return error;
   }
   throw new Error('expected a failure');
+}
+
+/** A real unique violation whose raw message quotes the address it was given. */
+async function duplicateStaffError(email: string): Promise<unknown> {
+  const row = { email, displayName: 'ليلى منصور', role: 'moderator' as const, passwordHash: 'x'.repeat(40) };
+  await handle.db.insert(staffUsers).values(row);
+  const error = await caught(() => handle.db.insert(staffUsers).values(row));
+  expect(String((error as Error).message)).toContain(email);
+  return error;
+}
+
+/** What console.error receives while `run` runs. */
+async function errorLines(run: () => unknown): Promise<string[]> {
+  const lines: string[] = [];
+  const original = console.error;
+  console.error = (...args: unknown[]) => lines.push(args.map(String).join(' '));
+  try {
+    await run();
+  } finally {
+    console.error = original;
+  }
+  return lines;
 }
 
 const mail = (to: string) => ({ to, subject: 'Test', text: 'Text', html: '<p>Text</p>', language: 'en' });
@@ -110,5 +142,65 @@ describe('the web server’s error log', () => {
     expect(lines[0]).not.toContain(email);
     // The path's capability token is not logged either.
     expect(lines[0]).not.toContain('A'.repeat(43));
+  });
+});
+
+describe('the JSON API’s error log', () => {
+  it('writes an unexpected database error without its query values', async () => {
+    const email = `api-log-${crypto.randomUUID().slice(0, 8)}@example.org`;
+    const error = await duplicateStaffError(email);
+    let answer: Response | undefined;
+    const lines = await errorLines(async () => {
+      answer = await handleApi(new Request('http://localhost/api/v1/forums', { headers: { 'Accept-Language': 'ar' } }), async () => {
+        throw error;
+      });
+    });
+    expect(answer?.status).toBe(500);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('SQLSTATE 23505');
+    expect(lines[0]).not.toContain(email);
+    expect(lines[0]).not.toContain('ليلى');
+  });
+});
+
+describe('what BullMQ keeps of a failed job', () => {
+  it('holds the loggable form of a database error in Redis, never its query values', async () => {
+    const forum = await createForum(handle.db);
+    const { id } = await createTestSubmission(handle.db, forum, { email: `queue-log-${crypto.randomUUID().slice(0, 8)}@example.org` });
+    const [row] = await handle.db.select().from(outbox).where(and(eq(outbox.submissionId, id), eq(outbox.kind, 'acknowledge')));
+    const quoted = `quoted-${crypto.randomUUID().slice(0, 8)}@example.org`;
+    const dbError = await duplicateStaffError(quoted);
+    // A job step that fails on a database error: here the mail step, so the job itself is real.
+    const mailer = { send: async () => Promise.reject(dbError), close: () => {} };
+    const deps = { db: handle.db, mailer, env: { APP_URL: 'http://localhost:3000' } };
+
+    const name = `log-safety-${crypto.randomUUID().slice(0, 8)}`;
+    const redisUrl = `${inject('redisUrl')}/${REDIS_DB.personalDataErasure}`;
+    const producer = createRedis(redisUrl, 'producer');
+    const consumer = createRedis(redisUrl, 'worker');
+    const queue = new Queue(name, { connection: producer });
+    const worker = new Worker(name, (job) => processOutboxJob(deps, job.data.outboxId), { connection: consumer });
+    const failed: string[] = [];
+    worker.on('failed', (_job, err) => failed.push(err.message));
+    try {
+      // Retried (it is not an SMTP refusal), so BullMQ keeps the job, its reason and its stack.
+      await queue.add('acknowledge', { outboxId: row.id }, { ...JOB_OPTIONS, jobId: jobIdFor(row.id) });
+      await eventually(async () => failed.length > 0, 20_000, 'the first failure');
+      const job = await Job.fromId(queue, jobIdFor(row.id));
+      expect(job?.failedReason).toContain('SQLSTATE 23505');
+      expect(job?.failedReason).not.toContain(quoted);
+      expect(job?.stacktrace?.length).toBeGreaterThan(0);
+      for (const stack of job?.stacktrace ?? []) expect(stack).not.toContain(quoted);
+      expect(failed[0]).not.toContain(quoted);
+      const [after] = await handle.db.select().from(outbox).where(eq(outbox.id, row.id));
+      expect(after.lastError).toContain('SQLSTATE 23505');
+      expect(after.lastError).not.toContain(quoted);
+    } finally {
+      await worker.close();
+      await queue.obliterate({ force: true });
+      await queue.close();
+      producer.disconnect();
+      consumer.disconnect();
+    }
   });
 });

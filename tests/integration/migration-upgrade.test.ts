@@ -44,7 +44,7 @@ afterAll(async () => {
 });
 
 describe('migrations on a database with data', () => {
-  it('upgrades from 0007 with a rejection recorded without a reason', async () => {
+  it('upgrades from 0007 with a rejection recorded without a reason, and unsalted digests of erased and expired inputs', async () => {
     const tag = readdirSync(MIGRATIONS).find((f) => f.startsWith('0007_'))!.replace(/\.sql$/, '');
     const older = migrationsUpTo(tag);
     const sql = postgres(dbUrl, { max: 1, onnotice: () => {} });
@@ -60,15 +60,53 @@ describe('migrations on a database with data', () => {
                                  title, summary, body, language, objectives, content_sha256, status_token_hash, email_confirmed_at, decision, decided_at)
         values (${forum.id}, 'UPG-0001', ${crypto.randomUUID()}, 'en', 'individual', 'A', 'a@example.org', 'academia', 'JO', 'ESCWA',
                 'T', 'S', 'B', 'en', '{1}', ${'0'.repeat(64)}, ${'1'.repeat(64)}, now(), 'rejected', now())`;
+      // Digests from before salts: one input erased, one expired, one still whole.
+      await sql`
+        insert into submissions (forum_id, reference, idempotency_key, interface_locale, submitter_type, contact_name, email, constituency, country, region,
+                                 title, summary, body, language, objectives, content_sha256, status_token_hash, email_confirmed_at, decision, decided_at,
+                                 personal_data_erased_at)
+        values (${forum.id}, 'UPG-0002', ${crypto.randomUUID()}, 'en', 'individual', '', '', 'academia', 'JO', 'ESCWA',
+                'T', 'S', 'B', 'en', '{1}', ${'2'.repeat(64)}, ${'3'.repeat(64)}, now(), 'accepted', now(), now())`;
+      await sql`
+        insert into submissions (forum_id, reference, idempotency_key, interface_locale, submitter_type, contact_name, email, constituency, country, region,
+                                 title, summary, body, language, objectives, content_sha256, status_token_hash, expired_at)
+        values (${forum.id}, 'UPG-0003', ${crypto.randomUUID()}, 'en', 'individual', '', '', 'academia', 'JO', 'ESCWA',
+                '', '', '', 'en', '{1}', ${'5'.repeat(64)}, ${'6'.repeat(64)}, now())`;
+      await sql`
+        insert into submissions (forum_id, reference, idempotency_key, interface_locale, submitter_type, contact_name, email, constituency, country, region,
+                                 title, summary, body, language, objectives, content_sha256, status_token_hash, email_confirmed_at)
+        values (${forum.id}, 'UPG-0004', ${crypto.randomUUID()}, 'en', 'individual', 'B', 'b@example.org', 'academia', 'JO', 'ESCWA',
+                'T', 'S', 'B', 'en', '{1}', ${'7'.repeat(64)}, ${'8'.repeat(64)}, now())`;
     } finally {
       await sql.end();
       rmSync(older, { recursive: true, force: true });
+    }
+    // Then to 0012 (salts, none for rows already there), where earlier versions exist too.
+    const salted = migrationsUpTo(readdirSync(MIGRATIONS).find((f) => f.startsWith('0012_'))!.replace(/\.sql$/, ''));
+    const at0012 = postgres(dbUrl, { max: 1, onnotice: () => {} });
+    try {
+      await migrate(drizzle(at0012), { migrationsFolder: salted });
+      await at0012`insert into submission_versions (submission_id, number, content, content_sha256, received_at)
+                   select id, 1, '{"title":"T"}', ${'4'.repeat(64)}, now() from submissions where reference = 'UPG-0002'`;
+    } finally {
+      await at0012.end();
+      rmSync(salted, { recursive: true, force: true });
     }
     await runMigrations(dbUrl);
     const check = postgres(dbUrl, { max: 1 });
     try {
       const [row] = await check`select decision, decision_reason from submissions where reference = 'UPG-0001'`;
       expect(row).toEqual({ decision: 'rejected', decision_reason: '(no reason was recorded)' });
+      // An unsalted digest is a guessable hash of the sender: once the person is gone, so is it.
+      const digests = await check`select reference, content_salt, content_sha256 from submissions where reference in ('UPG-0002', 'UPG-0003', 'UPG-0004') order by reference`;
+      expect(digests).toEqual([
+        { reference: 'UPG-0002', content_salt: null, content_sha256: '' },
+        { reference: 'UPG-0003', content_salt: null, content_sha256: '' },
+        // Still whole: its digest is what its receipt printed, and stays comparable with it.
+        { reference: 'UPG-0004', content_salt: null, content_sha256: '7'.repeat(64) },
+      ]);
+      const versions = await check`select v.content_sha256 from submission_versions v join submissions s on s.id = v.submission_id where s.reference = 'UPG-0002'`;
+      expect(versions).toEqual([{ content_sha256: '' }]);
     } finally {
       await check.end();
     }

@@ -2,8 +2,8 @@ import { eq } from 'drizzle-orm';
 import { renderDraftLinkEmail } from '../../templates/email/draft-link';
 import { directionOf, pickLabel } from '../../app/modules/taxonomy/locales';
 import { formatInZone } from '../../app/modules/time/format-instant';
-import { drafts, forums, outbox, type OutboxRow } from '../../db/schema';
-import { deliverEmail } from '../deliver-email';
+import { drafts, forums, type OutboxRow } from '../../db/schema';
+import { cancelOutboxRow, deliverEmail } from '../deliver-email';
 import { JOBS } from '../queues';
 import type { WorkerDeps } from '../worker-deps';
 
@@ -18,7 +18,7 @@ export async function runDraftLink(deps: WorkerDeps, row: OutboxRow): Promise<vo
   const { draft, forum } = found;
   if (draft.closedAt) {
     // Sent or expired before the mail went out: there is nothing left to continue.
-    await deps.db.update(outbox).set({ doneAt: new Date(), payload: {}, lastError: 'skipped: draft closed' }).where(eq(outbox.id, row.id));
+    await cancelOutboxRow(deps.db, row.id, 'skipped: draft closed');
     return;
   }
   const { token } = JOBS['draft-link'].payload.parse(row.payload);

@@ -1,6 +1,7 @@
 /** Plumbing shared by the API's resource routes: language, JSON answers, 405s and the last-resort 500. */
 import { negotiateLocale, translator } from '../../i18n/translate';
 import type { InterfaceLocale } from '../../modules/taxonomy/locales';
+import { loggableError } from '../../modules/logging/loggable-error';
 import { problem } from './problem';
 
 /** Public data may sit in caches briefly; anything about one client's request never. */
@@ -31,7 +32,7 @@ export function notFound(locale: InterfaceLocale): Response {
 
 /**
  * Runs one API handler in the client's language. An unexpected error becomes a problem+json 500
- * (logged with its stack, never shown), so no API answer is ever an HTML error page.
+ * (logged as loggableError allows, never shown), so no API answer is ever an HTML error page.
  */
 export async function handleApi(request: Request, handler: (locale: InterfaceLocale) => Promise<Response>): Promise<Response> {
   const locale = apiLocale(request);
@@ -39,18 +40,7 @@ export async function handleApi(request: Request, handler: (locale: InterfaceLoc
     return await handler(locale);
   } catch (error) {
     if (error instanceof Response) return error;
-    console.error('[api]', request.method, new URL(request.url).pathname, describeError(error));
+    console.error(`[api] ${request.method} ${new URL(request.url).pathname} failed: ${loggableError(error)}`);
     return problem(locale, 'server-error', { detail: translator(locale)('serverError.body') });
   }
-}
-
-/**
- * What the log gets of an error: its kind, message, SQLSTATE and stack, not the whole object. A
- * PostgreSQL error's `detail` can quote the failing row, personal data included.
- */
-function describeError(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const code = (error as Error & { code?: unknown }).code;
-  const cause = error.cause instanceof Error ? `\ncaused by: ${describeError(error.cause)}` : '';
-  return `${error.stack ?? `${error.name}: ${error.message}`}${typeof code === 'string' ? ` [${code}]` : ''}${cause}`;
 }

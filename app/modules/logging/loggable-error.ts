@@ -48,5 +48,22 @@ export function loggableError(error: unknown): string {
     return [parts.join(', '), framesOf(e)].filter(Boolean).join('\n');
   }
   const message = typeof e.message === 'string' ? e.message : '';
-  return [`${name}: ${message}`, framesOf(e)].filter(Boolean).join('\n');
+  // A system or library code (ENOENT, EENVELOPE…) says what went wrong and names nobody.
+  const code = typeof e.code === 'string' ? ` [${e.code}]` : '';
+  return [`${name}${code}: ${message}`, framesOf(e)].filter(Boolean).join('\n');
+}
+
+/**
+ * The error to hand to code that stores or prints whatever it is given: BullMQ writes a failed
+ * job's message (failedReason) and stack into Redis, where they stay through every retry. An error
+ * with a database error in it is replaced by one holding only what loggableError keeps; any other
+ * is returned as it is (its type still matters to the caller, e.g. SmtpSendError).
+ */
+export function loggableFailure(error: unknown): unknown {
+  if (!databaseErrorIn(error)) return error;
+  const text = loggableError(error);
+  const safe = new Error(text.split('\n')[0]);
+  safe.name = typeof (error as ErrorLike).name === 'string' ? ((error as ErrorLike).name as string) : 'Error';
+  safe.stack = text;
+  return safe;
 }

@@ -13,8 +13,11 @@ export function newContentSalt(): string {
  * The content includes the contact name and address, and a published input shows the rest: an
  * unsalted digest would let anyone test guesses of who sent it. Each submission's digests are
  * therefore salted with a random value kept on the submission, and erasing the personal data
- * deletes the salt, so the digests left behind can no longer be tied to a person. Submissions
- * stored before salts existed have none (`salt` undefined): their digests are computed as before.
+ * deletes the salt ('' on the row), so the digests left behind can no longer be tied to a person.
+ * Submissions stored before salts existed have none (NULL): their digests are computed as before,
+ * and removed when the person goes (unlink-digest.ts). With no salt or a deleted one, the digest
+ * computed here is unsalted, so it no longer equals a salted digest on the row: a retry's content
+ * can only be matched while the salt is there.
  */
 export function contentDigest(forumSlug: string, input: SubmissionInput, salt?: string | null): string {
   const canonical = JSON.stringify([

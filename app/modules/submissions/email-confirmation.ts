@@ -9,6 +9,7 @@ import type { Db } from '../../../db/client';
 import { outbox, submissions } from '../../../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import { addOutbox } from '../outbox/add-outbox';
+import { unlinkedDigestFields, unlinkVersionDigests } from './unlink-digest';
 
 export const UNCONFIRMED_EXPIRY_DAYS = 7;
 
@@ -58,9 +59,10 @@ export async function expireUnconfirmed(db: Db, now = new Date(), batch = 500): 
           body: '',
           publishName: false,
           publishOrganisation: false,
-          contentSalt: null,
+          ...unlinkedDigestFields,
         })
         .where(inArray(submissions.id, ids));
+      await unlinkVersionDigests(tx, ids);
       // The confirmation request may still be retrying: it must not go to an erased address.
       await tx
         .update(outbox)

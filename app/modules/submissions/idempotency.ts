@@ -36,6 +36,8 @@ export async function findByIdempotencyKey(db: Db, idempotencyKey: string): Prom
 
 /** True when `input` for this forum is exactly what the stored submission received. */
 export function isSameRequest(stored: KeyedSubmission, forum: { id: string; slug: string }, input: SubmissionInput): boolean {
-  // Digests are salted per submission: the retry is digested with the stored one's salt.
+  // Digests are salted per submission: the retry is digested with the stored one's salt. Once the
+  // personal data is erased there is no salt (or no digest) left, and nothing matches: the portal
+  // can no longer tell what that input's sender sent, so such a retry counts as a reused key.
   return stored.forumId === forum.id && stored.contentSha256 === contentDigest(forum.slug, input, stored.contentSalt);
 }

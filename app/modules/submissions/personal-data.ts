@@ -8,6 +8,7 @@ import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { attachments, auditEvents, drafts, emailDeliveries, forums, outbox, receipts, submissionVersions, submissions } from '../../../db/schema';
 import { recordAudit } from '../audit/record-audit';
+import { unlinkedDigestFields, unlinkVersionDigests } from './unlink-digest';
 
 /** Everything held about one submission, for its submitter (staff identities left out). */
 export async function exportSubmitterData(db: Db, submissionId: string, now = new Date()) {
@@ -96,8 +97,9 @@ export async function erasePersonalData(db: Db, submissionId: string, now = new 
         organisation: null,
         publishName: false,
         publishOrganisation: false,
-        // Without its salt, the digest left on the row can no longer be tested against guesses.
-        contentSalt: null,
+        // Without its salt, the digest left on the row can no longer be tested against guesses
+        // (an input from before salts loses the digest itself).
+        ...unlinkedDigestFields,
         personalDataErasedAt: now,
         withdrawnAt: sql`case when ${submissions.decision} = 'pending' then coalesce(${submissions.withdrawnAt}, ${now.toISOString()}::timestamptz) else ${submissions.withdrawnAt} end`,
         version: sql`${submissions.version} + 1`,
@@ -113,6 +115,7 @@ export async function erasePersonalData(db: Db, submissionId: string, now = new 
       .update(submissionVersions)
       .set({ content: sql`${submissionVersions.content} - 'contactName' - 'email' - 'organisation'` })
       .where(eq(submissionVersions.submissionId, submissionId));
+    await unlinkVersionDigests(tx, [submissionId]);
     await tx
       .update(outbox)
       .set({ doneAt: now, payload: {}, lastError: 'cancelled: personal data erased' })
@@ -126,10 +129,16 @@ export async function erasePersonalData(db: Db, submissionId: string, now = new 
         .where(and(eq(drafts.forumId, before.forumId), sql`lower(${drafts.email}) = lower(${before.email})`, isNull(drafts.closedAt)))
         .returning({ id: drafts.id });
       if (closed.length > 0) {
+        const draftIds = closed.map((d) => d.id);
         await tx
           .update(attachments)
           .set({ heldUntil: now })
-          .where(and(inArray(attachments.draftId, closed.map((d) => d.id)), isNull(attachments.submissionId)));
+          .where(and(inArray(attachments.draftId, draftIds), isNull(attachments.submissionId)));
+        // A draft's link still waiting to be mailed would go to the same address.
+        await tx
+          .update(outbox)
+          .set({ doneAt: now, payload: {}, lastError: 'cancelled: personal data erased' })
+          .where(and(inArray(outbox.draftId, draftIds), isNull(outbox.doneAt), isNull(outbox.failedAt)));
       }
     }
     await recordAudit(tx, { actorKind: 'submitter', submissionId, action: 'personal_data.erased', details: { withdrawn } });
