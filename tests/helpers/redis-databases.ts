@@ -20,4 +20,5 @@ export const REDIS_DB = {
   hostileRequests: 13,
   attachments: 14,
   personalDataErasure: 15,
+  staffAccess: 16,
 } as const;
