@@ -5,19 +5,19 @@
  * then carries the same Message-ID, so mail systems and people can recognise it.
  *
  * A job loads its data, renders and only then sends: the submitter may erase their data (or the
- * input expire, or the draft end) meanwhile. The row and its subject are looked at again just
+ * input expire, the draft end, or a staff account be disabled) meanwhile. The row and its subject are looked at again just
  * before sending, so nothing goes to an address asked to be forgotten. What is left is an erasure
  * committing while the SMTP exchange is under way: that message was sent and is recorded, and the
  * row keeps the erasure's cancellation (holding a database lock across SMTP instead would let one
  * slow mail server stall erasures and exhaust the worker's connections).
  */
 import { and, eq, isNull } from 'drizzle-orm';
-import { drafts, emailDeliveries, outbox, submissions, type OutboxRow } from '../db/schema';
+import { drafts, emailDeliveries, outbox, staffUsers, submissions, type OutboxRow } from '../db/schema';
 import type { OutgoingMail } from '../app/modules/notifications/outgoing-mail';
 import type { WorkerDeps } from './worker-deps';
 
-export function messageIdFor(row: Pick<OutboxRow, 'id' | 'kind' | 'submissionId' | 'draftId'>, appUrl: string): string {
-  return `<${row.kind}.${row.id}.${row.submissionId ?? row.draftId}@${new URL(appUrl).hostname}>`;
+export function messageIdFor(row: Pick<OutboxRow, 'id' | 'kind' | 'submissionId' | 'draftId' | 'staffId'>, appUrl: string): string {
+  return `<${row.kind}.${row.id}.${row.submissionId ?? row.draftId ?? row.staffId}@${new URL(appUrl).hostname}>`;
 }
 
 export type DeliveryOutcome = 'sent' | 'cancelled';
@@ -33,7 +33,7 @@ export async function deliverEmail(deps: WorkerDeps, row: OutboxRow, mail: Outgo
   await deps.db.transaction(async (tx) => {
     await tx
       .insert(emailDeliveries)
-      .values({ outboxId: row.id, submissionId: row.submissionId, draftId: row.draftId, kind: row.kind, messageId, smtpResponse })
+      .values({ outboxId: row.id, submissionId: row.submissionId, draftId: row.draftId, staffId: row.staffId, kind: row.kind, messageId, smtpResponse })
       .onConflictDoNothing();
     // Done, and its payload (which may hold a one-time secret such as a status token) erased. A
     // row ended meanwhile (an erasure during the SMTP exchange) keeps the reason it was ended.
@@ -58,16 +58,19 @@ async function reasonNotToSend(db: WorkerDeps['db'], row: OutboxRow): Promise<st
       erasedAt: submissions.personalDataErasedAt,
       expiredAt: submissions.expiredAt,
       draftClosedAt: drafts.closedAt,
+      staffDisabledAt: staffUsers.disabledAt,
     })
     .from(outbox)
     .leftJoin(submissions, eq(submissions.id, outbox.submissionId))
     .leftJoin(drafts, eq(drafts.id, outbox.draftId))
+    .leftJoin(staffUsers, eq(staffUsers.id, outbox.staffId))
     .where(eq(outbox.id, row.id));
   if (!current) return 'cancelled: outbox row gone';
   if (current.doneAt || current.failedAt) return 'cancelled: ended meanwhile';
   if (current.erasedAt) return 'cancelled: personal data erased';
   if (current.expiredAt) return 'cancelled: input expired unconfirmed';
   if (current.draftClosedAt) return 'skipped: draft closed';
+  if (current.staffDisabledAt) return 'skipped: staff account disabled';
   return undefined;
 }
 

@@ -9,6 +9,7 @@ import type { FileStore } from '../app/modules/attachments/file-store';
 import { expireDrafts } from '../app/modules/drafts/drafts';
 import { expireUnconfirmed } from '../app/modules/submissions/email-confirmation';
 import { loggableError } from '../app/modules/logging/loggable-error';
+import { pruneStaffSessions } from '../app/modules/staff/staff-sessions';
 
 const EVERY_MS = 60 * 60 * 1000;
 
@@ -17,6 +18,8 @@ export function startMaintenance(db: Db, files: FileStore, log: (msg: string) =>
     try {
       const pruned = await pruneRateLimits(db);
       if (pruned > 0) log(`maintenance: pruned ${pruned} expired rate-limit counters`);
+      const sessions = await pruneStaffSessions(db);
+      if (sessions > 0) log(`maintenance: removed ${sessions} ended staff sessions`);
       const expired = await expireUnconfirmed(db);
       if (expired > 0) log(`maintenance: expired ${expired} inputs whose e-mail was never confirmed`);
       const draftsExpired = await expireDrafts(db);

@@ -19,6 +19,7 @@ import { runAcknowledge } from './jobs/acknowledge.job';
 import { runConfirmEmail } from './jobs/confirm-email.job';
 import { runDraftLink } from './jobs/draft-link.job';
 import { runDecisionEmail } from './jobs/decision-email.job';
+import { runStaffInvite } from './jobs/staff-invite.job';
 import { SmtpSendError, isPermanentSmtpFailure } from './mailer';
 import { JOB_OPTIONS } from './outbox-relay';
 import type { JobKind } from './queues';
@@ -30,6 +31,7 @@ const HANDLERS: Record<JobKind, (deps: WorkerDeps, row: OutboxRow) => Promise<vo
   'draft-link': runDraftLink,
   acknowledge: runAcknowledge,
   'decision-email': runDecisionEmail,
+  'staff-invite': runStaffInvite,
 };
 
 /** Failed attempts (all causes, counted on the row) after which a non-SMTP error is final. */

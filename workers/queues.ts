@@ -12,6 +12,8 @@ export const JOBS = {
   acknowledge: { queue: 'email', payload: z.object({ statusToken: z.string().min(43) }) },
   /** The private link to continue a saved draft. */
   'draft-link': { queue: 'email', payload: z.object({ token: z.string().min(43) }) },
+  /** The one-time link for a staff member to choose a password (an invitation, or a new link). */
+  'staff-invite': { queue: 'email', payload: z.object({ token: z.string().min(43) }) },
   /** Tells the submitter the moderation decision. */
   'decision-email': {
     queue: 'email',

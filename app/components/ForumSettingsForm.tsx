@@ -1,3 +1,4 @@
+import { CsrfField } from './CsrfField';
 import { Form, useNavigation } from '@remix-run/react';
 import { isMessageKey, type MessageKey } from '../i18n/translate';
 import { useLocale } from '../lib/route-locale';
@@ -76,6 +77,7 @@ export function ForumSettingsForm({ mode, values, errors, choices, version, stor
       <ErrorSummary title={t('form.errorSummary', { count: summary.length })} errors={summary} />
       {/* A key per version: after a refused stale edit the fields show the current settings. */}
       <Form method="post" noValidate key={version ?? 'new'}>
+        <CsrfField />
         {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
         <p>{t('forumAdmin.intro')}</p>
 

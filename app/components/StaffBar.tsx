@@ -1,9 +1,10 @@
 import { Form, Link } from '@remix-run/react';
 import { useLocale } from '../lib/route-locale';
+import { CsrfField } from './CsrfField';
 
 /**
  * Who is signed in, the staff pages they may use, and the sign-out button (a POST, so no link can
- * sign anyone out). Forums are listed for admins only: moderators would get a 403 there.
+ * sign anyone out). Forums and staff are listed for admins only: moderators would get a 403 there.
  */
 export function StaffBar({ name, role }: { name: string; role: 'admin' | 'moderator' }) {
   const { locale, t } = useLocale();
@@ -12,10 +13,13 @@ export function StaffBar({ name, role }: { name: string; role: 'admin' | 'modera
       <nav aria-label={t('nav.staff')} className="staff-nav">
         <Link to={`/${locale}/staff`}>{t('staff.nav.queue')}</Link>
         {role === 'admin' ? <Link to={`/${locale}/staff/forums`}>{t('staff.nav.forums')}</Link> : null}
+        {role === 'admin' ? <Link to={`/${locale}/staff/team`}>{t('staff.nav.team')}</Link> : null}
+        <Link to={`/${locale}/staff/account/two-factor`}>{t('staff.nav.account')}</Link>
       </nav>
       <span>
         <bdi>{name}</bdi>{' · '}
         <Form method="post" action={`/${locale}/staff/logout`} className="inline-form">
+          <CsrfField />
           <button type="submit" className="link-button">{t('staff.logout')}</button>
         </Form>
       </span>

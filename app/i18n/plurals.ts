@@ -24,6 +24,8 @@ const en: Partial<Record<MessageKey, PluralMessage>> = {
   'forumAdmin.list.caption': { by: 'count', forms: { one: '1 forum, by closing date', other: '{count} forums, by closing date' } },
   'form.attachments.rules': { by: 'count', forms: { one: 'You may attach one file of at most {size} MB. Accepted: {types}.' } },
   'attachment.tooMany': { by: 'count', forms: { one: 'Too many files: this call accepts only one.' } },
+  'staff.login.throttled': { by: 'minutes', forms: { one: 'Too many sign-in attempts from this connection. Please wait 1 minute and try again.' } },
+  'staff.team.caption': { by: 'count', forms: { one: '1 staff account' } },
 };
 
 const ar: Partial<Record<MessageKey, PluralMessage>> = {
@@ -100,6 +102,19 @@ const ar: Partial<Record<MessageKey, PluralMessage>> = {
       many: 'عدد الملفات أكثر من المسموح: تقبل هذه الدعوة {count} ملفًا كحدّ أقصى.',
       other: 'عدد الملفات أكثر من المسموح: تقبل هذه الدعوة {count} ملف كحدّ أقصى.',
     },
+  },
+  'staff.login.throttled': {
+    by: 'minutes',
+    forms: {
+      one: 'محاولات دخول كثيرة جدًا من هذا الاتصال. يُرجى الانتظار دقيقة واحدة ثم المحاولة مجددًا.',
+      two: 'محاولات دخول كثيرة جدًا من هذا الاتصال. يُرجى الانتظار دقيقتين ثم المحاولة مجددًا.',
+      few: 'محاولات دخول كثيرة جدًا من هذا الاتصال. يُرجى الانتظار {minutes} دقائق ثم المحاولة مجددًا.',
+      many: 'محاولات دخول كثيرة جدًا من هذا الاتصال. يُرجى الانتظار {minutes} دقيقةً ثم المحاولة مجددًا.',
+    },
+  },
+  'staff.team.caption': {
+    by: 'count',
+    forms: { one: 'حساب واحد في الفريق', two: 'حسابان في الفريق', few: '{count} حسابات في الفريق', many: '{count} حسابًا في الفريق', other: '{count} حساب في الفريق' },
   },
 };
 

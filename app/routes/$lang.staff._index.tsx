@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { StaffBar } from '../components/StaffBar';
 import { translator } from '../i18n/translate';
 import { requireStaff } from '../lib/staff-auth.server';
 import { localeFromParams, requireLocale, useLocale } from '../lib/route-locale';
@@ -10,11 +9,9 @@ import { pickLabel } from '../modules/taxonomy/locales';
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = requireLocale(params);
   const staff = await requireStaff(request, context, locale);
-  const pending = await listPendingSubmissions(context.db);
+  const pending = await listPendingSubmissions(context.db, staff.forums);
   const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
   return {
-    staffName: staff.displayName,
-    staffRole: staff.role,
     pending: pending.map((p) => ({
       id: p.id,
       reference: p.reference,
@@ -29,11 +26,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export const meta: MetaFunction = ({ params }) => [{ title: translator(localeFromParams(params))('staff.queue.title') }];
 
 export default function ModerationQueue() {
-  const { staffName, staffRole, pending } = useLoaderData<typeof loader>();
+  const { pending } = useLoaderData<typeof loader>();
   const { locale, t } = useLocale();
   return (
     <>
-      <StaffBar name={staffName} role={staffRole} />
       <h1>{t('staff.queue.title')}</h1>
       {pending.length === 0 ? (
         <p>{t('staff.queue.empty')}</p>

@@ -1,11 +1,9 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useActionData, useLoaderData, useSearchParams, type ShouldRevalidateFunction } from '@remix-run/react';
 import { ForumSettingsForm } from '../components/ForumSettingsForm';
-import { StaffBar } from '../components/StaffBar';
 import { readForumSettingsForm, readVersion } from '../lib/forum-settings-form.server';
 import { requireForumById } from '../lib/forum-loader.server';
-import { requireSmallForm } from '../lib/read-form.server';
-import { requireAdmin } from '../lib/staff-auth.server';
+import { requireAdmin, requireStaffForm } from '../lib/staff-auth.server';
 import { requireLocale, useLocale } from '../lib/route-locale';
 import { forumAuditTrail, settingsChoices } from '../modules/forums/forum-admin-view';
 import { forumSettingsSchema, settingsFieldErrors, settingsFormValues, type RawForumSettings } from '../modules/forums/forum-settings';
@@ -21,7 +19,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const staff = await requireAdmin(request, context, locale);
   const forum = await requireForumById(context, params.id);
   return {
-    staffName: staff.displayName,
     forum: { id: forum.id, slug: forum.slug, name: pickLabel(forum.name, locale), version: forum.version },
     values: settingsFormValues(forum),
     storedAs: { opensAt: formatUtc(forum.opensAt), closesAt: formatUtc(forum.closesAt) },
@@ -36,9 +33,8 @@ type ActionResult = { errors: Record<string, string>; values?: RawForumSettings;
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = requireLocale(params);
-  const staff = await requireAdmin(request, context, locale);
+  const { staff, form } = await requireStaffForm(request, context, locale, { admin: true, maxBytes: FORUM_FORM_BYTES });
   const forum = await requireForumById(context, params.id);
-  const form = await requireSmallForm(request, FORUM_FORM_BYTES);
   const { values, duplicated } = readForumSettingsForm(form);
   const expectedVersion = readVersion(form);
   if (duplicated || expectedVersion === undefined) return data<ActionResult>({ errors: { form: 'error.form' }, values }, { status: 400 });
@@ -58,14 +54,13 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defau
   (actionResult as ActionResult | undefined)?.stale ? true : defaultShouldRevalidate;
 
 export default function EditForum() {
-  const { staffName, forum, values, storedAs, choices, history } = useLoaderData<typeof loader>();
+  const { forum, values, storedAs, choices, history } = useLoaderData<typeof loader>();
   const result = useActionData<ActionResult>();
   const [search] = useSearchParams();
   const { locale, t } = useLocale();
   const flash = search.get('created') ? 'forumAdmin.created' : search.get('saved') ? 'forumAdmin.saved' : search.get('unchanged') ? 'forumAdmin.unchanged' : undefined;
   return (
     <>
-      <StaffBar name={staffName} role="admin" />
       <p className="actions">
         <Link to={`/${locale}/staff/forums`}>{t('forumAdmin.back')}</Link>
         <Link to={`/${locale}/forums/${forum.slug}`}>{forum.name}</Link>

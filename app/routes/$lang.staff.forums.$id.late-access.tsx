@@ -1,11 +1,10 @@
 import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { CsrfField } from '../components/CsrfField';
 import { TextField } from '../components/form-fields';
-import { StaffBar } from '../components/StaffBar';
 import type { MessageKey } from '../i18n/translate';
 import { requireForumById } from '../lib/forum-loader.server';
-import { requireSmallForm } from '../lib/read-form.server';
-import { requireAdmin } from '../lib/staff-auth.server';
+import { requireAdmin, requireStaffForm } from '../lib/staff-auth.server';
 import { requireLocale, useLocale } from '../lib/route-locale';
 import { lateCodeRow } from '../modules/forums/forum-admin-view';
 import { generateLateAccessCode, listLateAccessCodes, revokeLateAccessCode } from '../modules/forums/late-access';
@@ -18,7 +17,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const forum = await requireForumById(context, params.id);
   const now = new Date();
   return {
-    staffName: staff.displayName,
     forum: { id: forum.id, slug: forum.slug, name: pickLabel(forum.name, locale), timeZone: forum.timeZone },
     codes: (await listLateAccessCodes(context.db, forum.id)).map((c) => lateCodeRow(c, locale, forum.timeZone, now)),
   };
@@ -38,9 +36,8 @@ type ActionResult = { generated?: { code: string; link: string }; revoked?: bool
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = requireLocale(params);
-  const staff = await requireAdmin(request, context, locale);
+  const { staff, form } = await requireStaffForm(request, context, locale, { admin: true });
   const forum = await requireForumById(context, params.id);
-  const form = await requireSmallForm(request);
   if (form.get('intent') === 'revoke') {
     const codeId = String(form.get('codeId') ?? '');
     const revoked = /^[0-9a-f-]{36}$/i.test(codeId) && (await revokeLateAccessCode(context.db, { forumId: forum.id, codeId, staffId: staff.id }));
@@ -63,13 +60,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function LateAccessCodes() {
-  const { staffName, forum, codes } = useLoaderData<typeof loader>();
+  const { forum, codes } = useLoaderData<typeof loader>();
   const result = useActionData<ActionResult>();
   const busy = useNavigation().state === 'submitting';
   const { locale, t } = useLocale();
   return (
     <>
-      <StaffBar name={staffName} role="admin" />
       <p className="actions">
         <Link to={`/${locale}/staff/forums`}>{t('forumAdmin.back')}</Link>
         <Link to={`/${locale}/staff/forums/${forum.id}`}>{t('forumAdmin.edit')}</Link>
@@ -86,6 +82,7 @@ export default function LateAccessCodes() {
       ) : null}
       {result?.revoked ? <p className="notice" role="status">{t('lateCode.revoked')}</p> : null}
       <Form method="post" noValidate className="card">
+        <CsrfField />
         <input type="hidden" name="intent" value="generate" />
         <TextField type="datetime-local" name="expiresAt" label={t('lateCode.expiresAt', { zone: forum.timeZone })} hint={t('lateCode.expiresAt.hint')}
           error={result?.error ? t(result.error) : undefined} />
@@ -115,6 +112,7 @@ export default function LateAccessCodes() {
                 <td>
                   {c.status === 'active' ? (
                     <Form method="post">
+                      <CsrfField />
                       <input type="hidden" name="intent" value="revoke" />
                       <input type="hidden" name="codeId" value={c.id} />
                       <button type="submit" className="button button-danger">{t('lateCode.revoke', { hint: c.hint })}</button>

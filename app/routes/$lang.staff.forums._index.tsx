@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { CallStatus } from '../components/CallStatus';
-import { StaffBar } from '../components/StaffBar';
 import { translator } from '../i18n/translate';
 import { requireAdmin } from '../lib/staff-auth.server';
 import { localeFromParams, requireLocale, useLocale } from '../lib/route-locale';
@@ -14,7 +13,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const now = new Date();
   const t = translator(locale);
   return {
-    staffName: staff.displayName,
     forums: (await listForums(context.db)).map((f) => ({ ...forumAdminRow(f, locale, now), scopeLabel: scopeLabel(f.scope, locale, t('forumAdmin.scope.global')) })),
   };
 }
@@ -22,11 +20,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export const meta: MetaFunction = ({ params }) => [{ title: translator(localeFromParams(params))('forumAdmin.list.title') }];
 
 export default function ForumList() {
-  const { staffName, forums } = useLoaderData<typeof loader>();
+  const { forums } = useLoaderData<typeof loader>();
   const { locale, t } = useLocale();
   return (
     <>
-      <StaffBar name={staffName} role="admin" />
       <h1>{t('forumAdmin.list.title')}</h1>
       <p><Link className="button" to={`/${locale}/staff/forums/new`}>{t('forumAdmin.list.new')}</Link></p>
       {forums.length === 0 ? (

@@ -1,11 +1,9 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { ForumSettingsForm } from '../components/ForumSettingsForm';
-import { StaffBar } from '../components/StaffBar';
 import { translator } from '../i18n/translate';
 import { readForumSettingsForm } from '../lib/forum-settings-form.server';
-import { requireSmallForm } from '../lib/read-form.server';
-import { requireAdmin } from '../lib/staff-auth.server';
+import { requireAdmin, requireStaffForm } from '../lib/staff-auth.server';
 import { localeFromParams, requireLocale, useLocale } from '../lib/route-locale';
 import { settingsChoices } from '../modules/forums/forum-admin-view';
 import { forumSettingsSchema, NEW_FORUM_VALUES, settingsFieldErrors, type RawForumSettings } from '../modules/forums/forum-settings';
@@ -17,7 +15,7 @@ const FORUM_FORM_BYTES = 256 * 1024;
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = requireLocale(params);
   const staff = await requireAdmin(request, context, locale);
-  return { staffName: staff.displayName, values: NEW_FORUM_VALUES, choices: settingsChoices(locale) };
+  return { values: NEW_FORUM_VALUES, choices: settingsChoices(locale) };
 }
 
 export const meta: MetaFunction = ({ params }) => [{ title: translator(localeFromParams(params))('forumAdmin.new.title') }];
@@ -26,8 +24,8 @@ type ActionResult = { errors: Record<string, string>; values: RawForumSettings }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = requireLocale(params);
-  const staff = await requireAdmin(request, context, locale);
-  const { values, duplicated } = readForumSettingsForm(await requireSmallForm(request, FORUM_FORM_BYTES));
+  const { staff, form } = await requireStaffForm(request, context, locale, { admin: true, maxBytes: FORUM_FORM_BYTES });
+  const { values, duplicated } = readForumSettingsForm(form);
   if (duplicated) return data<ActionResult>({ errors: { form: 'error.form' }, values }, { status: 400 });
   const parsed = forumSettingsSchema.safeParse(values);
   if (!parsed.success) return data<ActionResult>({ errors: settingsFieldErrors(parsed.error), values }, { status: 400 });
@@ -37,12 +35,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function NewForum() {
-  const { staffName, values, choices } = useLoaderData<typeof loader>();
+  const { values, choices } = useLoaderData<typeof loader>();
   const result = useActionData<ActionResult>();
   const { locale, t } = useLocale();
   return (
     <>
-      <StaffBar name={staffName} role="admin" />
       <p><Link to={`/${locale}/staff/forums`}>{t('forumAdmin.back')}</Link></p>
       <h1>{t('forumAdmin.new.title')}</h1>
       {result?.errors.form ? <p className="notice notice-error" role="alert">{t('error.form')}</p> : null}

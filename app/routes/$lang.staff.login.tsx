@@ -2,15 +2,15 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData } from '@remix-run/react';
 import { TextField } from '../components/form-fields';
 import { translator } from '../i18n/translate';
-import { optionalStaff } from '../lib/staff-auth.server';
+import { currentStaffSession, redirectWithSession, signInStepPath } from '../lib/staff-auth.server';
 import { localeFromParams, requireLocale, useLocale } from '../lib/route-locale';
-import { checkStaffCredentials } from '../modules/staff/staff-accounts';
-import { SESSION_TTL_MS, startStaffSession } from '../modules/staff/staff-sessions';
+import { signInWithPassword } from '../modules/staff/sign-in';
 import { requireSmallForm } from '../lib/read-form.server';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = requireLocale(params);
-  if (await optionalStaff(request, context)) throw redirect(`/${locale}/staff`);
+  const session = await currentStaffSession(request, context);
+  if (session?.stage === 'signed_in') throw redirect(`/${locale}/staff`);
   return null;
 }
 
@@ -21,13 +21,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await requireSmallForm(request);
   const email = String(form.get('email') ?? '').slice(0, 320);
   const password = String(form.get('password') ?? '').slice(0, 1024);
-  const staff = email && password ? await checkStaffCredentials(context.db, email, password) : undefined;
-  if (!staff) return data({ failed: true, email }, { status: 401 });
-  // A new random token at every sign-in: a session id planted before login is worthless.
-  const session = await startStaffSession(context.db, staff.id);
-  return redirect(`/${locale}/staff`, {
-    headers: { 'Set-Cookie': await context.cookies.staffSession.serialize(session.token, { maxAge: SESSION_TTL_MS / 1000 }) },
+  if (!email || !password) return data({ failed: 'staff.login.failed' as const, email, minutes: 0 }, { status: 401 });
+  const step = await signInWithPassword(context.db, {
+    secret: context.env.SESSION_SECRET,
+    email,
+    password,
+    clientIp: context.clientIp,
+    totpPolicy: context.env.STAFF_TOTP,
   });
+  if (step.outcome === 'throttled') {
+    const minutes = Math.ceil(step.retryAfterSeconds / 60);
+    return data({ failed: 'staff.login.throttled' as const, email, minutes }, { status: 429, headers: { 'Retry-After': String(step.retryAfterSeconds) } });
+  }
+  if (step.outcome === 'failed') return data({ failed: 'staff.login.failed' as const, email, minutes: 0 }, { status: 401 });
+  return redirectWithSession(context, signInStepPath(locale, step.outcome), step);
 }
 
 export default function StaffLogin() {
@@ -36,7 +43,7 @@ export default function StaffLogin() {
   return (
     <>
       <h1>{t('staff.login.title')}</h1>
-      {result?.failed ? <p className="notice notice-error" role="alert">{t('staff.login.failed')}</p> : null}
+      {result?.failed ? <p className="notice notice-error" role="alert">{t(result.failed, { count: result.minutes })}</p> : null}
       <Form method="post">
         <TextField name="email" type="email" dir="ltr" label={t('staff.login.email')} required autoComplete="username" defaultValue={result?.email} />
         <TextField name="password" type="password" label={t('staff.login.password')} required autoComplete="current-password" />

@@ -1,16 +1,15 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { StaffBar } from '../components/StaffBar';
+import { CsrfField } from '../components/CsrfField';
 import { SubmissionDetails } from '../components/SubmissionDetails';
-import { requireStaff } from '../lib/staff-auth.server';
+import { requireForumAccess, requireStaff, requireStaffForm } from '../lib/staff-auth.server';
 import { requireLocale, useLocale } from '../lib/route-locale';
 import { isMessageKey } from '../i18n/translate';
 import { hasControlCharacters } from '../modules/submissions/submission-input';
 import { countCharacters } from '../modules/submissions/text-measure';
 import { decide, type DecisionRequest } from '../modules/moderation/decide';
-import { loadSubmissionForReview } from '../modules/moderation/queue';
+import { loadSubmissionForReview, submissionForumId } from '../modules/moderation/queue';
 import { reviewView } from '../modules/moderation/review-view';
-import { requireSmallForm } from '../lib/read-form.server';
 import { isUuid } from '../modules/ids/uuid';
 
 
@@ -19,8 +18,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const staff = await requireStaff(request, context, locale);
   const found = isUuid(params.id) ? await loadSubmissionForReview(context.db, params.id) : undefined;
   if (!found) throw new Response('Not found', { status: 404 });
-  return { staffName: staff.displayName,
-    staffRole: staff.role, review: reviewView(found, locale) };
+  requireForumAccess(staff, found.submission.forumId);
+  return { review: reviewView(found, locale) };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.review.reference ?? '' }];
@@ -35,9 +34,11 @@ function staffTextProblem(text: string): 'error.required' | 'error.invalidCharac
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = requireLocale(params);
-  const staff = await requireStaff(request, context, locale);
-  if (!isUuid(params.id)) throw new Response('Not found', { status: 404 });
-  const form = await requireSmallForm(request);
+  const { staff, form } = await requireStaffForm(request, context, locale);
+  const submissionId = params.id;
+  const forumId = isUuid(submissionId) ? await submissionForumId(context.db, submissionId) : undefined;
+  if (!forumId || !isUuid(submissionId)) throw new Response('Not found', { status: 404 });
+  requireForumAccess(staff, forumId);
   const expectedVersion = Number(form.get('version'));
   const intent = form.get('intent');
   const reason = String(form.get('reason') ?? '').trim();
@@ -57,14 +58,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           ? { decision: 'changes_requested', reason: message }
           : undefined;
   if (!request_) return data({ problem: 'invalid' as const }, { status: 400 });
-  const result = await decide(context.db, { submissionId: params.id, expectedVersion, staffId: staff.id, request: request_ });
+  const result = await decide(context.db, { submissionId, expectedVersion, staffId: staff.id, request: request_ });
   if (!result.ok && result.reason === 'not_found') throw new Response('Not found', { status: 404 });
   if (!result.ok) return data({ problem: 'stale' as const }, { status: 409 });
-  return redirect(`/${locale}/staff/submissions/${params.id}`);
+  return redirect(`/${locale}/staff/submissions/${submissionId}`);
 }
 
 export default function ReviewSubmission() {
-  const { staffName, staffRole, review } = useLoaderData<typeof loader>();
+  const { review } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { locale, t } = useLocale();
   // Recorded kinds and actions in words; one the catalog does not know yet is shown as recorded.
@@ -74,7 +75,6 @@ export default function ReviewSubmission() {
   };
   return (
     <>
-      <StaffBar name={staffName} role={staffRole} />
       <p><Link to={`/${locale}/staff`}>{t('staff.detail.back')}</Link></p>
       {result?.problem === 'stale' ? <p className="notice notice-error" role="alert">{t('staff.detail.stale')}</p> : null}
       <SubmissionDetails review={review} />
@@ -84,10 +84,12 @@ export default function ReviewSubmission() {
       {review.decidable ? (
         <div className="card">
           <Form method="post">
+            <CsrfField />
             <input type="hidden" name="version" value={review.version} />
             <button className="button" type="submit" name="intent" value="accept">{t('staff.detail.accept')}</button>
           </Form>
           <Form method="post">
+            <CsrfField />
             <input type="hidden" name="version" value={review.version} />
             <div className="field">
               <label htmlFor="reason">{t('staff.detail.reason')}</label>
@@ -97,6 +99,7 @@ export default function ReviewSubmission() {
             <button className="button button-danger" type="submit" name="intent" value="reject">{t('staff.detail.reject')}</button>
           </Form>
           <Form method="post">
+            <CsrfField />
             <input type="hidden" name="version" value={review.version} />
             <div className="field">
               <label htmlFor="message">{t('staff.detail.changesMessage')}</label>

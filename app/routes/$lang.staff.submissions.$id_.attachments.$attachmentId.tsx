@@ -1,14 +1,18 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { requireLocale } from '../lib/route-locale';
-import { requireStaff } from '../lib/staff-auth.server';
+import { requireForumAccess, requireStaff } from '../lib/staff-auth.server';
 import { attachmentResponse } from '../modules/attachments/attachment-download';
 import { findAttachmentOf } from '../modules/attachments/held-attachments';
 import { isUuid } from '../modules/ids/uuid';
+import { submissionForumId } from '../modules/moderation/queue';
 
-/** A file of an input, for signed-in staff, whatever the input's state or publication consent. */
+/** A file of an input, for staff of its forum, whatever the input's state or publication consent. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = requireLocale(params);
-  await requireStaff(request, context, locale);
+  const staff = await requireStaff(request, context, locale);
+  const forumId = isUuid(params.id) ? await submissionForumId(context.db, params.id) : undefined;
+  if (!forumId) throw new Response('Not found', { status: 404 });
+  requireForumAccess(staff, forumId);
   const file = isUuid(params.id) && isUuid(params.attachmentId) ? await findAttachmentOf(context.db, params.id, params.attachmentId) : undefined;
   if (!file) throw new Response('Not found', { status: 404 });
   return attachmentResponse(context.files, file);

@@ -10,6 +10,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { drafts } from "./drafts";
 import { outbox } from "./outbox";
+import { staffUsers } from "./staff";
 import { submissions } from "./submissions";
 
 /** One row per e-mail the SMTP server accepted; recorded with the outbox row's completion. */
@@ -23,6 +24,7 @@ export const emailDeliveries = pgTable(
       .references(() => outbox.id),
     submissionId: uuid().references(() => submissions.id),
     draftId: uuid().references(() => drafts.id),
+    staffId: uuid().references(() => staffUsers.id, { onDelete: "cascade" }),
     kind: text().notNull(),
     /** Stable per outbox row, so a resend after a crash is recognisably the same message. */
     messageId: text().notNull(),
@@ -32,7 +34,7 @@ export const emailDeliveries = pgTable(
   (t) => [
     check(
       "email_deliveries_about_something",
-      sql`${t.submissionId} is not null or ${t.draftId} is not null`
+      sql`${t.submissionId} is not null or ${t.draftId} is not null or ${t.staffId} is not null`
     ),
   ]
 );

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { drafts } from './drafts';
+import { staffUsers } from './staff';
 import { submissions } from './submissions';
 
 /**
@@ -16,6 +17,8 @@ export const outbox = pgTable(
     submissionId: uuid().references(() => submissions.id),
     /** For e-mails about a draft (which has no submission yet). */
     draftId: uuid().references(() => drafts.id),
+    /** For e-mails to a staff member (an invitation to set a password). */
+    staffId: uuid().references(() => staffUsers.id, { onDelete: 'cascade' }),
     /** Small values the job needs; never copied to Redis. Secrets in it are erased when done. */
     payload: jsonb().$type<Record<string, string | number | boolean>>().notNull().default({}),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -15,11 +15,11 @@ import { PDFDocument } from 'pdf-lib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIN_FILL_SECONDS } from '../../app/modules/abuse/form-timing';
-import { upsertStaffUser } from '../../app/modules/staff/staff-accounts';
 import { attachments, submissions, type Forum } from '../../db/schema';
 import { createForum } from '../factories/forums';
 import { launchChromium, openPage } from '../helpers/browser';
 import { arabicFixture } from '../helpers/fixtures';
+import { createStaff, signInInBrowser, type TestStaff } from '../helpers/staff';
 import { startPortalUnderTest } from '../helpers/portal-under-test';
 import { REDIS_DB } from '../helpers/redis-databases';
 import { eventually, mailTo } from '../helpers/services';
@@ -27,7 +27,7 @@ import { eventually, mailTo } from '../helpers/services';
 let portal: Awaited<ReturnType<typeof startPortalUnderTest>>;
 let browser: Browser;
 let forum: Forum;
-const admin = { email: 'files-admin@un.example', password: 'another long and unguessable passphrase' };
+let admin: TestStaff;
 const shot = (name: string) => ({ path: `test-results/screenshots/${name}.png`, fullPage: true });
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 const url = (p: string) => `${portal.appUrl}${p}`;
@@ -64,11 +64,7 @@ async function confirmAddress(page: Page, email: string, button: string) {
 
 async function acceptAsStaff(page: Page, reference: string) {
   await page.goto(url('/en/staff'));
-  if (await page.getByLabel('Password').count()) {
-    await page.getByLabel('E-mail address').fill(admin.email);
-    await page.getByLabel('Password').fill(admin.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-  }
+  if (await page.getByLabel('Password').count()) await signInInBrowser(page, portal.appUrl, admin);
   await page.getByRole('link', { name: reference }).click();
   await expect.poll(() => page.getByRole('button', { name: 'Accept and publish' }).count()).toBe(1);
 }
@@ -84,7 +80,7 @@ beforeAll(async () => {
     name: { en: 'Regional review with files', ar: 'استعراض إقليمي مع ملفات' },
     attachmentRules: { allowedTypes: ['pdf', 'docx', 'odt', 'txt'], maxSizeMb: 1, maxCount: 2 },
   });
-  await upsertStaffUser(portal.db, { ...admin, displayName: 'Files Admin', role: 'admin' });
+  admin = await createStaff(portal.db, { email: 'files-admin@un.example', displayName: 'Files Admin', role: 'admin' });
   browser = await launchChromium();
   mkdirSync('test-results/pdf', { recursive: true });
 });

@@ -10,17 +10,17 @@ import { and, eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIN_FILL_SECONDS } from '../../app/modules/abuse/form-timing';
-import { upsertStaffUser } from '../../app/modules/staff/staff-accounts';
 import { localToUtc, parseLocalInput, toLocalInput } from '../../app/modules/time/zoned-time';
 import { auditEvents, forums, submissions } from '../../db/schema';
 import { launchChromium, openPage } from '../helpers/browser';
+import { createStaff, signInInBrowser, type TestStaff } from '../helpers/staff';
 import { startPortalUnderTest } from '../helpers/portal-under-test';
 import { REDIS_DB } from '../helpers/redis-databases';
 
 let portal: Awaited<ReturnType<typeof startPortalUnderTest>>;
 let browser: Browser;
-const admin = { email: 'forum-admin@un.example', password: 'a long and unguessable passphrase' };
-const moderator = { email: 'forum-moderator@un.example', password: 'another long unguessable passphrase' };
+let admin: TestStaff;
+let moderator: TestStaff;
 const shot = (name: string) => ({ path: `test-results/screenshots/${name}.png`, fullPage: true });
 const url = (path: string) => `${portal.appUrl}${path}`;
 const ZONE = 'America/Santiago';
@@ -32,18 +32,12 @@ const nameAr = 'الاستعراض الإقليمي 2030 – أمريكا الل
 let forumId = '';
 let lateCode = '';
 
-async function signIn(page: Page, who: { email: string; password: string }) {
-  await page.goto(url('/en/staff/login'));
-  await page.getByLabel('E-mail address').fill(who.email);
-  await page.getByLabel('Password').fill(who.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Moderation queue');
-}
+const signIn = (page: Page, who: TestStaff) => signInInBrowser(page, portal.appUrl, who);
 
 beforeAll(async () => {
   portal = await startPortalUnderTest(REDIS_DB.forumAdmin);
-  await upsertStaffUser(portal.db, { ...admin, displayName: 'Secretariat Admin', role: 'admin' });
-  await upsertStaffUser(portal.db, { ...moderator, displayName: 'A Moderator', role: 'moderator' });
+  admin = await createStaff(portal.db, { email: 'forum-admin@un.example', displayName: 'Secretariat Admin', role: 'admin' });
+  moderator = await createStaff(portal.db, { email: 'forum-moderator@un.example', displayName: 'A Moderator', role: 'moderator' });
   browser = await launchChromium();
 });
 

@@ -230,6 +230,8 @@ describe('bad input on the submit endpoint', () => {
     await page.getByLabel('Password').fill('a long and unguessable passphrase');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL((u) => !u.pathname.endsWith('/login'));
+    await page.goto(`${portal.appUrl}/en/staff/submissions/${id}`);
+    const csrf = (await page.locator('input[name="csrf"]').first().getAttribute('value')) ?? '';
     for (const [intent, field, value] of [
       ['reject', 'reason', 'Out of scope\u0000'],
       ['reject', 'reason', '\u001b[31mred'],
@@ -237,7 +239,7 @@ describe('bad input on the submit endpoint', () => {
       ['changes', 'message', 'x'.repeat(5001)],
     ] as const) {
       const res = await page.request.post(`${portal.appUrl}/en/staff/submissions/${id}`, {
-        form: { intent, version: '1', [field]: value },
+        form: { csrf, intent, version: '1', [field]: value },
         headers: { Origin: portal.appUrl },
         maxRedirects: 0,
       });

@@ -8,11 +8,11 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIN_FILL_SECONDS } from '../../app/modules/abuse/form-timing';
-import { upsertStaffUser } from '../../app/modules/staff/staff-accounts';
 import type { Forum } from '../../db/schema';
 import { createForum } from '../factories/forums';
 import { launchChromium, openPage } from '../helpers/browser';
 import { arabicFixture, TRICKY_TEXTS } from '../helpers/fixtures';
+import { createStaff, signInInBrowser, type TestStaff } from '../helpers/staff';
 import { startPortalUnderTest } from '../helpers/portal-under-test';
 import { eventually, mailTo } from '../helpers/services';
 import { REDIS_DB } from '../helpers/redis-databases';
@@ -28,13 +28,13 @@ async function statusLinkFor(email: string): Promise<string> {
 let portal: Awaited<ReturnType<typeof startPortalUnderTest>>;
 let browser: Browser;
 let forum: Forum;
-const admin = { email: 'e2e-admin@un.example', password: 'a long and unguessable passphrase' };
+let admin: TestStaff;
 const shot = (name: string) => ({ path: `test-results/screenshots/${name}.png`, fullPage: true });
 
 beforeAll(async () => {
   portal = await startPortalUnderTest(REDIS_DB.wholePath);
   forum = await createForum(portal.db, 'open', { name: { en: 'IMRF 2026 test call', ar: 'منتدى استعراض الهجرة الدولية 2026 للاختبار' } });
-  await upsertStaffUser(portal.db, { ...admin, displayName: 'E2E Admin', role: 'admin' });
+  admin = await createStaff(portal.db, { email: 'e2e-admin@un.example', displayName: 'E2E Admin', role: 'admin' });
   browser = await launchChromium();
 });
 
@@ -119,10 +119,7 @@ describe('the whole path', () => {
     await page.screenshot(shot('ar-status'));
 
     // A moderator signs in and accepts.
-    await page.goto(url('/en/staff'));
-    await page.getByLabel('E-mail address').fill(admin.email);
-    await page.getByLabel('Password').fill(admin.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInInBrowser(page, portal.appUrl, admin);
     await page.getByRole('link', { name: reference }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(TRICKY_TEXTS.mixed);
     await page.screenshot(shot('staff-review'));

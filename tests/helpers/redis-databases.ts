@@ -21,4 +21,5 @@ export const REDIS_DB = {
   attachments: 14,
   personalDataErasure: 15,
   staffAccess: 16,
+  staffAccounts: 17,
 } as const;

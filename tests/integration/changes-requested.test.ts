@@ -55,7 +55,7 @@ describe('changes requested', () => {
     expect(versions).toHaveLength(1);
     expect(versions[0]).toMatchObject({ number: 1, contentSha256: before.contentSha256 });
     expect(versions[0].content).toMatchObject({ title: before.title, body: before.body, email });
-    expect((await listPendingSubmissions(db, 10_000)).map((p) => p.id)).toContain(id);
+    expect((await listPendingSubmissions(db, 'all', 10_000)).map((p) => p.id)).toContain(id);
     const acks = await db.select().from(outbox).where(and(eq(outbox.submissionId, id), eq(outbox.kind, 'acknowledge')));
     expect(acks).toHaveLength(2);
     expect(acks.map((a) => a.payload.statusToken ?? 'sent')).toContain(editToken);

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNotNull, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { auditEvents, emailDeliveries, forums, submissions } from '../../../db/schema';
 import { attachmentsOf } from '../attachments/held-attachments';
@@ -7,7 +7,7 @@ import { attachmentsOf } from '../attachments/held-attachments';
  * Pending submissions whose submitter confirmed the address, oldest first: the order in which
  * the secretariat owes an answer.
  */
-export async function listPendingSubmissions(db: Db, limit = 100) {
+export async function listPendingSubmissions(db: Db, forumScope: 'all' | string[], limit = 100) {
   return db
     .select({
       id: submissions.id,
@@ -20,7 +20,14 @@ export async function listPendingSubmissions(db: Db, limit = 100) {
     })
     .from(submissions)
     .innerJoin(forums, eq(forums.id, submissions.forumId))
-    .where(and(eq(submissions.decision, 'pending'), isNull(submissions.withdrawnAt), isNotNull(submissions.emailConfirmedAt)))
+    .where(
+      and(
+        eq(submissions.decision, 'pending'),
+        isNull(submissions.withdrawnAt),
+        isNotNull(submissions.emailConfirmedAt),
+        forumScope === 'all' ? undefined : inArray(submissions.forumId, forumScope.length ? forumScope : ['00000000-0000-0000-0000-000000000000']),
+      ),
+    )
     .orderBy(asc(submissions.receivedAt))
     .limit(limit);
 }
@@ -39,4 +46,10 @@ export async function loadSubmissionForReview(db: Db, id: string) {
     attachmentsOf(db, id),
   ]);
   return { ...row, audit, deliveries, attachments: files };
+}
+
+/** The forum a submission belongs to, for authorising staff before anything else is read. */
+export async function submissionForumId(db: Db, id: string): Promise<string | undefined> {
+  const [row] = await db.select({ forumId: submissions.forumId }).from(submissions).where(eq(submissions.id, id));
+  return row?.forumId;
 }

@@ -13,7 +13,7 @@ export const OUTBOX_CHANNEL = 'outbox_new';
 export async function addOutbox<K extends JobKind>(
   tx: Tx,
   kind: K,
-  about: { submissionId: string } | { draftId: string },
+  about: { submissionId: string } | { draftId: string } | { staffId: string },
   payload: JobPayload<K>,
 ): Promise<number> {
   const parsed = JOBS[kind].payload.parse(payload) as Record<string, string>;

@@ -6,7 +6,6 @@ const ARGON2ID = 2;
 // OWASP's argon2id baseline (19 MiB, 2 passes): strong, and fast enough for a login form.
 const OPTIONS = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
-export const MIN_PASSWORD_LENGTH = 12;
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS);

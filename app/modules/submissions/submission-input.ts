@@ -45,7 +45,7 @@ function mixesScripts(domain: string): boolean {
 }
 
 /** One line of text: trimmed, no line breaks (they would reach e-mail headers and PDF titles). */
-const singleLine = (maxChars: number) =>
+export const singleLine = (maxChars: number) =>
   presentString('error.required')
     .transform((s) => s.trim())
     .refine((s) => !visiblyEmpty(s), { error: 'error.required' })

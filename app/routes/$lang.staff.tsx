@@ -1,0 +1,29 @@
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { Outlet, useLoaderData } from '@remix-run/react';
+import { StaffBar } from '../components/StaffBar';
+import { csrfTokenFor, currentStaffSession } from '../lib/staff-auth.server';
+import { requireLocale } from '../lib/route-locale';
+
+/**
+ * Frame of the staff side: who is signed in, the staff navigation, and the CSRF token every staff
+ * form carries (read by <CsrfField/>). Authorisation is not decided here: each page's own loader
+ * and action check it, since they run whatever this loader says.
+ */
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  requireLocale(params);
+  const session = await currentStaffSession(request, context);
+  return {
+    staff: session?.stage === 'signed_in' ? { name: session.staff.displayName, role: session.staff.role } : null,
+    csrf: session ? csrfTokenFor(context, session.token) : null,
+  };
+}
+
+export default function StaffLayout() {
+  const { staff } = useLoaderData<typeof loader>();
+  return (
+    <>
+      {staff ? <StaffBar name={staff.name} role={staff.role} /> : null}
+      <Outlet />
+    </>
+  );
+}
