@@ -18,7 +18,7 @@ export const JOBS = {
   'decision-email': {
     queue: 'email',
     payload: z.object({
-      decision: z.enum(['accepted', 'rejected', 'changes_requested']),
+      decision: z.enum(['accepted', 'rejected', 'changes_requested', 'duplicate']),
       // A request for changes links to the status page, where the submitter edits the input.
       statusToken: z.string().min(43).optional(),
     }),

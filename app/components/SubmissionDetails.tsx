@@ -1,4 +1,5 @@
 import { useLocale } from '../lib/route-locale';
+import { HintedText } from './HintedText';
 import type { ReviewView } from '../modules/moderation/review-view';
 
 /** Every field of a submission as staff see it, user text isolated in its own language. */
@@ -29,9 +30,9 @@ export function SubmissionDetails({ review: r }: { review: ReviewView }) {
         <dt>SHA-256</dt><dd>{r.contentSha256 ? <code>{r.contentSha256}</code> : '—'}</dd>
       </dl>
       <h2>{t('input.summary')}</h2>
-      <p lang={r.language} dir="auto" className="user-text">{r.summary}</p>
+      <p lang={r.language} dir="auto" className="user-text"><HintedText text={r.summary} /></p>
       <h2>{t('input.text')}</h2>
-      <div lang={r.language} dir="auto" className="user-text">{r.body}</div>
+      <div lang={r.language} dir="auto" className="user-text"><HintedText text={r.body} /></div>
       {r.attachments.length > 0 ? (
         <>
           <h2>{t('input.attachments')}</h2>

@@ -26,6 +26,8 @@ const en: Partial<Record<MessageKey, PluralMessage>> = {
   'attachment.tooMany': { by: 'count', forms: { one: 'Too many files: this call accepts only one.' } },
   'staff.login.throttled': { by: 'minutes', forms: { one: 'Too many sign-in attempts from this connection. Please wait 1 minute and try again.' } },
   'staff.team.caption': { by: 'count', forms: { one: '1 staff account' } },
+  'staff.queue.matching': { by: 'count', forms: { one: '1 input matches' } },
+  'staff.bulk.done': { by: 'count', forms: { one: '1 input decided.' } },
 };
 
 const ar: Partial<Record<MessageKey, PluralMessage>> = {
@@ -115,6 +117,10 @@ const ar: Partial<Record<MessageKey, PluralMessage>> = {
   'staff.team.caption': {
     by: 'count',
     forms: { one: 'حساب واحد في الفريق', two: 'حسابان في الفريق', few: '{count} حسابات في الفريق', many: '{count} حسابًا في الفريق', other: '{count} حساب في الفريق' },
+  },
+  'staff.queue.matching': {
+    by: 'count',
+    forms: { zero: 'لا توجد مساهمات مطابقة', one: 'مساهمة واحدة مطابقة', two: 'مساهمتان مطابقتان', few: '{count} مساهمات مطابقة', many: '{count} مساهمةً مطابقة', other: '{count} مساهمة مطابقة' },
   },
 };
 

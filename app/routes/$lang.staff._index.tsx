@@ -1,61 +1,161 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
+import { REJECTION_CATEGORIES } from '../../db/schema/rejection-categories';
+import { CsrfField } from '../components/CsrfField';
+import { QueueFilters } from '../components/QueueFilters';
 import { translator } from '../i18n/translate';
-import { requireStaff } from '../lib/staff-auth.server';
+import { readDecision } from '../lib/decision-form.server';
+import { mayModerate, requireStaff, requireStaffForm } from '../lib/staff-auth.server';
 import { localeFromParams, requireLocale, useLocale } from '../lib/route-locale';
-import { listPendingSubmissions } from '../modules/moderation/queue';
+import { decideMany, parseBulkItems } from '../modules/moderation/bulk-decide';
+import { listQueuePage, queueCounts } from '../modules/moderation/moderation-queue';
+import { parseQueueFilter, queueQuery } from '../modules/moderation/queue-filter';
+import { listForums } from '../modules/forums/forum-queries';
+import { constituencyLabel } from '../modules/taxonomy/constituencies';
+import { countryName } from '../modules/taxonomy/countries';
 import { pickLabel } from '../modules/taxonomy/locales';
+import { formatUtc } from '../modules/time/format-instant';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = requireLocale(params);
   const staff = await requireStaff(request, context, locale);
-  const pending = await listPendingSubmissions(context.db, staff.forums);
-  const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+  const filter = parseQueueFilter(new URL(request.url).searchParams);
+  const [page, counts, forums] = await Promise.all([
+    listQueuePage(context.db, filter, staff.forums),
+    queueCounts(context.db, filter, staff.forums),
+    listForums(context.db),
+  ]);
+  const visibleForums = forums.filter((f) => mayModerate(staff, f.id)).map((f) => ({ id: f.id, name: pickLabel(f.name, locale) }));
   return {
-    pending: pending.map((p) => ({
-      id: p.id,
-      reference: p.reference,
-      title: p.title,
-      language: p.language,
-      forum: pickLabel(p.forumName, locale),
-      receivedAt: `${when.format(p.receivedAt)} UTC`,
+    filter,
+    counts,
+    forums: visibleForums,
+    countries: Object.keys(counts.country).map((code) => ({ code, name: countryName(code, locale) })).sort((a, b) => a.name.localeCompare(b.name, locale)),
+    next: page.next ? queueQuery(filter, { after: page.next }) : null,
+    rows: page.rows.map((r) => ({
+      id: r.id,
+      reference: r.reference,
+      title: r.title,
+      language: r.language,
+      version: r.version,
+      forum: pickLabel(r.forumName, locale),
+      constituency: constituencyLabel(r.constituency, locale),
+      country: countryName(r.country, locale),
+      receivedAt: formatUtc(r.receivedAt),
+      revised: Boolean(r.revisedAt),
+      likelyPersonalData: r.likelyPersonalData,
+      hasAttachments: r.hasAttachments,
+      claimedBy: r.claimantName,
     })),
   };
 }
 
 export const meta: MetaFunction = ({ params }) => [{ title: translator(localeFromParams(params))('staff.queue.title') }];
 
+/** Bulk decisions on the ticked inputs: accept, reject (with a category and one message) or spam. */
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const locale = requireLocale(params);
+  const { staff, form } = await requireStaffForm(request, context, locale);
+  const items = parseBulkItems(form.getAll('item').map(String));
+  const intent = String(form.get('bulk') ?? '');
+  if (items.length === 0) return data({ problem: 'none_selected' as const }, { status: 400 });
+  if (intent !== 'accept' && intent !== 'reject' && intent !== 'spam') return data({ problem: 'invalid' as const }, { status: 400 });
+  const read = await readDecision(form, intent, async () => undefined);
+  if (!read.ok) return data({ problem: 'field' as const, field: read.problem.field, error: read.problem.error, value: read.problem.value }, { status: 400 });
+  if (read.request.decision === 'duplicate' || read.request.decision === 'changes_requested') return data({ problem: 'invalid' as const }, { status: 400 });
+  const result = await decideMany(context.db, { items, staffId: staff.id, request: read.request, mayModerate: (forumId) => mayModerate(staff, forumId) });
+  return { problem: null, result };
+}
+
+
 export default function ModerationQueue() {
-  const { pending } = useLoaderData<typeof loader>();
+  const { filter, counts, forums, countries, rows, next } = useLoaderData<typeof loader>();
+  const twoFactorOn = useSearchParams()[0].get('twoFactor') === 'on';
+  const result = useActionData<typeof action>();
   const { locale, t } = useLocale();
   return (
     <>
       <h1>{t('staff.queue.title')}</h1>
-      {pending.length === 0 ? (
+      {twoFactorOn ? <p className="notice" role="status">{t('staff.totp.justEnabled')}</p> : null}
+      <QueueFilters filter={filter} counts={counts} forums={forums} countries={countries} />
+      {result?.problem === null ? (
+        <div className="notice" role="status">
+          <p>{t('staff.bulk.done', { count: result.result.decided })}</p>
+          {result.result.skipped.length > 0 ? (
+            <ul>{result.result.skipped.map((s) => <li key={s.reference}><bdi>{s.reference}</bdi>: {t(`staff.bulk.skipped.${s.reason}`)}</li>)}</ul>
+          ) : null}
+        </div>
+      ) : result?.problem ? (
+        <p className="notice notice-error" role="alert">{t(result.problem === 'field' ? 'staff.bulk.needsReason' : result.problem === 'none_selected' ? 'staff.bulk.noneSelected' : 'error.form')}</p>
+      ) : null}
+      <p role="status">{t('staff.queue.matching', { count: counts.total })}</p>
+      {rows.length === 0 ? (
         <p>{t('staff.queue.empty')}</p>
       ) : (
-        <table>
-          <caption className="visually-hidden">{t('staff.queue.count', { count: pending.length })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('staff.col.reference')}</th>
-              <th scope="col">{t('staff.col.title')}</th>
-              <th scope="col">{t('staff.col.forum')}</th>
-              <th scope="col">{t('staff.col.received')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {pending.map((p) => (
-              <tr key={p.id}>
-                <td><Link to={`/${locale}/staff/submissions/${p.id}`}><bdi>{p.reference}</bdi></Link></td>
-                <td lang={p.language} dir="auto">{p.title}</td>
-                <td>{p.forum}</td>
-                <td>{p.receivedAt}</td>
+        <Form method="post">
+          <CsrfField />
+          <table>
+            <caption className="visually-hidden">{t('staff.queue.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col"><span className="visually-hidden">{t('staff.queue.select')}</span></th>
+                <th scope="col">{t('staff.col.reference')}</th>
+                <th scope="col">{t('staff.col.title')}</th>
+                <th scope="col">{t('staff.col.forum')}</th>
+                <th scope="col">{t('staff.col.from')}</th>
+                <th scope="col">{t('staff.col.received')}</th>
+                <th scope="col">{t('staff.col.notes')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id}>
+                  <td><input type="checkbox" name="item" value={`${r.id}:${r.version}`} aria-label={t('staff.queue.selectOne', { reference: r.reference })} /></td>
+                  <td><Link to={`/${locale}/staff/submissions/${r.id}`}><bdi>{r.reference}</bdi></Link></td>
+                  <td lang={r.language} dir="auto">{r.title}</td>
+                  <td>{r.forum}</td>
+                  <td>{r.constituency} · {r.country}</td>
+                  <td><bdi dir="ltr">{r.receivedAt}</bdi></td>
+                  <td>
+                    {[
+                      r.revised ? t('staff.queue.revised') : null,
+                      r.likelyPersonalData ? t('staff.queue.personalData') : null,
+                      r.hasAttachments ? t('staff.queue.files') : null,
+                      r.claimedBy ? t('staff.queue.claimedBy', { name: r.claimedBy }) : null,
+                    ].filter(Boolean).join(' · ')}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {filter.stage === 'pending' ? (
+            <fieldset className="card">
+              <legend>{t('staff.bulk.title')}</legend>
+              <div className="field">
+                <label htmlFor="bulk">{t('staff.bulk.decision')}</label>
+                <select id="bulk" name="bulk" defaultValue="accept">
+                  <option value="accept">{t('staff.detail.accept')}</option>
+                  <option value="reject">{t('staff.detail.reject')}</option>
+                  <option value="spam">{t('staff.detail.markSpam')}</option>
+                </select>
+              </div>
+              <div className="field">
+                <label htmlFor="category">{t('staff.bulk.category')}</label>
+                <select id="category" name="category" defaultValue="">
+                  <option value="">{t('staff.detail.categoryChoose')}</option>
+                  {REJECTION_CATEGORIES.map((c) => <option key={c} value={c}>{t(`rejection.${c}`)}</option>)}
+                </select>
+              </div>
+              <div className="field">
+                <label htmlFor="reason">{t('staff.bulk.reason')}</label>
+                <textarea id="reason" name="reason" dir="auto" />
+              </div>
+              <button className="button" type="submit">{t('staff.bulk.apply')}</button>
+            </fieldset>
+          ) : null}
+        </Form>
       )}
+      {next ? <p><Link to={`?${next}`}>{t('staff.queue.next')}</Link></p> : null}
     </>
   );
 }

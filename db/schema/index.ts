@@ -10,3 +10,4 @@ export * from './submission-history';
 export * from './receipts';
 export * from './late-access-codes';
 export * from './attachments';
+export * from './staff-notes';

@@ -1,10 +1,26 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, pgTable, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { EMAIL_PATTERN, PHONE_PATTERN } from './personal-data-patterns';
+import type { RejectionCategory } from './rejection-categories';
 import { forums } from './forums';
 import { staffUsers } from './staff';
 
 export const DECISIONS = ['pending', 'accepted', 'rejected', 'changes_requested', 'duplicate', 'spam'] as const;
 export type Decision = (typeof DECISIONS)[number];
+
+export { REJECTION_CATEGORIES, type RejectionCategory } from './rejection-categories';
+
+// Column names written out: a generated column's expression may only name its own table's columns.
+const ALL_TEXT = `title || ' ' || summary || ' ' || body`;
+
+/**
+ * The words staff search in ('simple': no stemming, so every language is treated alike). An
+ * expression index rather than a column, so reading a row never carries it; a query must use
+ * this very expression for PostgreSQL to use the index.
+ */
+export const SEARCH_DOCUMENT = sql.raw(
+  `to_tsvector('simple'::regconfig, reference || ' ' || ${ALL_TEXT} || ' ' || coalesce(organisation, '') || ' ' || contact_name)`,
+);
 
 export const submissions = pgTable(
   'submissions',
@@ -64,6 +80,13 @@ export const submissions = pgTable(
     decisionReason: text(),
     decidedAt: timestamp({ withTimezone: true }),
     decidedBy: uuid().references(() => staffUsers.id),
+    /** Set with a rejection: what kind of reason, for the public ledger (the reason itself is private). */
+    rejectionCategory: text().$type<RejectionCategory>(),
+    /** Set when marked a duplicate: the input it repeats. */
+    duplicateOf: uuid().references((): AnyPgColumn => submissions.id),
+    /** A moderator working on the input; others see it and cannot decide until the claim ends. */
+    claimedBy: uuid().references(() => staffUsers.id),
+    claimedUntil: timestamp({ withTimezone: true }),
     /** Optimistic-lock counter: every decision must name the version it was made on. */
     version: integer().notNull().default(1),
 
@@ -75,6 +98,8 @@ export const submissions = pgTable(
      * submitter only by e-mail and is never stored once that e-mail is recorded.
      */
     statusTokenHash: text().notNull().unique(),
+    /** The text seems to hold an e-mail address or a phone number (personal-data-patterns.ts). */
+    likelyPersonalData: boolean().generatedAlwaysAs(sql.raw(`(${ALL_TEXT}) ~ '${EMAIL_PATTERN}' or (${ALL_TEXT}) ~ '${PHONE_PATTERN}'`)),
     /** Set when the submitter withdraws the input before a decision. */
     withdrawnAt: timestamp({ withTimezone: true }),
     /**
@@ -86,10 +111,18 @@ export const submissions = pgTable(
   (t) => [
     index().on(t.forumId, t.decision, t.receivedAt),
     index().on(t.forumId, t.publishedAt),
+    index('submissions_search').using('gin', SEARCH_DOCUMENT),
+    index('submissions_objectives').using('gin', t.objectives),
+    // The queue: confirmed inputs, in the order they arrived.
+    index('submissions_queue').on(t.decision, t.receivedAt, t.id).where(sql`${t.emailConfirmedAt} is not null`),
     check('submissions_decision', sql`${t.decision} in ('pending','accepted','rejected','changes_requested','duplicate','spam')`),
     check('submissions_published_only_if_accepted', sql`${t.publishedAt} is null or ${t.decision} = 'accepted'`),
     // coalesce: a NULL reason would make the check NULL, which PostgreSQL counts as satisfied.
     check('submissions_rejection_has_reason', sql`${t.decision} <> 'rejected' or coalesce(length(${t.decisionReason}), 0) > 0`),
+    check('submissions_rejection_has_category', sql`(${t.decision} = 'rejected') = (${t.rejectionCategory} is not null)`),
+    check('submissions_rejection_category', sql`${t.rejectionCategory} in ('out_of_scope','not_gcm','abusive','spam','personal_data_risk','other')`),
+    check('submissions_duplicate_has_original', sql`(${t.decision} = 'duplicate') = (${t.duplicateOf} is not null)`),
+    check('submissions_claim_complete', sql`(${t.claimedBy} is null) = (${t.claimedUntil} is null)`),
     check('submissions_changes_have_message', sql`${t.decision} <> 'changes_requested' or coalesce(length(${t.decisionReason}), 0) > 0`),
     check('submissions_withdrawn_not_published', sql`${t.withdrawnAt} is null or ${t.publishedAt} is null`),
     check('submissions_expired_unconfirmed', sql`${t.expiredAt} is null or ${t.emailConfirmedAt} is null`),

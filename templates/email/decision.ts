@@ -13,15 +13,19 @@ export type DecisionView = {
   | { decision: 'accepted'; publicUrl: string }
   | { decision: 'rejected'; reason: string }
   | { decision: 'changes_requested'; reason: string; editUrl: string }
+  /** `original`: the reference of the input this one repeats. */
+  | { decision: 'duplicate'; original: string }
 );
 
 /** Tells the submitter what the secretariat decided, in the language they used. */
 export function renderDecisionEmail(v: DecisionView): RenderedEmail {
   const t = (key: EmailMessageKey, params: Record<string, string> = {}) => emailText(v.locale, key, params);
   const h = (key: EmailMessageKey, params: Record<string, string> = {}) => emailHtml(v.locale, key, params);
-  const names = { reference: v.reference, forum: v.forumName, title: v.title };
+  const names = { reference: v.reference, forum: v.forumName, title: v.title, ...(v.decision === 'duplicate' ? { original: v.original } : {}) };
   const detail =
-    v.decision === 'accepted'
+    v.decision === 'duplicate'
+      ? undefined
+      : v.decision === 'accepted'
       ? { text: `${t('decision.accepted.link')}: ${v.publicUrl}`, html: `<p><a href="${escapeHtml(v.publicUrl)}">${h('decision.accepted.link')}</a></p>` }
       : v.decision === 'rejected'
         ? { text: factsText([[t('decision.rejected.reason'), v.reason]], v.locale), html: factsTable([[t('decision.rejected.reason'), v.reason]]) }
@@ -37,7 +41,7 @@ export function renderDecisionEmail(v: DecisionView): RenderedEmail {
     blocks: [
       { text: t(`decision.${v.decision}.body`, names), html: `<p>${h(`decision.${v.decision}.body`, names)}</p>` },
       { text: factsText([[t('ack.reference'), v.reference]], v.locale), html: factsTable([[t('ack.reference'), v.reference]]) },
-      detail,
+      ...(detail ? [detail] : []),
     ],
   });
 }

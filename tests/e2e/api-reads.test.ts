@@ -47,7 +47,7 @@ beforeAll(async () => {
   const pending = await createTestSubmission(portal.db, forum);
   const unconfirmed = await createTestSubmission(portal.db, forum, {}, 'en', { confirmed: false });
   const rejected = await createTestSubmission(portal.db, forum);
-  await decide(portal.db, { submissionId: rejected.id, expectedVersion: 1, staffId: staff.id, request: { decision: 'rejected', reason: 'Off topic' } });
+  await decide(portal.db, { submissionId: rejected.id, expectedVersion: 1, staffId: staff.id, request: { decision: 'rejected', category: 'out_of_scope', reason: 'Off topic' } });
   hidden.push(pending.reference, unconfirmed.reference, rejected.reference);
 });
 afterAll(() => portal?.stop());

@@ -26,7 +26,7 @@ const url = (p: string) => `${portal.appUrl}${p}`;
 function staffRoutes(): Record<string, { role: 'staff' | 'admin'; path: () => string; writes: boolean }> {
   const uuid = '00000000-0000-4000-8000-000000000000';
   return {
-    '$lang.staff._index.tsx': { role: 'staff', path: () => '/en/staff', writes: false },
+    '$lang.staff._index.tsx': { role: 'staff', path: () => '/en/staff', writes: true },
     '$lang.staff.submissions.$id.tsx': { role: 'staff', path: () => `/en/staff/submissions/${submission.id}`, writes: true },
     '$lang.staff.submissions.$id_.attachments.$attachmentId.tsx': { role: 'staff', path: () => `/en/staff/submissions/${submission.id}/attachments/${uuid}`, writes: false },
     '$lang.staff.forums._index.tsx': { role: 'admin', path: () => '/en/staff/forums', writes: false },

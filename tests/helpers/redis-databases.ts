@@ -22,4 +22,5 @@ export const REDIS_DB = {
   personalDataErasure: 15,
   staffAccess: 16,
   staffAccounts: 17,
+  moderation: 18,
 } as const;

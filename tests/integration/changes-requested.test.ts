@@ -76,7 +76,9 @@ describe('changes requested', () => {
     const { id } = await createTestSubmission(db, forum);
     for (const [decision, check] of [['changes_requested', 'submissions_changes_have_message'], ['rejected', 'submissions_rejection_has_reason']] as const) {
       for (const decisionReason of [null, '']) {
-        const update = db.update(submissions).set({ decision, decisionReason, decidedAt: new Date() }).where(eq(submissions.id, id));
+        // A rejection has its category, so the missing message is the only thing wrong.
+        const category = decision === 'rejected' ? { rejectionCategory: 'other' as const } : {};
+        const update = db.update(submissions).set({ decision, decisionReason, decidedAt: new Date(), ...category }).where(eq(submissions.id, id));
         expect(await databaseError(update)).toMatch(new RegExp(check));
       }
     }

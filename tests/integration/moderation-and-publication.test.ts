@@ -43,7 +43,7 @@ describe('moderation', () => {
     const decisionJob = jobs.find((j) => j.kind === 'decision-email')!;
     await processOutboxJob(workerDeps(db), decisionJob.id);
     const [mail] = await mailTo(email);
-    expect(mail.subject).toBe(`Published: your input ${reference} to Test forum ${forum.referencePrefix.slice(1)}`);
+    expect(mail.subject).toBe(`Published, no action needed: your input ${reference} to Test forum ${forum.referencePrefix.slice(1)}`);
     expect(mail.text).toContain(`http://localhost:3000/en/inputs/${reference}`);
   });
 
@@ -73,7 +73,7 @@ describe('moderation', () => {
     const email = `rej-${crypto.randomUUID().slice(0, 8)}@example.org`;
     const { id, reference } = await createTestSubmission(db, forum, { email }, 'ar');
     const reason = 'خارج نطاق الدعوة';
-    expect(await decide(db, { submissionId: id, expectedVersion: 1, staffId: staff.id, request: { decision: 'rejected', reason } })).toEqual({ ok: true });
+    expect(await decide(db, { submissionId: id, expectedVersion: 1, staffId: staff.id, request: { decision: 'rejected', category: 'out_of_scope', reason } })).toEqual({ ok: true });
     expect(await findPublishedInput(db, reference)).toBeUndefined();
     const job = (await db.select().from(outbox).where(eq(outbox.submissionId, id))).find((j) => j.kind === 'decision-email')!;
     await processOutboxJob(workerDeps(db), job.id);
@@ -87,7 +87,7 @@ describe('moderation', () => {
     const { id } = await createTestSubmission(db, forum);
     const results = await Promise.all([
       decide(db, { submissionId: id, expectedVersion: 1, staffId: a.id, request: { decision: 'accepted' } }),
-      decide(db, { submissionId: id, expectedVersion: 1, staffId: b.id, request: { decision: 'rejected', reason: 'spam' } }),
+      decide(db, { submissionId: id, expectedVersion: 1, staffId: b.id, request: { decision: 'rejected', category: 'out_of_scope', reason: 'spam' } }),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, reason: 'stale' }]);

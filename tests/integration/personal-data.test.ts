@@ -21,7 +21,7 @@ describe("the submitter's data", () => {
     const staff = await upsertStaffUser(db, { email: `mod-${crypto.randomUUID().slice(0, 8)}@un.example`, displayName: 'Moderator Name', role: 'moderator', password: 'correct horse battery staple' });
     const email = `export-${crypto.randomUUID().slice(0, 8)}@example.org`;
     const { id, reference } = await createTestSubmission(db, forum, { email, body: 'نص المساهمة' });
-    await decide(db, { submissionId: id, expectedVersion: 1, staffId: staff.id, request: { decision: 'rejected', reason: 'خارج النطاق' } });
+    await decide(db, { submissionId: id, expectedVersion: 1, staffId: staff.id, request: { decision: 'rejected', category: 'out_of_scope', reason: 'خارج النطاق' } });
 
     const data = await exportSubmitterData(db, id);
     expect(data?.submission).toMatchObject({ reference, email, contactName: 'Amina Haddad', body: 'نص المساهمة', decision: 'rejected', decisionReason: 'خارج النطاق' });

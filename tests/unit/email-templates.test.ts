@@ -73,7 +73,7 @@ describe('acknowledgement e-mail', () => {
 describe('decision e-mail', () => {
   it('links to the public page when accepted', () => {
     const mail = renderDecisionEmail({ ...base, locale: 'en', dir: 'ltr', decision: 'accepted', publicUrl: 'http://localhost:3000/en/inputs/IMRF26-0042' });
-    expect(mail.subject).toMatch(/^Published: /);
+    expect(mail.subject).toMatch(/^Published, no action needed: /);
     expect(mail.html).toContain('href="http://localhost:3000/en/inputs/IMRF26-0042"');
   });
   it('states the reason when rejected, in Arabic', () => {

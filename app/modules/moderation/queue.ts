@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../../db/client';
-import { auditEvents, emailDeliveries, forums, submissions } from '../../../db/schema';
+import { auditEvents, emailDeliveries, forums, outbox, staffNotes, staffUsers, submissions, submissionVersions } from '../../../db/schema';
 import { attachmentsOf } from '../attachments/held-attachments';
 
 /**
@@ -32,20 +33,61 @@ export async function listPendingSubmissions(db: Db, forumScope: 'all' | string[
     .limit(limit);
 }
 
-/** Everything staff need to decide: the submission, its audit timeline and e-mails sent. */
+const claimant = alias(staffUsers, 'claimant');
+const original = alias(submissions, 'original');
+
+/**
+ * Everything staff need to decide: the submission, its audit timeline (with who did what), the
+ * e-mails sent and those that failed, earlier versions, internal notes and attached files.
+ */
 export async function loadSubmissionForReview(db: Db, id: string) {
   const [row] = await db
-    .select({ submission: submissions, forumName: forums.name, forumSlug: forums.slug })
+    .select({
+      submission: submissions,
+      forumName: forums.name,
+      forumSlug: forums.slug,
+      claimantName: claimant.displayName,
+      originalReference: original.reference,
+      originalId: original.id,
+    })
     .from(submissions)
     .innerJoin(forums, eq(forums.id, submissions.forumId))
+    .leftJoin(claimant, and(eq(claimant.id, submissions.claimedBy), gt(submissions.claimedUntil, sql`now()`)))
+    .leftJoin(original, eq(original.id, submissions.duplicateOf))
     .where(eq(submissions.id, id));
   if (!row) return undefined;
-  const [audit, deliveries, files] = await Promise.all([
-    db.select().from(auditEvents).where(eq(auditEvents.submissionId, id)).orderBy(desc(auditEvents.id)),
+  const [audit, deliveries, failures, versions, notes, files] = await Promise.all([
+    db
+      .select({ event: auditEvents, actorName: staffUsers.displayName })
+      .from(auditEvents)
+      .leftJoin(staffUsers, eq(staffUsers.id, auditEvents.actorStaffId))
+      .where(eq(auditEvents.submissionId, id))
+      .orderBy(desc(auditEvents.id)),
     db.select().from(emailDeliveries).where(eq(emailDeliveries.submissionId, id)).orderBy(asc(emailDeliveries.id)),
+    db
+      .select({ id: outbox.id, kind: outbox.kind, failedAt: outbox.failedAt, lastError: outbox.lastError })
+      .from(outbox)
+      .where(and(eq(outbox.submissionId, id), isNotNull(outbox.failedAt)))
+      .orderBy(asc(outbox.id)),
+    db.select().from(submissionVersions).where(eq(submissionVersions.submissionId, id)).orderBy(desc(submissionVersions.number)),
+    db
+      .select({ note: staffNotes, author: staffUsers.displayName })
+      .from(staffNotes)
+      .innerJoin(staffUsers, eq(staffUsers.id, staffNotes.staffId))
+      .where(eq(staffNotes.submissionId, id))
+      .orderBy(asc(staffNotes.id)),
     attachmentsOf(db, id),
   ]);
-  return { ...row, audit, deliveries, attachments: files };
+  return { ...row, audit, deliveries, failures, versions, notes, attachments: files };
+}
+
+/** The id of the input with this reference in the same forum as another, if any. */
+export async function findInputInSameForum(db: Db, submissionId: string, reference: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ id: submissions.id })
+    .from(submissions)
+    .where(and(eq(submissions.reference, reference), sql`${submissions.forumId} = (select forum_id from submissions s where s.id = ${submissionId})`));
+  return row?.id;
 }
 
 /** The forum a submission belongs to, for authorising staff before anything else is read. */

@@ -6,6 +6,7 @@ import { objectiveLabel } from '../taxonomy/objectives';
 import { principleLabel } from '../taxonomy/principles';
 import { regionLabel } from '../taxonomy/regions';
 import { submitterTypeLabel } from '../taxonomy/submitter-types';
+import type { AuditEvent } from '../../../db/schema';
 import type { loadSubmissionForReview } from './queue';
 
 type Review = NonNullable<Awaited<ReturnType<typeof loadSubmissionForReview>>>;
@@ -46,9 +47,40 @@ export function reviewView(r: Review, locale: string) {
     awaitingConfirmation: !s.emailConfirmedAt,
     decisionReason: s.decisionReason,
     version: s.version,
+    rejectionCategory: s.rejectionCategory,
+    duplicateOf: r.originalReference && r.originalId ? { id: r.originalId, reference: r.originalReference } : null,
+    likelyPersonalData: s.likelyPersonalData,
+    claim: r.claimantName && s.claimedUntil ? { by: r.claimantName, mine: false, until: when(s.claimedUntil), staffId: s.claimedBy } : null,
     deliveries: r.deliveries.map((d) => ({ id: d.id, kind: d.kind, sentAt: when(d.sentAt), smtpResponse: d.smtpResponse })),
-    audit: r.audit.map((a) => ({ id: a.id, occurredAt: when(a.occurredAt), action: a.action, late: Boolean(a.details?.late), actor: a.actorKind })),
+    failures: r.failures.map((f) => ({ id: f.id, kind: f.kind, failedAt: f.failedAt ? when(f.failedAt) : '', error: f.lastError ?? '' })),
+    versions: r.versions.map((v) => ({ number: v.number, receivedAt: when(v.receivedAt), title: String(v.content.title ?? ''), summary: String(v.content.summary ?? ''), body: String(v.content.body ?? '') })),
+    notes: r.notes.map((n) => ({ id: n.note.id, author: n.author, at: when(n.note.createdAt), body: n.note.body })),
+    /** Newest first; the id of the newest tells the next decision what this page had seen. */
+    audit: r.audit.map(({ event: a, actorName }) => auditEntryView(a, actorName, when)),
+    lastAuditId: r.audit[0]?.event.id ?? 0,
   };
 }
 
 export type ReviewView = ReturnType<typeof reviewView>;
+
+/**
+ * One audit row as staff read it: who, when, what, and the before → after and reason it recorded
+ * (a reason for the submitter is shown; contact data is never in an audit row).
+ */
+export function auditEntryView(a: AuditEvent, actorName: string | null, when: (d: Date) => string) {
+  const d = a.details ?? {};
+  return {
+    id: a.id,
+    occurredAt: when(a.occurredAt),
+    action: a.action,
+    late: Boolean(d.late),
+    actor: a.actorKind,
+    actorName,
+    from: typeof d.from === 'string' ? d.from : null,
+    to: typeof d.to === 'string' ? d.to : null,
+    category: typeof d.category === 'string' ? d.category : null,
+    reason: typeof d.reason === 'string' ? d.reason : null,
+  };
+}
+
+export type AuditEntryView = ReturnType<typeof auditEntryView>;

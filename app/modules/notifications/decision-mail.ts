@@ -12,6 +12,8 @@ export function buildDecisionMail(facts: SubmissionForMail, appUrl: string, stat
     rendered = renderDecisionEmail({ ...common, decision: 'accepted', publicUrl });
   } else if (s.decision === 'rejected') {
     rendered = renderDecisionEmail({ ...common, decision: 'rejected', reason: s.decisionReason ?? '' });
+  } else if (s.decision === 'duplicate' && facts.originalReference) {
+    rendered = renderDecisionEmail({ ...common, decision: 'duplicate', original: facts.originalReference });
   } else if (s.decision === 'changes_requested' && statusToken) {
     const editUrl = new URL(`/${locale}/status/${statusToken}/edit`, appUrl).toString();
     rendered = renderDecisionEmail({ ...common, decision: 'changes_requested', reason: s.decisionReason ?? '', editUrl });

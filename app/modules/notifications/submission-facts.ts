@@ -13,8 +13,21 @@ export async function loadSubmissionForMail(db: Db, submissionId: string) {
     .where(eq(submissions.id, submissionId));
   if (!row) return undefined;
   const locale = row.submission.interfaceLocale;
-  const files = await attachmentsOf(db, submissionId);
-  return { ...row, attachments: files, locale, dir: directionOf(locale), forumName: pickLabel(row.forum.name, locale) };
+  const [files, original] = await Promise.all([
+    attachmentsOf(db, submissionId),
+    row.submission.duplicateOf
+      ? db.select({ reference: submissions.reference }).from(submissions).where(eq(submissions.id, row.submission.duplicateOf))
+      : Promise.resolve([]),
+  ]);
+  return {
+    ...row,
+    attachments: files,
+    locale,
+    dir: directionOf(locale),
+    forumName: pickLabel(row.forum.name, locale),
+    /** For a duplicate: the reference of the input it repeats. */
+    originalReference: original[0]?.reference,
+  };
 }
 
 export type SubmissionForMail = NonNullable<Awaited<ReturnType<typeof loadSubmissionForMail>>>;

@@ -1,0 +1,77 @@
+import { Form } from '@remix-run/react';
+import { isMessageKey } from '../i18n/translate';
+import { useLocale } from '../lib/route-locale';
+import type { AuditEntryView, ReviewView } from '../modules/moderation/review-view';
+import { CsrfField } from './CsrfField';
+
+/** A recorded kind or action in words; one the catalog does not know yet is shown as recorded. */
+function useKnown() {
+  const { t } = useLocale();
+  return (prefix: string, value: string) => {
+    const key = `${prefix}.${value}`;
+    return isMessageKey(key) ? t(key) : value;
+  };
+}
+
+/** One audit row: when, what, who, and the before → after and reason it recorded. */
+export function AuditEntry({ a }: { a: AuditEntryView }) {
+  const { t } = useLocale();
+  const known = useKnown();
+  return (
+    <li>
+      <bdi dir="ltr">{a.occurredAt}</bdi> · {known('staff.audit', a.action)}
+      {a.late ? <> ({t('staff.audit.late')})</> : null} · {a.actorName ? <bdi>{a.actorName}</bdi> : known('staff.actor', a.actor)}
+      {a.from && a.to ? <> · {known('decision', a.from)} → {known('decision', a.to)}</> : null}
+      {a.category ? <> · {known('rejection', a.category)}</> : null}
+      {a.reason ? <> · <bdi>{a.reason}</bdi></> : null}
+    </li>
+  );
+}
+
+/** Notes, earlier versions, e-mails and the audit timeline of an input. */
+export function ReviewHistory({ review, noteError }: { review: ReviewView; noteError?: string }) {
+  const { t } = useLocale();
+  const known = useKnown();
+  return (
+    <>
+      <h2>{t('staff.detail.notes')}</h2>
+      {review.notes.length === 0 ? <p className="hint">{t('staff.detail.noNotes')}</p> : (
+        <ul>
+          {review.notes.map((n) => (
+            <li key={n.id}><bdi>{n.author}</bdi> · <bdi dir="ltr">{n.at}</bdi><p dir="auto" className="user-text">{n.body}</p></li>
+          ))}
+        </ul>
+      )}
+      <Form method="post">
+        <CsrfField />
+        <div className="field">
+          <label htmlFor="note">{t('staff.detail.addNote')}</label>
+          {noteError ? <p id="note-error" className="field-error">{t(noteError as 'error.required')}</p> : null}
+          <textarea id="note" name="note" dir="auto" aria-invalid={noteError ? true : undefined} aria-describedby={noteError ? 'note-error' : undefined} />
+        </div>
+        <button className="button button-secondary" type="submit" name="intent" value="note">{t('staff.detail.saveNote')}</button>
+      </Form>
+
+      {review.versions.length > 0 ? (
+        <>
+          <h2>{t('staff.detail.versions')}</h2>
+          {review.versions.map((v) => (
+            <details key={v.number}>
+              <summary>{t('staff.detail.version', { number: v.number })} · <bdi dir="ltr">{v.receivedAt}</bdi> · <bdi>{v.title}</bdi></summary>
+              <p lang={review.language} dir="auto" className="user-text">{v.summary}</p>
+              <div lang={review.language} dir="auto" className="user-text">{v.body}</div>
+            </details>
+          ))}
+        </>
+      ) : null}
+
+      <h2>{t('staff.detail.emails')}</h2>
+      <ul>
+        {review.deliveries.map((d) => <li key={d.id}>{known('status.email', d.kind)} · <bdi dir="ltr">{d.sentAt}</bdi> · <bdi dir="ltr">{d.smtpResponse}</bdi></li>)}
+        {review.failures.map((f) => <li key={`f${f.id}`}>{known('status.email', f.kind)} · <bdi dir="ltr">{f.failedAt}</bdi> · {t('staff.detail.emailFailed')} · <bdi dir="ltr">{f.error}</bdi></li>)}
+      </ul>
+      <h2>{t('staff.detail.audit')}</h2>
+      <ul>{review.audit.map((a) => <AuditEntry key={a.id} a={a} />)}</ul>
+    </>
+  );
+}

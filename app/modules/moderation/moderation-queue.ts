@@ -1,0 +1,131 @@
+/**
+ * The moderation queue: confirmed inputs matching the moderator's filters, a page at a time in
+ * keyset order (received, id), with counts of the matching inputs by forum, stage, group, region,
+ * language and country computed in one pass (GROUPING SETS). Only forums the moderator may see
+ * are ever read.
+ */
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db } from '../../../db/client';
+import { attachments, forums, SEARCH_DOCUMENT, staffUsers, submissions } from '../../../db/schema';
+import type { QueueCursor, QueueFilter } from './queue-filter';
+
+export const QUEUE_PAGE_SIZE = 50;
+
+type ForumScope = 'all' | string[];
+
+const hasAttachments = sql<boolean>`exists (select 1 from ${attachments} a where a.submission_id = ${submissions.id})`;
+
+/** The conditions of a filter, without the page cursor (and without the stage when asked). */
+function conditions(filter: QueueFilter, scope: ForumScope, options: { stage?: boolean } = {}): SQL[] {
+  const where: (SQL | undefined)[] = [
+    // Inputs whose address was never confirmed never reach moderators.
+    isNotNull(submissions.emailConfirmedAt),
+    scope === 'all' ? undefined : scope.length ? inArray(submissions.forumId, scope) : sql`false`,
+    options.stage === false
+      ? undefined
+      : filter.stage === 'withdrawn'
+        ? isNotNull(submissions.withdrawnAt)
+        : and(eq(submissions.decision, filter.stage), isNull(submissions.withdrawnAt)),
+    filter.forum ? eq(submissions.forumId, filter.forum) : undefined,
+    filter.constituency ? eq(submissions.constituency, filter.constituency) : undefined,
+    filter.region ? eq(submissions.region, filter.region) : undefined,
+    filter.country ? eq(submissions.country, filter.country) : undefined,
+    filter.language ? eq(submissions.language, filter.language) : undefined,
+    filter.objective ? sql`${submissions.objectives} @> array[${filter.objective}]::text[]` : undefined,
+    filter.attachments === 'yes' ? hasAttachments : filter.attachments === 'no' ? sql`not ${hasAttachments}` : undefined,
+    filter.flagged === 'yes' ? eq(submissions.likelyPersonalData, true) : undefined,
+    filter.q ? sql`${SEARCH_DOCUMENT} @@ websearch_to_tsquery('simple'::regconfig, ${filter.q})` : undefined,
+  ];
+  return where.filter((c): c is SQL => c !== undefined);
+}
+
+function afterCursor(cursor: QueueCursor, order: QueueFilter['order']): SQL {
+  const at = sql`${cursor.receivedAt}::timestamptz`;
+  const compare = order === 'oldest' ? gt : lt;
+  return or(compare(submissions.receivedAt, at), and(sql`${submissions.receivedAt} = ${at}`, compare(submissions.id, cursor.id)))!;
+}
+
+const claimant = alias(staffUsers, 'claimant');
+
+export async function listQueuePage(db: Db, filter: QueueFilter, scope: ForumScope, pageSize = QUEUE_PAGE_SIZE) {
+  const where = conditions(filter, scope);
+  if (filter.after) where.push(afterCursor(filter.after, filter.order));
+  const direction = filter.order === 'oldest' ? asc : desc;
+  const rows = await db
+    .select({
+      id: submissions.id,
+      reference: submissions.reference,
+      title: submissions.title,
+      language: submissions.language,
+      constituency: submissions.constituency,
+      country: submissions.country,
+      receivedAt: submissions.receivedAt,
+      revisedAt: submissions.revisedAt,
+      version: submissions.version,
+      likelyPersonalData: submissions.likelyPersonalData,
+      hasAttachments,
+      forumName: forums.name,
+      claimedBy: submissions.claimedBy,
+      claimantName: claimant.displayName,
+      claimedUntil: submissions.claimedUntil,
+    })
+    .from(submissions)
+    .innerJoin(forums, eq(forums.id, submissions.forumId))
+    .leftJoin(claimant, and(eq(claimant.id, submissions.claimedBy), gt(submissions.claimedUntil, sql`now()`)))
+    .where(and(...where))
+    .orderBy(direction(submissions.receivedAt), direction(submissions.id))
+    .limit(pageSize + 1);
+  const page = rows.slice(0, pageSize);
+  const last = page.at(-1);
+  const next = rows.length > pageSize && last ? { receivedAt: last.receivedAt.toISOString(), id: last.id } : undefined;
+  return { rows: page, next };
+}
+
+export type QueueFacet = 'forum' | 'constituency' | 'region' | 'language' | 'country';
+export type QueueCounts = Record<QueueFacet | 'stage', Record<string, number>> & { total: number };
+
+const FACET_COLUMNS = {
+  forum: submissions.forumId,
+  constituency: submissions.constituency,
+  region: submissions.region,
+  language: submissions.language,
+  country: submissions.country,
+} as const;
+
+/**
+ * How many inputs match, and how they divide by each facet, in two statements run together: one
+ * counts by stage with every filter but the stage (a moderator sees how many wait in each stage),
+ * the other counts the matches by each facet at once with GROUPING SETS.
+ */
+export async function queueCounts(db: Db, filter: QueueFilter, scope: ForumScope): Promise<QueueCounts> {
+  const stage = sql<string>`case when ${submissions.withdrawnAt} is not null then 'withdrawn' else ${submissions.decision} end`;
+  const facets = Object.entries(FACET_COLUMNS) as Array<[QueueFacet, (typeof FACET_COLUMNS)[QueueFacet]]>;
+  const [byStage, byFacet] = await Promise.all([
+    db
+      .select({ stage, n: sql<number>`count(*)::int` })
+      .from(submissions)
+      .where(and(...conditions(filter, scope, { stage: false })))
+      .groupBy(stage),
+    db
+      .select({
+        ...Object.fromEntries(facets.map(([name, column]) => [name, column])),
+        // Which grouping set a row belongs to: bit i (from the left) is 1 when facet i is not grouped.
+        set: sql<number>`grouping(${sql.join(facets.map(([, c]) => c), sql`, `)})::int`,
+        n: sql<number>`count(*)::int`,
+      })
+      .from(submissions)
+      .where(and(...conditions(filter, scope)))
+      .groupBy(sql`grouping sets (${sql.join(facets.map(([, c]) => sql`(${c})`), sql`, `)})`),
+  ]);
+  const counts: QueueCounts = { stage: {}, forum: {}, constituency: {}, region: {}, language: {}, country: {}, total: 0 };
+  for (const r of byStage) counts.stage[r.stage] = r.n;
+  for (const r of byFacet as Array<Record<string, unknown> & { set: number; n: number }>) {
+    facets.forEach(([name], i) => {
+      const grouped = ((r.set >> (facets.length - 1 - i)) & 1) === 0;
+      if (grouped) counts[name][String(r[name])] = r.n;
+    });
+  }
+  counts.total = Object.values(counts.forum).reduce((a, b) => a + b, 0);
+  return counts;
+}
