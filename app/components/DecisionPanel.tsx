@@ -2,13 +2,9 @@ import { Form } from '@remix-run/react';
 import { REJECTION_CATEGORIES } from '../../db/schema/rejection-categories';
 import { useLocale } from '../lib/route-locale';
 import type { ReviewView } from '../modules/moderation/review-view';
+import type { DecisionFormProblem as DecisionProblem } from '../lib/decision-form.server';
 import { CsrfField } from './CsrfField';
-
-export interface DecisionProblem {
-  field: 'reason' | 'message' | 'category' | 'original';
-  error: 'error.required' | 'error.invalidCharacters' | 'error.tooLong' | 'error.invalid';
-  value: string;
-}
+import { SelectField, TextArea, TextField } from './form-fields';
 
 /** The decisions open on a pending input, each its own form naming the version and the last event seen. */
 export function DecisionPanel({ review, problem }: { review: ReviewView; problem?: DecisionProblem }) {
@@ -20,14 +16,10 @@ export function DecisionPanel({ review, problem }: { review: ReviewView; problem
       <input type="hidden" name="seen" value={review.lastAuditId} />
     </>
   );
-  const errorOf = (field: DecisionProblem['field']) => (problem?.field === field ? problem : undefined);
-  const fieldProps = (field: DecisionProblem['field']) => {
-    const p = errorOf(field);
-    return { 'aria-invalid': p ? true : undefined, 'aria-describedby': p ? `${field}-error` : undefined };
-  };
-  const errorText = (field: DecisionProblem['field']) => {
-    const p = errorOf(field);
-    return p ? <p id={`${field}-error`} className="field-error">{t(field === 'original' && p.error === 'error.invalid' ? 'staff.detail.originalUnknown' : p.error)}</p> : null;
+  const valueOf = (field: DecisionProblem['field']) => (problem?.field === field ? problem.value : undefined);
+  const errorOf = (field: DecisionProblem['field']) => {
+    if (problem?.field !== field) return undefined;
+    return t(field === 'original' && problem.error === 'error.invalid' ? 'staff.detail.originalUnknown' : problem.error);
   };
   return (
     <div className="card decision-panel">
@@ -37,38 +29,25 @@ export function DecisionPanel({ review, problem }: { review: ReviewView; problem
       </Form>
       <Form method="post">
         {guard}
-        <div className="field">
-          <label htmlFor="category">{t('staff.detail.category')}</label>
-          {errorText('category')}
-          <select id="category" name="category" defaultValue="" {...fieldProps('category')}>
-            <option value="">{t('staff.detail.categoryChoose')}</option>
-            {REJECTION_CATEGORIES.map((c) => <option key={c} value={c}>{t(`rejection.${c}`)}</option>)}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="reason">{t('staff.detail.reason')}</label>
-          {errorText('reason')}
-          <textarea id="reason" name="reason" dir="auto" defaultValue={problem?.field === 'reason' || problem?.field === 'category' ? problem.value : undefined} {...fieldProps('reason')} />
-        </div>
+        <SelectField
+          name="category"
+          label={t('staff.detail.category')}
+          error={errorOf('category')}
+          placeholder={t('staff.detail.categoryChoose')}
+          options={REJECTION_CATEGORIES.map((c) => ({ value: c, label: t(`rejection.${c}`) }))}
+        />
+        {/* A missing category comes back with the reason as typed. */}
+        <TextArea name="reason" label={t('staff.detail.reason')} error={errorOf('reason')} defaultValue={valueOf('reason') ?? valueOf('category')} />
         <button className="button button-danger" type="submit" name="intent" value="reject">{t('staff.detail.reject')}</button>
       </Form>
       <Form method="post">
         {guard}
-        <div className="field">
-          <label htmlFor="message">{t('staff.detail.changesMessage')}</label>
-          {errorText('message')}
-          <textarea id="message" name="message" dir="auto" defaultValue={errorOf('message')?.value} {...fieldProps('message')} />
-        </div>
+        <TextArea name="message" label={t('staff.detail.changesMessage')} error={errorOf('message')} defaultValue={valueOf('message')} />
         <button className="button button-secondary" type="submit" name="intent" value="changes">{t('staff.detail.requestChanges')}</button>
       </Form>
       <Form method="post">
         {guard}
-        <div className="field">
-          <label htmlFor="original">{t('staff.detail.original')}</label>
-          <p id="original-hint" className="hint">{t('staff.detail.originalHint')}</p>
-          {errorText('original')}
-          <input id="original" name="original" dir="ltr" defaultValue={errorOf('original')?.value} {...fieldProps('original')} />
-        </div>
+        <TextField name="original" dir="ltr" label={t('staff.detail.original')} hint={t('staff.detail.originalHint')} error={errorOf('original')} defaultValue={valueOf('original')} />
         <button className="button button-secondary" type="submit" name="intent" value="duplicate">{t('staff.detail.markDuplicate')}</button>
       </Form>
       <Form method="post">

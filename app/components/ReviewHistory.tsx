@@ -3,6 +3,7 @@ import { isMessageKey } from '../i18n/translate';
 import { useLocale } from '../lib/route-locale';
 import type { AuditEntryView, ReviewView } from '../modules/moderation/review-view';
 import { CsrfField } from './CsrfField';
+import { TextArea } from './form-fields';
 
 /** A recorded kind or action in words; one the catalog does not know yet is shown as recorded. */
 function useKnown() {
@@ -44,11 +45,7 @@ export function ReviewHistory({ review, noteError }: { review: ReviewView; noteE
       )}
       <Form method="post">
         <CsrfField />
-        <div className="field">
-          <label htmlFor="note">{t('staff.detail.addNote')}</label>
-          {noteError ? <p id="note-error" className="field-error">{t(noteError as 'error.required')}</p> : null}
-          <textarea id="note" name="note" dir="auto" aria-invalid={noteError ? true : undefined} aria-describedby={noteError ? 'note-error' : undefined} />
-        </div>
+        <TextArea name="note" label={t('staff.detail.addNote')} error={noteError ? t(noteError as 'error.required') : undefined} />
         <button className="button button-secondary" type="submit" name="intent" value="note">{t('staff.detail.saveNote')}</button>
       </Form>
 

@@ -2,6 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { REJECTION_CATEGORIES } from '../../db/schema/rejection-categories';
 import { CsrfField } from '../components/CsrfField';
+import { SelectField, TextArea } from '../components/form-fields';
 import { QueueFilters } from '../components/QueueFilters';
 import { translator } from '../i18n/translate';
 import { readDecision } from '../lib/decision-form.server';
@@ -131,25 +132,23 @@ export default function ModerationQueue() {
           {filter.stage === 'pending' ? (
             <fieldset className="card">
               <legend>{t('staff.bulk.title')}</legend>
-              <div className="field">
-                <label htmlFor="bulk">{t('staff.bulk.decision')}</label>
-                <select id="bulk" name="bulk" defaultValue="accept">
-                  <option value="accept">{t('staff.detail.accept')}</option>
-                  <option value="reject">{t('staff.detail.reject')}</option>
-                  <option value="spam">{t('staff.detail.markSpam')}</option>
-                </select>
-              </div>
-              <div className="field">
-                <label htmlFor="category">{t('staff.bulk.category')}</label>
-                <select id="category" name="category" defaultValue="">
-                  <option value="">{t('staff.detail.categoryChoose')}</option>
-                  {REJECTION_CATEGORIES.map((c) => <option key={c} value={c}>{t(`rejection.${c}`)}</option>)}
-                </select>
-              </div>
-              <div className="field">
-                <label htmlFor="reason">{t('staff.bulk.reason')}</label>
-                <textarea id="reason" name="reason" dir="auto" />
-              </div>
+              <SelectField
+                name="bulk"
+                label={t('staff.bulk.decision')}
+                defaultValue="accept"
+                options={[
+                  { value: 'accept', label: t('staff.detail.accept') },
+                  { value: 'reject', label: t('staff.detail.reject') },
+                  { value: 'spam', label: t('staff.detail.markSpam') },
+                ]}
+              />
+              <SelectField
+                name="category"
+                label={t('staff.bulk.category')}
+                placeholder={t('staff.detail.categoryChoose')}
+                options={REJECTION_CATEGORIES.map((c) => ({ value: c, label: t(`rejection.${c}`) }))}
+              />
+              <TextArea name="reason" label={t('staff.bulk.reason')} />
               <button className="button" type="submit">{t('staff.bulk.apply')}</button>
             </fieldset>
           ) : null}

@@ -1,4 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import type { ShouldRevalidateFunction } from '@remix-run/react';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { CsrfField } from '../components/CsrfField';
 import { DecisionPanel } from '../components/DecisionPanel';
@@ -10,8 +11,8 @@ import { requireLocale, useLocale } from '../lib/route-locale';
 import { claimSubmission, releaseClaim } from '../modules/moderation/claims';
 import { decide } from '../modules/moderation/decide';
 import { addStaffNote } from '../modules/moderation/notes';
-import { findInputInSameForum, loadSubmissionForReview, submissionForumId } from '../modules/moderation/queue';
-import { auditEntryView, reviewView } from '../modules/moderation/review-view';
+import { auditSince, findInputInSameForum, loadSubmissionForReview, submissionForumId } from '../modules/moderation/queue';
+import { auditEntryView, reviewView, staffTime } from '../modules/moderation/review-view';
 import { isUuid } from '../modules/ids/uuid';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -65,12 +66,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (result.reason === 'invalid_original') return data({ problem: 'field' as const, field: { field: 'original' as const, error: 'error.invalid' as const, value: String(form.get('original') ?? '') } }, { status: 400 });
   if (result.reason === 'claimed') return data({ problem: 'claimed' as const, by: result.claimedBy }, { status: 409 });
   // Someone else changed it meanwhile: say what happened since this page was opened.
-  const current = await loadSubmissionForReview(context.db, submissionId);
-  const since = (current?.audit ?? []).filter((a) => a.event.id > (Number.isSafeInteger(seen) ? seen : 0));
-  const view = current ? reviewView(current, locale) : undefined;
-  const changes = since.map((a) => auditEntryView(a.event, a.actorName, (d) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`));
-  return data({ problem: 'stale' as const, changes, decision: view?.decision }, { status: 409 });
+  const since = await auditSince(context.db, submissionId, Number.isSafeInteger(seen) && seen > 0 ? seen : 0);
+  const changes = since.map((a) => auditEntryView(a.event, a.actorName, staffTime));
+  return data({ problem: 'stale' as const, changes }, { status: 409 });
 }
+
+// Remix does not reload a page's data after a refused (4xx) action unless told: after a decision
+// lost to someone else's, the page must show the input as it now is.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) => {
+  const problem = (actionResult as { problem?: string } | undefined)?.problem;
+  return problem === 'stale' || problem === 'claimed' ? true : defaultShouldRevalidate;
+};
 
 export default function ReviewSubmission() {
   const { review, isAdmin } = useLoaderData<typeof loader>();

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decide } from '../../app/modules/moderation/decide';
 import { withdrawSubmission } from '../../app/modules/submissions/withdraw';
-import { listPendingSubmissions } from '../../app/modules/moderation/queue';
+import { waitingInQueue } from '../helpers/queue';
 import { findPublishedInput, listPublishedInputs } from '../../app/modules/publication/public-inputs';
 import { upsertStaffUser } from '../../app/modules/staff/staff-accounts';
 import { auditEvents, outbox, submissions } from '../../db/schema';
@@ -25,7 +25,7 @@ describe('moderation', () => {
     const staff = await moderator();
     const email = `pub-${crypto.randomUUID().slice(0, 8)}@example.org`;
     const { id, reference } = await createTestSubmission(db, forum, { email });
-    expect((await listPendingSubmissions(db, 'all', 10_000)).map((p) => p.id)).toContain(id);
+    expect(await waitingInQueue(db)).toContain(id);
     expect(await findPublishedInput(db, reference)).toBeUndefined();
 
     expect(await decide(db, { submissionId: id, expectedVersion: 1, staffId: staff.id, request: { decision: 'accepted' } })).toEqual({ ok: true });
@@ -34,7 +34,7 @@ describe('moderation', () => {
     expect(published?.title).toBe('Access to services for migrant workers');
     expect(published).not.toHaveProperty('email');
     expect((await listPublishedInputs(db, forum.id)).map((p) => p.reference)).toEqual([reference]);
-    expect((await listPendingSubmissions(db, 'all', 10_000)).map((p) => p.id)).not.toContain(id);
+    expect(await waitingInQueue(db)).not.toContain(id);
     const audit = await db.select().from(auditEvents).where(eq(auditEvents.submissionId, id)).orderBy(auditEvents.id);
     expect(audit.map((a) => a.action)).toEqual(['submission.received', 'email.confirmed', 'decision.accepted', 'submission.published']);
     expect(audit[2].actorStaffId).toBe(staff.id);
@@ -102,7 +102,7 @@ describe('moderation', () => {
     const { id } = await createTestSubmission(db, forum);
     expect(await withdrawSubmission(db, id)).toBe(true);
     expect(await withdrawSubmission(db, id)).toBe(false);
-    expect((await listPendingSubmissions(db, 'all', 10_000)).map((p) => p.id)).not.toContain(id);
+    expect(await waitingInQueue(db)).not.toContain(id);
     expect(await decide(db, { submissionId: id, expectedVersion: 2, staffId: staff.id, request: { decision: 'accepted' } })).toEqual({ ok: false, reason: 'stale' });
     const audit = await db.select().from(auditEvents).where(eq(auditEvents.submissionId, id)).orderBy(auditEvents.id);
     expect(audit.map((a) => [a.action, a.actorKind])).toEqual([

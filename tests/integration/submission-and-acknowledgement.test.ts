@@ -7,7 +7,7 @@ import { createSubmission } from '../../app/modules/submissions/create-submissio
 import { hashStatusToken } from '../../app/modules/submissions/status-token';
 import { confirmEmail, expireUnconfirmed, UNCONFIRMED_EXPIRY_DAYS } from '../../app/modules/submissions/email-confirmation';
 import { decide } from '../../app/modules/moderation/decide';
-import { listPendingSubmissions } from '../../app/modules/moderation/queue';
+import { waitingInQueue } from '../helpers/queue';
 import { upsertStaffUser } from '../../app/modules/staff/staff-accounts';
 import { auditEvents, emailDeliveries, outbox, submissions } from '../../db/schema';
 import { emailText } from '../../templates/email/messages';
@@ -102,7 +102,7 @@ describe('confirming the e-mail address', () => {
     expect(mail.attachments).toHaveLength(0);
 
     // Not yet in front of moderators, and no decision can be recorded.
-    expect((await listPendingSubmissions(db, 'all', 10_000)).map((p) => p.id)).not.toContain(id);
+    expect(await waitingInQueue(db)).not.toContain(id);
     expect((await decide(db, { submissionId: id, expectedVersion: 1, staffId: staff.id, request: { decision: 'accepted' } })).ok).toBe(false);
     expect(await databaseError(db.update(submissions).set({ decision: 'accepted', decidedAt: new Date() }).where(eq(submissions.id, id)))).toMatch(/submissions_decided_only_if_confirmed/);
 
@@ -111,7 +111,7 @@ describe('confirming the e-mail address', () => {
     const jobs = await outboxFor(id);
     expect(jobs.map((j) => j.kind).sort()).toEqual(['acknowledge', 'confirm-email']);
     expect(jobs.find((j) => j.kind === 'acknowledge')!.payload.statusToken).toBe(statusToken);
-    expect((await listPendingSubmissions(db, 'all', 10_000)).map((p) => p.id)).toContain(id);
+    expect(await waitingInQueue(db)).toContain(id);
     const audit = await db.select().from(auditEvents).where(eq(auditEvents.submissionId, id)).orderBy(auditEvents.id);
     expect(audit.map((a) => a.action)).toEqual(['submission.received', 'email.confirmed']);
   });

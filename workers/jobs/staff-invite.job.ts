@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { hashSecretToken } from '../../app/modules/ids/secret-token';
 import { directionOf } from '../../app/modules/taxonomy/locales';
 import { formatInZone } from '../../app/modules/time/format-instant';
 import { staffInvites, staffUsers, type OutboxRow } from '../../db/schema';
@@ -19,7 +19,7 @@ export async function runStaffInvite(deps: WorkerDeps, row: OutboxRow): Promise<
     .from(staffInvites)
     .innerJoin(staffUsers, eq(staffUsers.id, staffInvites.staffId))
     .leftJoin(inviter, eq(inviter.id, staffInvites.createdBy))
-    .where(eq(staffInvites.id, createHash('sha256').update(token).digest('hex')));
+    .where(eq(staffInvites.id, hashSecretToken(token)));
   if (!found) throw new Error(`invitation for outbox ${row.id} not found`);
   if (found.invite.usedAt || found.invite.expiresAt <= new Date()) {
     // A newer link replaced it (or it was used) before the mail went out: sending it would only confuse.

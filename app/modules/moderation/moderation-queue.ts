@@ -46,7 +46,9 @@ function afterCursor(cursor: QueueCursor, order: QueueFilter['order']): SQL {
   return or(compare(submissions.receivedAt, at), and(sql`${submissions.receivedAt} = ${at}`, compare(submissions.id, cursor.id)))!;
 }
 
-const claimant = alias(staffUsers, 'claimant');
+/** Who holds a claim on the input, joined only while the claim lasts. */
+export const liveClaimant = alias(staffUsers, 'claimant');
+export const liveClaimantJoin = and(eq(liveClaimant.id, submissions.claimedBy), gt(submissions.claimedUntil, sql`now()`));
 
 export async function listQueuePage(db: Db, filter: QueueFilter, scope: ForumScope, pageSize = QUEUE_PAGE_SIZE) {
   const where = conditions(filter, scope);
@@ -67,12 +69,12 @@ export async function listQueuePage(db: Db, filter: QueueFilter, scope: ForumSco
       hasAttachments,
       forumName: forums.name,
       claimedBy: submissions.claimedBy,
-      claimantName: claimant.displayName,
+      claimantName: liveClaimant.displayName,
       claimedUntil: submissions.claimedUntil,
     })
     .from(submissions)
     .innerJoin(forums, eq(forums.id, submissions.forumId))
-    .leftJoin(claimant, and(eq(claimant.id, submissions.claimedBy), gt(submissions.claimedUntil, sql`now()`)))
+    .leftJoin(liveClaimant, liveClaimantJoin)
     .where(and(...where))
     .orderBy(direction(submissions.receivedAt), direction(submissions.id))
     .limit(pageSize + 1);

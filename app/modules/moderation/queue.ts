@@ -1,39 +1,10 @@
-import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNotNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../../db/client';
 import { auditEvents, emailDeliveries, forums, outbox, staffNotes, staffUsers, submissions, submissionVersions } from '../../../db/schema';
 import { attachmentsOf } from '../attachments/held-attachments';
+import { liveClaimant, liveClaimantJoin } from './moderation-queue';
 
-/**
- * Pending submissions whose submitter confirmed the address, oldest first: the order in which
- * the secretariat owes an answer.
- */
-export async function listPendingSubmissions(db: Db, forumScope: 'all' | string[], limit = 100) {
-  return db
-    .select({
-      id: submissions.id,
-      reference: submissions.reference,
-      title: submissions.title,
-      language: submissions.language,
-      constituency: submissions.constituency,
-      receivedAt: submissions.receivedAt,
-      forumName: forums.name,
-    })
-    .from(submissions)
-    .innerJoin(forums, eq(forums.id, submissions.forumId))
-    .where(
-      and(
-        eq(submissions.decision, 'pending'),
-        isNull(submissions.withdrawnAt),
-        isNotNull(submissions.emailConfirmedAt),
-        forumScope === 'all' ? undefined : inArray(submissions.forumId, forumScope.length ? forumScope : ['00000000-0000-0000-0000-000000000000']),
-      ),
-    )
-    .orderBy(asc(submissions.receivedAt))
-    .limit(limit);
-}
-
-const claimant = alias(staffUsers, 'claimant');
 const original = alias(submissions, 'original');
 
 /**
@@ -46,13 +17,13 @@ export async function loadSubmissionForReview(db: Db, id: string) {
       submission: submissions,
       forumName: forums.name,
       forumSlug: forums.slug,
-      claimantName: claimant.displayName,
+      claimantName: liveClaimant.displayName,
       originalReference: original.reference,
       originalId: original.id,
     })
     .from(submissions)
     .innerJoin(forums, eq(forums.id, submissions.forumId))
-    .leftJoin(claimant, and(eq(claimant.id, submissions.claimedBy), gt(submissions.claimedUntil, sql`now()`)))
+    .leftJoin(liveClaimant, liveClaimantJoin)
     .leftJoin(original, eq(original.id, submissions.duplicateOf))
     .where(eq(submissions.id, id));
   if (!row) return undefined;
@@ -79,6 +50,16 @@ export async function loadSubmissionForReview(db: Db, id: string) {
     attachmentsOf(db, id),
   ]);
   return { ...row, audit, deliveries, failures, versions, notes, attachments: files };
+}
+
+/** An input's audit rows after the one with `afterId`, oldest first, with who did what. */
+export async function auditSince(db: Db, submissionId: string, afterId: number) {
+  return db
+    .select({ event: auditEvents, actorName: staffUsers.displayName })
+    .from(auditEvents)
+    .leftJoin(staffUsers, eq(staffUsers.id, auditEvents.actorStaffId))
+    .where(and(eq(auditEvents.submissionId, submissionId), gt(auditEvents.id, afterId)))
+    .orderBy(asc(auditEvents.id));
 }
 
 /** The id of the input with this reference in the same forum as another, if any. */

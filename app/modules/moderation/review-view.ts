@@ -9,12 +9,15 @@ import { submitterTypeLabel } from '../taxonomy/submitter-types';
 import type { AuditEvent } from '../../../db/schema';
 import type { loadSubmissionForReview } from './queue';
 
+/** A moment as staff pages show it: to the minute, in UTC, the same in every language. */
+export const staffTime = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+
 type Review = NonNullable<Awaited<ReturnType<typeof loadSubmissionForReview>>>;
 
 /** Plain, localised data for the staff detail page (dates as text, labels translated). */
 export function reviewView(r: Review, locale: string) {
   const s = r.submission;
-  const when = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  const when = staffTime;
   return {
     id: s.id,
     reference: s.reference,

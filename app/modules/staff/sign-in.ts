@@ -91,5 +91,3 @@ async function signedIn(db: Db, staffId: string) {
     return session;
   });
 }
-
-export { signedIn as startSignedInSession };

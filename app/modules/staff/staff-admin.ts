@@ -10,21 +10,24 @@ import { staffForumAssignments, staffUsers, type StaffRole } from '../../../db/s
 import { recordAudit } from '../audit/record-audit';
 import { endAllStaffSessions, STAFF_ACCESS_COLUMNS } from './staff-sessions';
 
-export async function listStaff(db: Db) {
-  return db
+const staffEntries = (db: Db) =>
+  db
     .select({
       ...STAFF_ACCESS_COLUMNS,
       disabled: sql<boolean>`${staffUsers.disabledAt} is not null`,
       invited: sql<boolean>`${staffUsers.passwordHash} is null`,
     })
-    .from(staffUsers)
-    .orderBy(asc(staffUsers.displayName), asc(staffUsers.email));
+    .from(staffUsers);
+
+export async function listStaff(db: Db) {
+  return staffEntries(db).orderBy(asc(staffUsers.displayName), asc(staffUsers.email));
 }
 
 export type StaffListEntry = Awaited<ReturnType<typeof listStaff>>[number];
 
 export async function findStaff(db: Db, staffId: string): Promise<StaffListEntry | undefined> {
-  return (await listStaff(db)).find((s) => s.id === staffId);
+  const [entry] = await staffEntries(db).where(eq(staffUsers.id, staffId));
+  return entry;
 }
 
 export type StaffChangeResult = { ok: true } | { ok: false; reason: 'not_found' | 'self' };

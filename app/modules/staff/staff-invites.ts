@@ -4,10 +4,10 @@
  * replaced. Only the SHA-256 of a link's token is stored.
  */
 import { and, eq, gt, isNull } from 'drizzle-orm';
-import { createHash, randomBytes } from 'node:crypto';
 import type { Db, Tx } from '../../../db/client';
 import { staffForumAssignments, staffInvites, staffUsers, type StaffRole } from '../../../db/schema';
 import { recordAudit } from '../audit/record-audit';
+import { hashSecretToken, newSecretToken } from '../ids/secret-token';
 import { addOutbox } from '../outbox/add-outbox';
 import { hashPassword } from './passwords';
 import { normaliseStaffEmail } from './staff-accounts';
@@ -15,8 +15,6 @@ import { endAllStaffSessions, startStaffSession } from './staff-sessions';
 import { totpRequired, type TotpPolicy } from './sign-in';
 
 export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
-
-const digest = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export interface NewStaffMember {
   email: string;
@@ -67,8 +65,8 @@ export async function reinviteStaff(db: Db, staffId: string, locale: string, by:
 
 async function sendInvite(tx: Tx, staffId: string, locale: string, by: string): Promise<void> {
   await tx.update(staffInvites).set({ expiresAt: new Date() }).where(and(eq(staffInvites.staffId, staffId), isNull(staffInvites.usedAt)));
-  const token = randomBytes(32).toString('base64url');
-  await tx.insert(staffInvites).values({ id: digest(token), staffId, locale, createdBy: by, expiresAt: new Date(Date.now() + INVITE_TTL_MS) });
+  const { token, hash } = newSecretToken();
+  await tx.insert(staffInvites).values({ id: hash, staffId, locale, createdBy: by, expiresAt: new Date(Date.now() + INVITE_TTL_MS) });
   await addOutbox(tx, 'staff-invite', { staffId }, { token });
 }
 
@@ -78,7 +76,7 @@ export async function findInvite(db: Db, token: string) {
     .select({ staffId: staffUsers.id, displayName: staffUsers.displayName, email: staffUsers.email, locale: staffInvites.locale })
     .from(staffInvites)
     .innerJoin(staffUsers, eq(staffUsers.id, staffInvites.staffId))
-    .where(and(eq(staffInvites.id, digest(token)), isNull(staffInvites.usedAt), gt(staffInvites.expiresAt, new Date()), isNull(staffUsers.disabledAt)));
+    .where(and(eq(staffInvites.id, hashSecretToken(token)), isNull(staffInvites.usedAt), gt(staffInvites.expiresAt, new Date()), isNull(staffUsers.disabledAt)));
   return row;
 }
 
@@ -97,7 +95,7 @@ export async function acceptInvite(db: Db, args: { token: string; password: stri
     const [used] = await tx
       .update(staffInvites)
       .set({ usedAt: new Date() })
-      .where(and(eq(staffInvites.id, digest(args.token)), isNull(staffInvites.usedAt), gt(staffInvites.expiresAt, new Date())))
+      .where(and(eq(staffInvites.id, hashSecretToken(args.token)), isNull(staffInvites.usedAt), gt(staffInvites.expiresAt, new Date())))
       .returning({ staffId: staffInvites.staffId });
     if (!used) return { ok: false, reason: 'invalid_link' } as const;
     const [user] = await tx

@@ -5,8 +5,8 @@
  * sign-in however busy it is; each sign-in (and each step of it) gets a new token.
  */
 import { and, eq, gt, sql } from 'drizzle-orm';
-import { createHash, randomBytes } from 'node:crypto';
 import type { Db, Tx } from '../../../db/client';
+import { hashSecretToken, newSecretToken } from '../ids/secret-token';
 import { staffSessions, staffUsers, type StaffRole, type StaffSessionStage } from '../../../db/schema';
 
 export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
@@ -31,17 +31,15 @@ export interface StaffSession {
   staff: StaffMember;
 }
 
-const digest = (token: string) => createHash('sha256').update(token).digest('hex');
-
 export async function startStaffSession(
   db: Db | Tx,
   staffId: string,
   stage: StaffSessionStage = 'signed_in',
   pendingTotpSecret: string | null = null,
 ): Promise<{ token: string; expiresAt: Date }> {
-  const token = randomBytes(32).toString('base64url');
+  const { token, hash } = newSecretToken();
   const expiresAt = new Date(Date.now() + (stage === 'signed_in' ? SESSION_ABSOLUTE_MS : SIGN_IN_STEP_MS));
-  await db.insert(staffSessions).values({ id: digest(token), staffId, stage, pendingTotpSecret, expiresAt });
+  await db.insert(staffSessions).values({ id: hash, staffId, stage, pendingTotpSecret, expiresAt });
   return { token, expiresAt };
 }
 
@@ -54,7 +52,7 @@ export async function readStaffSession(db: Db, token: string): Promise<StaffSess
   const [session] = await db
     .update(staffSessions)
     .set({ lastSeenAt: sql`now()` })
-    .where(and(eq(staffSessions.id, digest(token)), gt(staffSessions.expiresAt, sql`now()`), gt(staffSessions.lastSeenAt, idleCutoff)))
+    .where(and(eq(staffSessions.id, hashSecretToken(token)), gt(staffSessions.expiresAt, sql`now()`), gt(staffSessions.lastSeenAt, idleCutoff)))
     .returning({ staffId: staffSessions.staffId, stage: staffSessions.stage, pendingTotpSecret: staffSessions.pendingTotpSecret });
   if (!session) return undefined;
   const staff = await loadStaffMember(db, session.staffId);
@@ -92,7 +90,7 @@ export async function loadStaffMember(db: Db | Tx, staffId: string): Promise<Sta
 }
 
 export async function endStaffSession(db: Db | Tx, token: string): Promise<void> {
-  await db.delete(staffSessions).where(eq(staffSessions.id, digest(token)));
+  await db.delete(staffSessions).where(eq(staffSessions.id, hashSecretToken(token)));
 }
 
 /** Ends every session of an account (disabled, or its password was set anew). */

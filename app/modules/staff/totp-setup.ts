@@ -3,15 +3,13 @@
  * becomes the account's only when a code from it is typed back, so a mis-scanned QR code never
  * locks anyone out. Confirming replaces the session with a fully signed-in one.
  */
-import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { staffSessions, staffUsers } from '../../../db/schema';
 import { recordAudit } from '../audit/record-audit';
+import { hashSecretToken } from '../ids/secret-token';
 import { endStaffSession, readStaffSession, startStaffSession } from './staff-sessions';
 import { matchTotpCode, newTotpSecret } from './totp';
-
-const digest = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** The secret on offer for this session (made on first call), or undefined if it may not set one up. */
 export async function offeredTotpSecret(db: Db, sessionToken: string): Promise<{ secret: string; account: string } | undefined> {
@@ -19,7 +17,7 @@ export async function offeredTotpSecret(db: Db, sessionToken: string): Promise<{
   if (!session || session.stage === 'second_factor') return undefined;
   if (session.pendingTotpSecret) return { secret: session.pendingTotpSecret, account: session.staff.email };
   const secret = newTotpSecret();
-  await db.update(staffSessions).set({ pendingTotpSecret: secret }).where(eq(staffSessions.id, digest(sessionToken)));
+  await db.update(staffSessions).set({ pendingTotpSecret: secret }).where(eq(staffSessions.id, hashSecretToken(sessionToken)));
   return { secret, account: session.staff.email };
 }
 

@@ -1,14 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hashSecretToken, newSecretToken } from '../ids/secret-token';
 
-/** A status-link token: 256 random bits, URL-safe. Only its hash is kept in the database. */
-export function newStatusToken(): { token: string; hash: string } {
-  const token = randomBytes(32).toString('base64url');
-  return { token, hash: hashStatusToken(token) };
-}
-
-export function hashStatusToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
+/** A status-link token: a secret token whose hash alone is kept in the database. */
+export const newStatusToken = newSecretToken;
+export const hashStatusToken = hashSecretToken;
 
 /** Shape check before any database look-up: 43 base64url characters. */
 export function looksLikeStatusToken(value: string | undefined): value is string {
