@@ -8,6 +8,7 @@ import { configuredFileStore } from '../app/modules/attachments/configured-file-
 import { createDb } from '../db/client';
 import { createMailer } from './mailer';
 import { startMaintenance } from './maintenance';
+import { startScheduledPublication } from './scheduled-publication';
 import { startOutboxRelay } from './outbox-relay';
 import { processOutboxJob } from './process-job';
 import { QUEUE_NAMES, jobDataSchema } from './queues';
@@ -45,6 +46,7 @@ for (const w of workers) {
 }
 const relay = startOutboxRelay(handle, queues, { redeliverAfterMs: env.OUTBOX_REDELIVER_AFTER_MS, log });
 const maintenance = startMaintenance(handle.db, configuredFileStore(env), log);
+const publication = startScheduledPublication(handle.db, log);
 log(`ready (queues: ${QUEUE_NAMES.join(', ')})`);
 
 let stopping = false;
@@ -58,6 +60,7 @@ async function shutdown(signal: string) {
   }, SHUTDOWN_LIMIT_MS);
   force.unref();
   maintenance.stop();
+  publication.stop();
   await relay.stop();
   await Promise.all(workers.map((w) => w.close()));
   await Promise.all(Object.values(queues).map((q) => q.close()));

@@ -2,7 +2,7 @@
  * Moves outbox rows into BullMQ. New rows go at once (LISTEN/NOTIFY, with a poll as a safety net);
  * rows still undone a while after they were queued are queued again, which recovers jobs a Redis
  * restart or flush lost. The deterministic job id makes re-queueing a live job a no-op.
- * Rows that are done or failed (dead-lettered) are never queued again.
+ * Rows that are done or failed (dead-lettered) are never queued again; held rows wait for release.
  */
 import type { Queue } from 'bullmq';
 import { and, asc, eq, inArray, isNull, lt, or } from 'drizzle-orm';
@@ -69,6 +69,7 @@ async function claimDueRows(db: Db, claimedAt: Date, redeliverAfterMs: number): 
         and(
           isNull(outbox.doneAt),
           isNull(outbox.failedAt),
+          isNull(outbox.heldAt),
           or(isNull(outbox.enqueuedAt), lt(outbox.enqueuedAt, cutoff)),
         ),
       )

@@ -20,6 +20,7 @@ import { runConfirmEmail } from './jobs/confirm-email.job';
 import { runDraftLink } from './jobs/draft-link.job';
 import { runDecisionEmail } from './jobs/decision-email.job';
 import { runStaffInvite } from './jobs/staff-invite.job';
+import { runFindSimilar } from './jobs/find-similar.job';
 import { SmtpSendError, isPermanentSmtpFailure } from './mailer';
 import { JOB_OPTIONS } from './outbox-relay';
 import type { JobKind } from './queues';
@@ -32,6 +33,7 @@ const HANDLERS: Record<JobKind, (deps: WorkerDeps, row: OutboxRow) => Promise<vo
   acknowledge: runAcknowledge,
   'decision-email': runDecisionEmail,
   'staff-invite': runStaffInvite,
+  'find-similar': runFindSimilar,
 };
 
 /** Failed attempts (all causes, counted on the row) after which a non-SMTP error is final. */

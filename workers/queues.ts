@@ -14,19 +14,23 @@ export const JOBS = {
   'draft-link': { queue: 'email', payload: z.object({ token: z.string().min(43) }) },
   /** The one-time link for a staff member to choose a password (an invitation, or a new link). */
   'staff-invite': { queue: 'email', payload: z.object({ token: z.string().min(43) }) },
-  /** Tells the submitter the moderation decision. */
+  /** Tells the submitter the moderation decision, or that their input was withdrawn from publication. */
   'decision-email': {
     queue: 'email',
     payload: z.object({
-      decision: z.enum(['accepted', 'rejected', 'changes_requested', 'duplicate']),
+      decision: z.enum(['accepted', 'rejected', 'changes_requested', 'duplicate', 'unpublished']),
       // A request for changes links to the status page, where the submitter edits the input.
       statusToken: z.string().min(43).optional(),
     }),
   },
+  /** Looks for near-identical inputs in the same forum once an input reaches moderators. */
+  'find-similar': { queue: 'analysis', payload: z.object({}) },
 } as const;
 
 export type JobKind = keyof typeof JOBS;
 export type JobPayload<K extends JobKind> = z.infer<(typeof JOBS)[K]['payload']>;
+/** Jobs that send an e-mail: the only outbox rows a submitter or a moderator sees as e-mails. */
+export const EMAIL_JOB_KINDS = (Object.keys(JOBS) as JobKind[]).filter((kind) => JOBS[kind].queue === 'email');
 export const QUEUE_NAMES = [...new Set(Object.values(JOBS).map((j) => j.queue))];
 
 /** What BullMQ carries for every job: the outbox row that asked for it. */

@@ -4,6 +4,7 @@ import { useLocale } from '../lib/route-locale';
 import type { ReviewView } from '../modules/moderation/review-view';
 import type { DecisionFormProblem as DecisionProblem } from '../lib/decision-form.server';
 import { CsrfField } from './CsrfField';
+import { PublishTimeFields } from './PublishTimeFields';
 import { SelectField, TextArea, TextField } from './form-fields';
 
 /** The decisions open on a pending input, each its own form naming the version and the last event seen. */
@@ -25,6 +26,11 @@ export function DecisionPanel({ review, problem }: { review: ReviewView; problem
     <div className="card decision-panel">
       <Form method="post">
         {guard}
+        <PublishTimeFields
+          defaultValue={valueOf('publishAt') ?? review.publishAtDefault}
+          timeZone={review.timeZone}
+          error={problem?.field === 'publishAt' ? t(problem.error) : undefined}
+        />
         <button className="button" type="submit" name="intent" value="accept">{t('staff.detail.accept')}</button>
       </Form>
       <Form method="post">

@@ -136,6 +136,11 @@ export function ForumSettingsForm({ mode, values, errors, choices, version, stor
           <Checkbox name="publishNameByDefault" label={t('forumAdmin.publishNameByDefault')} defaultChecked={Boolean(text('publishNameByDefault'))} />
           <Checkbox name="publishOrganisationByDefault" label={t('forumAdmin.publishOrganisationByDefault')} defaultChecked={Boolean(text('publishOrganisationByDefault'))} />
         </fieldset>
+        <fieldset aria-describedby="decision-emails-hint">
+          <legend>{t('forumAdmin.decisionEmails')}</legend>
+          <p id="decision-emails-hint" className="hint">{t('forumAdmin.decisionEmails.hint')}</p>
+          <Checkbox name="holdDecisionEmails" label={t('forumAdmin.holdDecisionEmails')} defaultChecked={Boolean(text('holdDecisionEmails'))} />
+        </fieldset>
 
         <button className="button" type="submit" disabled={busy}>{t(mode === 'create' ? 'forumAdmin.create' : 'forumAdmin.save')}</button>
       </Form>

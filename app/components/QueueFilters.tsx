@@ -54,7 +54,11 @@ export function QueueFilters({
         { value: 'yes', label: t('staff.filter.attachments.yes') },
         { value: 'no', label: t('staff.filter.attachments.no') },
       ])}
-      {select('flagged', t('staff.filter.flagged'), filter.flagged, [{ value: 'yes', label: t('staff.filter.flagged.yes') }])}
+      {select('flagged', t('staff.filter.flagged'), filter.flagged, [
+        { value: 'yes', label: t('staff.filter.flagged.yes') },
+        { value: 'similar', label: t('staff.filter.flagged.similar') },
+      ])}
+      {filter.group ? <input type="hidden" name="group" value={filter.group} /> : null}
       {select('order', t('staff.filter.order'), filter.order, [
         { value: 'oldest', label: t('staff.filter.order.oldest') },
         { value: 'newest', label: t('staff.filter.order.newest') },

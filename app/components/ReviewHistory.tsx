@@ -23,6 +23,8 @@ export function AuditEntry({ a }: { a: AuditEntryView }) {
       <bdi dir="ltr">{a.occurredAt}</bdi> · {known('staff.audit', a.action)}
       {a.late ? <> ({t('staff.audit.late')})</> : null} · {a.actorName ? <bdi>{a.actorName}</bdi> : known('staff.actor', a.actor)}
       {a.from && a.to ? <> · {known('decision', a.from)} → {known('decision', a.to)}</> : null}
+      {a.scheduledFor ? <> · <bdi dir="ltr">{a.scheduledFor}</bdi></> : null}
+      {a.fields.length ? <> · {a.fields.map((f) => known('publication.field', f)).join(t('list.separator'))}</> : null}
       {a.category ? <> · {known('rejection', a.category)}</> : null}
       {a.reason ? <> · <bdi>{a.reason}</bdi></> : null}
     </li>
@@ -65,7 +67,13 @@ export function ReviewHistory({ review, noteError }: { review: ReviewView; noteE
       <h2>{t('staff.detail.emails')}</h2>
       <ul>
         {review.deliveries.map((d) => <li key={d.id}>{known('status.email', d.kind)} · <bdi dir="ltr">{d.sentAt}</bdi> · <bdi dir="ltr">{d.smtpResponse}</bdi></li>)}
-        {review.failures.map((f) => <li key={`f${f.id}`}>{known('status.email', f.kind)} · <bdi dir="ltr">{f.failedAt}</bdi> · {t('staff.detail.emailFailed')} · <bdi dir="ltr">{f.error}</bdi></li>)}
+        {review.failures.map((f) =>
+          f.held ? (
+            <li key={`f${f.id}`}>{known('status.email', f.kind)} · <bdi dir="ltr">{f.at}</bdi> · {t('staff.detail.emailHeld')}</li>
+          ) : (
+            <li key={`f${f.id}`}>{known('status.email', f.kind)} · <bdi dir="ltr">{f.at}</bdi> · {t('staff.detail.emailFailed')} · <bdi dir="ltr">{f.error}</bdi></li>
+          ),
+        )}
       </ul>
       <h2>{t('staff.detail.audit')}</h2>
       <ul>{review.audit.map((a) => <AuditEntry key={a.id} a={a} />)}</ul>

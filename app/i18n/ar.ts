@@ -1,9 +1,11 @@
 import type { MessageKey } from './en';
 import { arStaff } from './staff-ar';
+import { arPublication } from './publication-ar';
 
 /** Arabic interface text. The type makes a missing key a compile error. */
 export const ar: Record<MessageKey, string> = {
   ...arStaff,
+  ...arPublication,
   'site.name': 'مساهمات مراجعة الاتفاق العالمي للهجرة',
   'site.tagline': 'مساهمات مكتوبة في منتديات مراجعة الاتفاق العالمي من أجل الهجرة',
   'site.skip': 'انتقل إلى المحتوى',

@@ -6,8 +6,13 @@ import { REJECTION_CATEGORIES, type RejectionCategory } from '../../db/schema';
 import type { DecisionRequest } from '../modules/moderation/decide';
 import { hasControlCharacters } from '../modules/submissions/submission-input';
 import { countCharacters } from '../modules/submissions/text-measure';
+import { readPublishTime, type PublishTimeError } from './publish-time-form.server';
 
-export type DecisionFormProblem = { field: 'reason' | 'message' | 'category' | 'original'; error: 'error.required' | 'error.invalidCharacters' | 'error.tooLong' | 'error.invalid'; value: string };
+export type DecisionFormProblem = {
+  field: 'reason' | 'message' | 'category' | 'original' | 'publishAt';
+  error: 'error.required' | 'error.invalidCharacters' | 'error.tooLong' | 'error.invalid' | PublishTimeError;
+  value: string;
+};
 
 /** What is wrong with a reason or a message for the submitter, if anything. */
 export function staffTextProblem(text: string): DecisionFormProblem['error'] | undefined {
@@ -22,15 +27,21 @@ export const DECISION_INTENTS: readonly DecisionIntent[] = ['accept', 'reject', 
 
 /**
  * The decision a form asks for, or the problem with it. `findOriginal` turns the reference typed
- * for a duplicate into the id of that input (in the same forum), if there is one.
+ * for a duplicate into the id of that input (in the same forum), if there is one; `timeZone` is
+ * the forum's, which a scheduled publication time is read in (without one, acceptance publishes at once).
  */
 export async function readDecision(
   form: FormData,
   intent: DecisionIntent,
-  findOriginal: (reference: string) => Promise<string | undefined>,
+  opts: { findOriginal: (reference: string) => Promise<string | undefined>; timeZone?: string },
 ): Promise<{ ok: true; request: DecisionRequest } | { ok: false; problem: DecisionFormProblem }> {
   const text = (name: string) => String(form.get(name) ?? '').trim();
-  if (intent === 'accept') return { ok: true, request: { decision: 'accepted' } };
+  if (intent === 'accept') {
+    if (!opts.timeZone) return { ok: true, request: { decision: 'accepted' } };
+    const when = readPublishTime(form, opts.timeZone);
+    if (!when.ok) return { ok: false, problem: { field: 'publishAt', error: when.error, value: when.value } };
+    return { ok: true, request: { decision: 'accepted', publishAt: when.at } };
+  }
   if (intent === 'spam') return { ok: true, request: { decision: 'spam' } };
   if (intent === 'reject') {
     const reason = text('reason');
@@ -48,7 +59,7 @@ export async function readDecision(
   }
   const reference = text('original').toUpperCase();
   if (!reference) return { ok: false, problem: { field: 'original', error: 'error.required', value: reference } };
-  const original = reference.length <= 40 ? await findOriginal(reference) : undefined;
+  const original = reference.length <= 40 ? await opts.findOriginal(reference) : undefined;
   if (!original) return { ok: false, problem: { field: 'original', error: 'error.invalid', value: reference } };
   return { ok: true, request: { decision: 'duplicate', duplicateOf: original } };
 }

@@ -1,8 +1,8 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { PublicAuthor } from '../components/PublicAuthor';
 import { requireLocale, useLocale } from '../lib/route-locale';
-import { findPublishedInput } from '../modules/publication/public-inputs';
+import { findPublishedInput, findWithdrawnFromPublication } from '../modules/publication/public-inputs';
 import { listPublicAttachments } from '../modules/publication/public-attachments';
 import { fileSizeLabel } from '../modules/attachments/file-size';
 import { constituencyLabel } from '../modules/taxonomy/constituencies';
@@ -13,12 +13,29 @@ import { principleLabel } from '../modules/taxonomy/principles';
 import { regionLabel } from '../modules/taxonomy/regions';
 import { submitterTypeLabel } from '../modules/taxonomy/submitter-types';
 
-/** A published input's public page. Anything not published is a 404, whatever its state. */
+/**
+ * A published input's public page. An input staff withdrew from publication answers 410 Gone and
+ * says so; anything else not published is a 404, whatever its state.
+ */
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const locale = requireLocale(params);
   const input = params.reference ? await findPublishedInput(context.db, params.reference) : undefined;
-  if (!input) throw new Response('Not found', { status: 404 });
+  if (!input) {
+    const gone = params.reference ? await findWithdrawnFromPublication(context.db, params.reference) : undefined;
+    if (!gone) throw new Response('Not found', { status: 404 });
+    return data(
+      {
+        withdrawn: true as const,
+        reference: gone.reference,
+        forumSlug: gone.forumSlug,
+        forumName: pickLabel(gone.forumName, locale),
+        withdrawnOn: new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(gone.unpublishedAt),
+      },
+      { status: 410 },
+    );
+  }
   return {
+    withdrawn: false as const,
     reference: input.reference,
     forumSlug: input.forumSlug,
     forumName: pickLabel(input.forumName, locale),
@@ -38,11 +55,20 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} (${data.reference})` : '' }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? (data.withdrawn ? data.reference : `${data.title} (${data.reference})`) : '' }];
 
 export default function PublicInput() {
   const input = useLoaderData<typeof loader>();
   const { locale, t } = useLocale();
+  if (input.withdrawn) {
+    return (
+      <article>
+        <p><Link to={`/${locale}/forums/${input.forumSlug}`}>{input.forumName}</Link></p>
+        <h1>{t('input.withdrawn.title', { reference: input.reference })}</h1>
+        <p>{t('input.withdrawn.body', { date: input.withdrawnOn })}</p>
+      </article>
+    );
+  }
   return (
     <article>
       <p><Link to={`/${locale}/forums/${input.forumSlug}`}>{input.forumName}</Link></p>

@@ -47,6 +47,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       likelyPersonalData: r.likelyPersonalData,
       hasAttachments: r.hasAttachments,
       claimedBy: r.claimantName,
+      similar: r.similarCount > 0 ? { count: r.similarCount, query: queueQuery({ stage: filter.stage, order: 'oldest', group: r.similarGroup! }) } : null,
     })),
   };
 }
@@ -61,7 +62,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const intent = String(form.get('bulk') ?? '');
   if (items.length === 0) return data({ problem: 'none_selected' as const }, { status: 400 });
   if (intent !== 'accept' && intent !== 'reject' && intent !== 'spam') return data({ problem: 'invalid' as const }, { status: 400 });
-  const read = await readDecision(form, intent, async () => undefined);
+  // Bulk acceptance publishes at once: the inputs may belong to forums in different time zones.
+  const read = await readDecision(form, intent, { findOriginal: async () => undefined });
   if (!read.ok) return data({ problem: 'field' as const, field: read.problem.field, error: read.problem.error, value: read.problem.value }, { status: 400 });
   if (read.request.decision === 'duplicate' || read.request.decision === 'changes_requested') return data({ problem: 'invalid' as const }, { status: 400 });
   const result = await decideMany(context.db, { items, staffId: staff.id, request: read.request, mayModerate: (forumId) => mayModerate(staff, forumId) });
@@ -124,6 +126,7 @@ export default function ModerationQueue() {
                       r.hasAttachments ? t('staff.queue.files') : null,
                       r.claimedBy ? t('staff.queue.claimedBy', { name: r.claimedBy }) : null,
                     ].filter(Boolean).join(' · ')}
+                    {r.similar ? <> <Link to={`/${locale}/staff?${r.similar.query}`}>{t('staff.queue.similar', { count: r.similar.count })}</Link></> : null}
                   </td>
                 </tr>
               ))}

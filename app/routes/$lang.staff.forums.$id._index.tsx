@@ -65,6 +65,7 @@ export default function EditForum() {
         <Link to={`/${locale}/staff/forums`}>{t('forumAdmin.back')}</Link>
         <Link to={`/${locale}/forums/${forum.slug}`}>{forum.name}</Link>
         <Link to={`/${locale}/staff/forums/${forum.id}/late-access`}>{t('forumAdmin.lateCodes')}</Link>
+        <Link to={`/${locale}/staff/forums/${forum.id}/held-emails`}>{t('held.link')}</Link>
       </p>
       <h1>{t('forumAdmin.edit.title', { forum: forum.name })}</h1>
       {flash && !result ? <p className="notice" role="status">{t(flash)}</p> : null}

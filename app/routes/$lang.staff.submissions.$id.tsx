@@ -14,6 +14,11 @@ import { addStaffNote } from '../modules/moderation/notes';
 import { auditSince, findInputInSameForum, loadSubmissionForReview, submissionForumId } from '../modules/moderation/queue';
 import { auditEntryView, reviewView, staffTime } from '../modules/moderation/review-view';
 import { isUuid } from '../modules/ids/uuid';
+import { findForumById } from '../modules/forums/forum-queries';
+import { markGroupDuplicates } from '../modules/moderation/similar-inputs';
+import { parseBulkItems } from '../modules/moderation/bulk-decide';
+import { SimilarInputs } from '../components/SimilarInputs';
+import { PublicationSummary } from '../components/PublicationSummary';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = requireLocale(params);
@@ -53,11 +58,21 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     await addStaffNote(context.db, { submissionId, staffId: staff.id, body });
     return back;
   }
+  if (intent === 'group-duplicates') {
+    // The others of this input's group become duplicates of it, each with the version shown.
+    const items = parseBulkItems(form.getAll('item').map(String));
+    if (items.length === 0) return data({ problem: 'none_selected' as const }, { status: 400 });
+    const grouped = await markGroupDuplicates(context.db, { originalId: submissionId, staffId: staff.id, items });
+    return data({ problem: null, grouped });
+  }
   if (!(DECISION_INTENTS as readonly string[]).includes(intent)) return data({ problem: 'invalid' as const }, { status: 400 });
   const expectedVersion = Number(form.get('version'));
   const seen = Number(form.get('seen') ?? 0);
   if (!Number.isSafeInteger(expectedVersion) || expectedVersion < 1 || expectedVersion > 2_147_483_647) return data({ problem: 'invalid' as const }, { status: 400 });
-  const read = await readDecision(form, intent as DecisionIntent, (reference) => findInputInSameForum(context.db, submissionId, reference));
+  const read = await readDecision(form, intent as DecisionIntent, {
+    findOriginal: (reference) => findInputInSameForum(context.db, submissionId, reference),
+    timeZone: (await findForumById(context.db, forumId))?.timeZone,
+  });
   // The text reaches the submitter by e-mail and the status page: kept as written, never broken.
   if (!read.ok) return data({ problem: 'field' as const, field: read.problem }, { status: 400 });
   const result = await decide(context.db, { submissionId, expectedVersion, staffId: staff.id, request: read.request });
@@ -105,7 +120,16 @@ export default function ReviewSubmission() {
         </Form>
       ) : null}
       {review.likelyPersonalData ? <p className="notice">{t('staff.detail.personalDataHint')}</p> : null}
+      {result && 'grouped' in result && result.grouped ? (
+        <div className="notice" role="status">
+          <p>{t('similar.marked', { count: result.grouped.marked })}</p>
+          {result.grouped.skipped.length ? <p>{t('similar.skipped')}: {result.grouped.skipped.map((r) => <bdi key={r}>{r} </bdi>)}</p> : null}
+        </div>
+      ) : null}
+      {result?.problem === 'none_selected' ? <p className="notice notice-error" role="alert">{t('staff.bulk.noneSelected')}</p> : null}
       <SubmissionDetails review={review} />
+      <SimilarInputs review={review} />
+      <PublicationSummary review={review} />
       <h2>{t('staff.detail.decision')}</h2>
       {review.withdrawn ? <p className="notice">{t('staff.detail.withdrawn')}</p> : null}
       {review.awaitingConfirmation && !review.withdrawn ? <p className="notice">{t('staff.detail.unconfirmed')}</p> : null}

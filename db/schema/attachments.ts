@@ -36,6 +36,8 @@ export const attachments = pgTable(
     sha256: text().notNull(),
     /** Order on the form and the receipt. */
     position: integer().notNull().default(0),
+    /** Dropped from the public version by staff (redaction); the file stays available to staff. */
+    withheldAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

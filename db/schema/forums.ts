@@ -59,6 +59,8 @@ export const forums = pgTable(
     /** Optimistic-lock counter for settings: an edit must name the version it was made on. */
     version: integer().notNull().default(1),
     isDemo: boolean().notNull().default(false),
+    /** Decision e-mails wait for an admin to release them in a batch (outbox.heldAt). */
+    holdDecisionEmails: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

@@ -27,10 +27,15 @@ export const outbox = pgTable(
     doneAt: timestamp({ withTimezone: true }),
     /** Permanent failure (e.g. SMTP 5xx): visible to staff, not retried. */
     failedAt: timestamp({ withTimezone: true }),
+    /** Held for review (a forum that holds decision e-mails): the relay skips it until released. */
+    heldAt: timestamp({ withTimezone: true }),
     attempts: integer().notNull().default(0),
     lastError: text(),
   },
-  (t) => [index('outbox_pending').on(t.id).where(sql`${t.doneAt} is null and ${t.failedAt} is null`)],
+  (t) => [
+    index('outbox_pending').on(t.id).where(sql`${t.doneAt} is null and ${t.failedAt} is null and ${t.heldAt} is null`),
+    index('outbox_held').on(t.heldAt).where(sql`${t.heldAt} is not null`),
+  ],
 );
 
 export type OutboxRow = typeof outbox.$inferSelect;

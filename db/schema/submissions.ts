@@ -14,6 +14,13 @@ export { REJECTION_CATEGORIES, type RejectionCategory } from './rejection-catego
 const ALL_TEXT = `title || ' ' || summary || ' ' || body`;
 
 /**
+ * What near-duplicate detection compares (pg_trgm): title and body, cut to a bounded length so
+ * comparing long texts stays cheap; campaign copies differ in small edits, which the start shows.
+ * A query must use this very expression for PostgreSQL to use its index.
+ */
+export const SIMILARITY_TEXT = `left(title || ' ' || body, 2000)`;
+
+/**
  * The words staff search in ('simple': no stemming, so every language is treated alike). An
  * expression index rather than a column, so reading a row never carries it; a query must use
  * this very expression for PostgreSQL to use the index.
@@ -92,6 +99,28 @@ export const submissions = pgTable(
 
     // Publication: written only by app/modules/publication.
     publishedAt: timestamp({ withTimezone: true }),
+    /** Accepted for publication at this instant (e.g. together when the call closes); the worker publishes it then. */
+    publishAt: timestamp({ withTimezone: true }),
+    /** Set when staff withdrew a published input from publication; the public page then says so. */
+    unpublishedAt: timestamp({ withTimezone: true }),
+    /** Why it was withdrawn from publication (audited, and told to the submitter). */
+    unpublishReason: text(),
+
+    // Public version (redaction): NULL means the original is published as it is. The original
+    // columns above are never changed by redaction and stay visible to staff.
+    publicTitle: text(),
+    publicSummary: text(),
+    publicBody: text(),
+    /** Staff hid the contact name from the public record even though the submitter consented. */
+    nameHidden: boolean().notNull().default(false),
+    /** Last time staff changed the public version. */
+    redactedAt: timestamp({ withTimezone: true }),
+
+    /**
+     * Near-identical inputs of the same forum (a campaign, or one text sent twice) share this: the
+     * id of the group's first input, set by app/modules/moderation/similar-inputs.ts.
+     */
+    similarGroup: uuid().references((): AnyPgColumn => submissions.id),
 
     /**
      * SHA-256 (hex) of the status-link token (256 random bits). The token itself reaches the
@@ -114,6 +143,9 @@ export const submissions = pgTable(
     index('submissions_search').using('gin', SEARCH_DOCUMENT),
     index('submissions_objectives').using('gin', t.objectives),
     // The queue: confirmed inputs, in the order they arrived.
+    index('submissions_similar_group').on(t.similarGroup).where(sql`${t.similarGroup} is not null`),
+    // Comparing texts for near-duplicates: trigram similarity over the start of each text.
+    index('submissions_similarity').using('gin', sql.raw(`${SIMILARITY_TEXT} gin_trgm_ops`)),
     index('submissions_queue').on(t.decision, t.receivedAt, t.id).where(sql`${t.emailConfirmedAt} is not null`),
     check('submissions_decision', sql`${t.decision} in ('pending','accepted','rejected','changes_requested','duplicate','spam')`),
     check('submissions_published_only_if_accepted', sql`${t.publishedAt} is null or ${t.decision} = 'accepted'`),
@@ -124,6 +156,8 @@ export const submissions = pgTable(
     check('submissions_duplicate_has_original', sql`(${t.decision} = 'duplicate') = (${t.duplicateOf} is not null)`),
     check('submissions_claim_complete', sql`(${t.claimedBy} is null) = (${t.claimedUntil} is null)`),
     check('submissions_changes_have_message', sql`${t.decision} <> 'changes_requested' or coalesce(length(${t.decisionReason}), 0) > 0`),
+    check('submissions_scheduled_only_if_accepted', sql`${t.publishAt} is null or ${t.decision} = 'accepted'`),
+    check('submissions_unpublished_has_reason', sql`${t.unpublishedAt} is null or (${t.publishedAt} is null and coalesce(length(${t.unpublishReason}), 0) > 0)`),
     check('submissions_withdrawn_not_published', sql`${t.withdrawnAt} is null or ${t.publishedAt} is null`),
     check('submissions_expired_unconfirmed', sql`${t.expiredAt} is null or ${t.emailConfirmedAt} is null`),
     check('submissions_decided_only_if_confirmed', sql`${t.decision} = 'pending' or ${t.emailConfirmedAt} is not null`),

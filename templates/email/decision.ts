@@ -11,6 +11,9 @@ export type DecisionView = {
   title: string;
 } & (
   | { decision: 'accepted'; publicUrl: string }
+  /** Accepted, to be published at `date` (already formatted for the reader). */
+  | { decision: 'scheduled'; date: string }
+  | { decision: 'unpublished'; reason: string }
   | { decision: 'rejected'; reason: string }
   | { decision: 'changes_requested'; reason: string; editUrl: string }
   /** `original`: the reference of the input this one repeats. */
@@ -21,10 +24,18 @@ export type DecisionView = {
 export function renderDecisionEmail(v: DecisionView): RenderedEmail {
   const t = (key: EmailMessageKey, params: Record<string, string> = {}) => emailText(v.locale, key, params);
   const h = (key: EmailMessageKey, params: Record<string, string> = {}) => emailHtml(v.locale, key, params);
-  const names = { reference: v.reference, forum: v.forumName, title: v.title, ...(v.decision === 'duplicate' ? { original: v.original } : {}) };
+  const names = {
+    reference: v.reference,
+    forum: v.forumName,
+    title: v.title,
+    ...(v.decision === 'duplicate' ? { original: v.original } : {}),
+    ...(v.decision === 'scheduled' ? { date: v.date } : {}),
+  };
   const detail =
-    v.decision === 'duplicate'
+    v.decision === 'duplicate' || v.decision === 'scheduled'
       ? undefined
+      : v.decision === 'unpublished'
+      ? { text: factsText([[t('decision.unpublished.reason'), v.reason]], v.locale), html: factsTable([[t('decision.unpublished.reason'), v.reason]]) }
       : v.decision === 'accepted'
       ? { text: `${t('decision.accepted.link')}: ${v.publicUrl}`, html: `<p><a href="${escapeHtml(v.publicUrl)}">${h('decision.accepted.link')}</a></p>` }
       : v.decision === 'rejected'

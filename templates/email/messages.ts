@@ -50,6 +50,11 @@ const en = {
   'decision.changes_requested.message': 'Message from the secretariat',
   'decision.changes_requested.link': 'Edit your input',
   'decision.changes_requested.how': 'Open the link, edit the input and send it again. You will receive a new receipt; the earlier version is kept.',
+  'decision.scheduled.subject': 'Accepted, no action needed: your input {reference} to {forum} will be published on {date}',
+  'decision.scheduled.body': 'Your written input "{title}" has been accepted. It will become part of the public record of {forum} on {date}, together with the other inputs published then.',
+  'decision.unpublished.subject': 'Withdrawn from publication, no action needed: your input {reference} to {forum}',
+  'decision.unpublished.body': 'The secretariat has withdrawn your written input "{title}" from the public record of {forum}. Its page now says that it was withdrawn from publication; the input is kept.',
+  'decision.unpublished.reason': 'Reason given',
 };
 
 export type EmailMessageKey = keyof typeof en;
@@ -100,6 +105,11 @@ const ar: Record<EmailMessageKey, string> = {
   'decision.changes_requested.message': 'رسالة الأمانة',
   'decision.changes_requested.link': 'تعديل مساهمتك',
   'decision.changes_requested.how': 'افتح الرابط، وعدِّل المساهمة، ثم أرسلها مجددًا. ستتلقى إيصالًا جديدًا، وتُحفظ النسخة السابقة.',
+  'decision.scheduled.subject': 'قُبلت، ولا يلزمك أي إجراء: ستُنشر مساهمتك {reference} في {forum} بتاريخ {date}',
+  'decision.scheduled.body': 'تم قبول مساهمتك المكتوبة «{title}». وستصبح جزءًا من السجل العام لـ{forum} بتاريخ {date}، مع المساهمات الأخرى التي تُنشر حينئذ.',
+  'decision.unpublished.subject': 'سُحبت من النشر، ولا يلزمك أي إجراء: مساهمتك {reference} في {forum}',
+  'decision.unpublished.body': 'سحبت الأمانة مساهمتك المكتوبة «{title}» من السجل العام لـ{forum}. وتذكر صفحتها الآن أنها سُحبت من النشر، مع الاحتفاظ بالمساهمة.',
+  'decision.unpublished.reason': 'السبب المذكور',
 };
 
 const catalogs: Record<string, Record<EmailMessageKey, string>> = { en, ar };

@@ -28,10 +28,12 @@ function staffRoutes(): Record<string, { role: 'staff' | 'admin'; path: () => st
   return {
     '$lang.staff._index.tsx': { role: 'staff', path: () => '/en/staff', writes: true },
     '$lang.staff.submissions.$id.tsx': { role: 'staff', path: () => `/en/staff/submissions/${submission.id}`, writes: true },
+    '$lang.staff.submissions.$id_.publication.tsx': { role: 'staff', path: () => `/en/staff/submissions/${submission.id}/publication`, writes: true },
     '$lang.staff.submissions.$id_.attachments.$attachmentId.tsx': { role: 'staff', path: () => `/en/staff/submissions/${submission.id}/attachments/${uuid}`, writes: false },
     '$lang.staff.forums._index.tsx': { role: 'admin', path: () => '/en/staff/forums', writes: false },
     '$lang.staff.forums.new.tsx': { role: 'admin', path: () => '/en/staff/forums/new', writes: true },
     '$lang.staff.forums.$id._index.tsx': { role: 'admin', path: () => `/en/staff/forums/${forum.id}`, writes: true },
+    '$lang.staff.forums.$id.held-emails.tsx': { role: 'admin', path: () => `/en/staff/forums/${forum.id}/held-emails`, writes: true },
     '$lang.staff.forums.$id.late-access.tsx': { role: 'admin', path: () => `/en/staff/forums/${forum.id}/late-access`, writes: true },
     '$lang.staff.account.two-factor.tsx': { role: 'staff', path: () => '/en/staff/account/two-factor', writes: true },
     '$lang.staff.team._index.tsx': { role: 'admin', path: () => '/en/staff/team', writes: false },
@@ -160,8 +162,17 @@ describe('staff forms and forum assignments', () => {
     expect(queue).not.toContain('In a forum not assigned');
     expect((await get(`/en/staff/submissions/${elsewhere.id}`, session.cookie)).status).toBe(403);
     expect((await decide(session.cookie, elsewhere.id, { csrf: session.csrf })).status).toBe(403);
+    // Nor its public version or publication.
+    expect((await get(`/en/staff/submissions/${elsewhere.id}/publication`, session.cookie)).status).toBe(403);
+    const redact = await fetch(url(`/en/staff/submissions/${elsewhere.id}/publication`), {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { Origin: portal.appUrl, 'Content-Type': 'application/x-www-form-urlencoded', Cookie: session.cookie },
+      body: new URLSearchParams({ intent: 'save-version', csrf: session.csrf, title: 'Replaced', summary: 'Replaced', body: 'Replaced' }),
+    });
+    expect(redact.status).toBe(403);
     expect((await get(`/en/staff/submissions/${assigned.id}`, session.cookie)).status).toBe(200);
     const [row] = await portal.db.select().from(submissions).where(eq(submissions.id, elsewhere.id));
-    expect(row.decision).toBe('pending');
+    expect(row).toMatchObject({ decision: 'pending', publicTitle: null, publicBody: null });
   });
 });

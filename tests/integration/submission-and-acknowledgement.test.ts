@@ -109,7 +109,7 @@ describe('confirming the e-mail address', () => {
     expect(await confirmEmail(db, id, statusToken)).toBe('confirmed');
     expect(await confirmEmail(db, id, statusToken)).toBe('unchanged');
     const jobs = await outboxFor(id);
-    expect(jobs.map((j) => j.kind).sort()).toEqual(['acknowledge', 'confirm-email']);
+    expect(jobs.map((j) => j.kind).sort()).toEqual(['acknowledge', 'confirm-email', 'find-similar']);
     expect(jobs.find((j) => j.kind === 'acknowledge')!.payload.statusToken).toBe(statusToken);
     expect(await waitingInQueue(db)).toContain(id);
     const audit = await db.select().from(auditEvents).where(eq(auditEvents.submissionId, id)).orderBy(auditEvents.id);

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type DbHandle } from '../../db/client';
 import { emailDeliveries, outbox } from '../../db/schema';
 import { relayDueOutboxRows } from '../../workers/outbox-relay';
+import { QUEUE_NAMES } from '../../workers/queues';
 import { createForum } from '../factories/forums';
 import { createTestSubmission } from '../factories/submissions';
 import { eventually, mailTo } from '../helpers/services';
@@ -57,13 +58,13 @@ describe('the worker process', () => {
     const { id } = await createTestSubmission(db, forum, { email });
     // Queue it as the relay would, then lose everything Redis held.
     const redis = new Redis(stack.redisUrl, { maxRetriesPerRequest: 1 });
-    const queue = new Queue('email', { connection: redis });
-    await relayDueOutboxRows(handle, { email: queue }, 60_000);
+    const queues = Object.fromEntries(QUEUE_NAMES.map((name) => [name, new Queue(name, { connection: redis })]));
+    await relayDueOutboxRows(handle, queues, 60_000);
     const queued = await db.select().from(outbox).where(eq(outbox.submissionId, id));
-    expect(queued.map((r) => r.kind).sort()).toEqual(['acknowledge', 'confirm-email']);
+    expect(queued.map((r) => r.kind).sort()).toEqual(['acknowledge', 'confirm-email', 'find-similar']);
     expect(queued.every((r) => r.enqueuedAt)).toBe(true);
     await redis.flushdb();
-    await queue.close();
+    await Promise.all(Object.values(queues).map((q) => q.close()));
     redis.disconnect();
 
     const worker = startPortalProcess('workers/index.ts', env({ OUTBOX_REDELIVER_AFTER_MS: '1500' }));

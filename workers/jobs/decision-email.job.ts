@@ -9,8 +9,8 @@ import type { WorkerDeps } from '../worker-deps';
 export async function runDecisionEmail(deps: WorkerDeps, row: OutboxRow): Promise<void> {
   const facts = await loadSubmissionForMail(deps.db, row.submissionId!);
   if (!facts) throw new Error(`submission ${row.submissionId} not found for outbox ${row.id}`);
-  const { statusToken } = JOBS['decision-email'].payload.parse(row.payload);
-  const mail = buildDecisionMail(facts, deps.env.APP_URL, statusToken);
+  const { decision, statusToken } = JOBS['decision-email'].payload.parse(row.payload);
+  const mail = buildDecisionMail(facts, deps.env.APP_URL, { announce: decision, statusToken });
   if (!mail) {
     // The decision was replaced before we got here; nothing truthful is left to say.
     await cancelOutboxRow(deps.db, row.id, 'no decision to announce');

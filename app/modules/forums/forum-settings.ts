@@ -46,6 +46,7 @@ export interface ForumSettings {
   requiredFields: RequirableField[];
   publishNameByDefault: boolean;
   publishOrganisationByDefault: boolean;
+  holdDecisionEmails: boolean;
 }
 
 const trimmed = z.string().optional().transform((s) => s?.trim() ?? '');
@@ -109,6 +110,7 @@ const rawSchema = z.object({
   requiredFields: subsetOf(REQUIRABLE_FIELDS),
   publishNameByDefault: checkbox,
   publishOrganisationByDefault: checkbox,
+  holdDecisionEmails: checkbox,
 });
 
 export const forumSettingsSchema = rawSchema
@@ -168,6 +170,7 @@ export const forumSettingsSchema = rawSchema
       requiredFields: [...v.requiredFields],
       publishNameByDefault: v.publishNameByDefault,
       publishOrganisationByDefault: v.publishOrganisationByDefault,
+      holdDecisionEmails: v.holdDecisionEmails,
     };
   });
 
@@ -192,6 +195,7 @@ export function settingsFormValues(forum: Forum): RawForumSettings {
     requiredFields: [...forum.requiredFields],
     publishNameByDefault: forum.publishNameByDefault ? 'yes' : undefined,
     publishOrganisationByDefault: forum.publishOrganisationByDefault ? 'yes' : undefined,
+    holdDecisionEmails: forum.holdDecisionEmails ? 'yes' : undefined,
   };
   for (const l of UN_LANGUAGES) {
     values[`name_${l}`] = forum.name[l] ?? '';
@@ -219,6 +223,7 @@ export const SINGLE_SETTING_FIELDS = [
   ...UN_LANGUAGES.flatMap((l) => [`name_${l}`, `guidance_${l}`]),
   'titleMaxChars', 'summaryMinChars', 'summaryMaxChars', 'bodyMinWords', 'bodyMaxWords',
   'attachmentMaxSizeMb', 'attachmentMaxCount', 'publishNameByDefault', 'publishOrganisationByDefault',
+  'holdDecisionEmails',
 ] as const;
 export const LIST_SETTING_FIELDS = ['inputLanguages', 'attachmentTypes', 'requiredFields'] as const;
 

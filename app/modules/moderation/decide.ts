@@ -7,14 +7,15 @@
  */
 import { and, eq, gt, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { staffUsers, statusLinks, submissions, type RejectionCategory } from '../../../db/schema';
+import { forums, staffUsers, statusLinks, submissions, type RejectionCategory } from '../../../db/schema';
 import { newStatusToken } from '../submissions/status-token';
 import { recordAudit } from '../audit/record-audit';
 import { addOutbox } from '../outbox/add-outbox';
-import { publishSubmission } from '../publication/publish';
+import { publishSubmission, schedulePublication } from '../publication/publish';
 
 export type DecisionRequest =
-  | { decision: 'accepted' }
+  /** Published at once, or at `publishAt` (e.g. all together when the call closes). */
+  | { decision: 'accepted'; publishAt?: Date }
   /** The reason goes to the submitter; the category is counted in the public ledger. */
   | { decision: 'rejected'; category: RejectionCategory; reason: string }
   /** The message says what to change; the submitter edits through a status link. */
@@ -78,20 +79,34 @@ export async function decide(
         ...(request.decision === 'duplicate' ? { duplicateOf: request.duplicateOf } : {}),
       },
     });
-    if (request.decision === 'accepted') await publishSubmission(tx, submissionId, { staffId });
+    if (request.decision === 'accepted') {
+      if (request.publishAt) await schedulePublication(tx, submissionId, request.publishAt, { staffId });
+      else await publishSubmission(tx, submissionId, { staffId });
+    }
+    // A forum may hold decision e-mails until an admin releases them (held-decision-emails.ts).
+    const held = await holdsDecisionEmails(tx, submissionId);
     if (request.decision === 'changes_requested') {
       // The e-mail needs a link to edit with; raw tokens are never kept, so a new one is made.
       const link = newStatusToken();
       await tx.insert(statusLinks).values({ submissionId, tokenHash: link.hash });
-      await addOutbox(tx, 'decision-email', { submissionId }, { decision: request.decision, statusToken: link.token });
+      await addOutbox(tx, 'decision-email', { submissionId }, { decision: request.decision, statusToken: link.token }, { held });
     } else if (request.decision !== 'spam') {
-      await addOutbox(tx, 'decision-email', { submissionId }, { decision: request.decision });
+      await addOutbox(tx, 'decision-email', { submissionId }, { decision: request.decision }, { held });
     }
     return { ok: true } as const;
   });
 }
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+async function holdsDecisionEmails(tx: Tx, submissionId: string): Promise<boolean> {
+  const [row] = await tx
+    .select({ hold: forums.holdDecisionEmails })
+    .from(submissions)
+    .innerJoin(forums, eq(forums.id, submissions.forumId))
+    .where(eq(submissions.id, submissionId));
+  return row?.hold ?? false;
+}
 
 /** A duplicate must point at another input of the same forum that is not itself a duplicate. */
 async function isValidOriginal(tx: Tx, submissionId: string, originalId: string): Promise<boolean> {

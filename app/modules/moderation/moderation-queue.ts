@@ -35,6 +35,8 @@ function conditions(filter: QueueFilter, scope: ForumScope, options: { stage?: b
     filter.objective ? sql`${submissions.objectives} @> array[${filter.objective}]::text[]` : undefined,
     filter.attachments === 'yes' ? hasAttachments : filter.attachments === 'no' ? sql`not ${hasAttachments}` : undefined,
     filter.flagged === 'yes' ? eq(submissions.likelyPersonalData, true) : undefined,
+    filter.flagged === 'similar' ? isNotNull(submissions.similarGroup) : undefined,
+    filter.group ? eq(submissions.similarGroup, filter.group) : undefined,
     filter.q ? sql`${SEARCH_DOCUMENT} @@ websearch_to_tsquery('simple'::regconfig, ${filter.q})` : undefined,
   ];
   return where.filter((c): c is SQL => c !== undefined);
@@ -67,6 +69,9 @@ export async function listQueuePage(db: Db, filter: QueueFilter, scope: ForumSco
       version: submissions.version,
       likelyPersonalData: submissions.likelyPersonalData,
       hasAttachments,
+      similarGroup: submissions.similarGroup,
+      // Other members of its group of near-identical inputs (served by the similar_group index).
+      similarCount: sql<number>`case when ${submissions.similarGroup} is null then 0 else (select count(*)::int - 1 from submissions g where g.similar_group = ${submissions.similarGroup}) end`,
       forumName: forums.name,
       claimedBy: submissions.claimedBy,
       claimantName: liveClaimant.displayName,

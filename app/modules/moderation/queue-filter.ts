@@ -27,7 +27,10 @@ export interface QueueFilter {
   language?: string;
   objective?: string;
   attachments?: 'yes' | 'no';
-  flagged?: 'yes';
+  /** yes: likely personal data in the text; similar: near-identical to other inputs (similar-inputs.ts). */
+  flagged?: 'yes' | 'similar';
+  /** One group of near-identical inputs (its id), to handle together. */
+  group?: string;
   /** Words to find in the reference, title, summary, text, organisation or contact name. */
   q?: string;
   order: 'oldest' | 'newest';
@@ -48,7 +51,8 @@ export function parseQueueFilter(params: URLSearchParams): QueueFilter {
     language: oneOf(UN_LANGUAGES, params.get('language')),
     objective: oneOf(OBJECTIVE_KEYS, params.get('objective')),
     attachments: oneOf(['yes', 'no'] as const, params.get('attachments')),
-    flagged: oneOf(['yes'] as const, params.get('flagged')),
+    flagged: oneOf(['yes', 'similar'] as const, params.get('flagged')),
+    group: isUuid(params.get('group')) ? (params.get('group') as string) : undefined,
     q: q.length > 0 ? q : undefined,
     order: oneOf(['oldest', 'newest'] as const, params.get('order')) ?? 'oldest',
     after: decodeCursor(params.get('after')),

@@ -1,9 +1,11 @@
-import { and, asc, desc, eq, gt, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../../db/client';
 import { auditEvents, emailDeliveries, forums, outbox, staffNotes, staffUsers, submissions, submissionVersions } from '../../../db/schema';
 import { attachmentsOf } from '../attachments/held-attachments';
 import { liveClaimant, liveClaimantJoin } from './moderation-queue';
+import { EMAIL_JOB_KINDS } from '../../../workers/queues';
+import { similarInputsOf } from './similar-inputs';
 
 const original = alias(submissions, 'original');
 
@@ -17,6 +19,8 @@ export async function loadSubmissionForReview(db: Db, id: string) {
       submission: submissions,
       forumName: forums.name,
       forumSlug: forums.slug,
+      forumTimeZone: forums.timeZone,
+      forumClosesAt: forums.closesAt,
       claimantName: liveClaimant.displayName,
       originalReference: original.reference,
       originalId: original.id,
@@ -27,7 +31,7 @@ export async function loadSubmissionForReview(db: Db, id: string) {
     .leftJoin(original, eq(original.id, submissions.duplicateOf))
     .where(eq(submissions.id, id));
   if (!row) return undefined;
-  const [audit, deliveries, failures, versions, notes, files] = await Promise.all([
+  const [audit, deliveries, failures, versions, notes, files, similar] = await Promise.all([
     db
       .select({ event: auditEvents, actorName: staffUsers.displayName })
       .from(auditEvents)
@@ -36,9 +40,9 @@ export async function loadSubmissionForReview(db: Db, id: string) {
       .orderBy(desc(auditEvents.id)),
     db.select().from(emailDeliveries).where(eq(emailDeliveries.submissionId, id)).orderBy(asc(emailDeliveries.id)),
     db
-      .select({ id: outbox.id, kind: outbox.kind, failedAt: outbox.failedAt, lastError: outbox.lastError })
+      .select({ id: outbox.id, kind: outbox.kind, failedAt: outbox.failedAt, heldAt: outbox.heldAt, lastError: outbox.lastError })
       .from(outbox)
-      .where(and(eq(outbox.submissionId, id), isNotNull(outbox.failedAt)))
+      .where(and(eq(outbox.submissionId, id), or(isNotNull(outbox.failedAt), isNotNull(outbox.heldAt)), inArray(outbox.kind, EMAIL_JOB_KINDS)))
       .orderBy(asc(outbox.id)),
     db.select().from(submissionVersions).where(eq(submissionVersions.submissionId, id)).orderBy(desc(submissionVersions.number)),
     db
@@ -48,8 +52,9 @@ export async function loadSubmissionForReview(db: Db, id: string) {
       .where(eq(staffNotes.submissionId, id))
       .orderBy(asc(staffNotes.id)),
     attachmentsOf(db, id),
+    similarInputsOf(db, id),
   ]);
-  return { ...row, audit, deliveries, failures, versions, notes, attachments: files };
+  return { ...row, audit, deliveries, failures, versions, notes, attachments: files, similar };
 }
 
 /** An input's audit rows after the one with `afterId`, oldest first, with who did what. */

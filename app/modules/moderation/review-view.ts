@@ -7,6 +7,7 @@ import { principleLabel } from '../taxonomy/principles';
 import { regionLabel } from '../taxonomy/regions';
 import { submitterTypeLabel } from '../taxonomy/submitter-types';
 import type { AuditEvent } from '../../../db/schema';
+import { toLocalInput } from '../time/zoned-time';
 import type { loadSubmissionForReview } from './queue';
 
 /** A moment as staff pages show it: to the minute, in UTC, the same in every language. */
@@ -28,7 +29,7 @@ export function reviewView(r: Review, locale: string) {
     publishName: s.publishName,
     publishOrganisation: s.publishOrganisation,
     publishAttachments: s.publishAttachments,
-    attachments: r.attachments.map((a) => ({ id: a.id, fileName: a.fileName, size: fileSizeLabel(a.sizeBytes, locale), sha256: a.sha256 })),
+    attachments: r.attachments.map((a) => ({ id: a.id, fileName: a.fileName, size: fileSizeLabel(a.sizeBytes, locale), sha256: a.sha256, withheld: Boolean(a.withheldAt) })),
     email: s.email,
     organisation: s.organisation,
     constituency: constituencyLabel(s.constituency, locale),
@@ -55,9 +56,18 @@ export function reviewView(r: Review, locale: string) {
     likelyPersonalData: s.likelyPersonalData,
     claim: r.claimantName && s.claimedUntil ? { by: r.claimantName, mine: false, until: when(s.claimedUntil), staffId: s.claimedBy } : null,
     deliveries: r.deliveries.map((d) => ({ id: d.id, kind: d.kind, sentAt: when(d.sentAt), smtpResponse: d.smtpResponse })),
-    failures: r.failures.map((f) => ({ id: f.id, kind: f.kind, failedAt: f.failedAt ? when(f.failedAt) : '', error: f.lastError ?? '' })),
+    // Failed e-mails, and decision e-mails the forum holds until an admin releases them.
+    failures: r.failures.map((f) => ({ id: f.id, kind: f.kind, held: !f.failedAt && Boolean(f.heldAt), at: when(f.failedAt ?? f.heldAt!), error: f.lastError ?? '' })),
     versions: r.versions.map((v) => ({ number: v.number, receivedAt: when(v.receivedAt), title: String(v.content.title ?? ''), summary: String(v.content.summary ?? ''), body: String(v.content.body ?? '') })),
     notes: r.notes.map((n) => ({ id: n.note.id, author: n.author, at: when(n.note.createdAt), body: n.note.body })),
+    publication: publicationView(s, when),
+    /** Staff changed what the public sees (text, name or files); the original above is unchanged. */
+    redacted: Boolean(s.redactedAt),
+    /** Near-identical inputs of the same forum (similar-inputs.ts), oldest first. */
+    similar: r.similar.map((o) => ({ ...o, similarity: Math.round(o.similarity * 100) })),
+    /** What the "publish at" field offers first: the call's close, if still ahead (forum time zone). */
+    publishAtDefault: r.forumClosesAt.getTime() > Date.now() ? toLocalInput(nextWholeMinute(r.forumClosesAt), r.forumTimeZone) : '',
+    timeZone: r.forumTimeZone,
     /** Newest first; the id of the newest tells the next decision what this page had seen. */
     audit: r.audit.map(({ event: a, actorName }) => auditEntryView(a, actorName, when)),
     lastAuditId: r.audit[0]?.event.id ?? 0,
@@ -67,11 +77,28 @@ export function reviewView(r: Review, locale: string) {
 export type ReviewView = ReturnType<typeof reviewView>;
 
 /**
+ * The minute at or after an instant: the date-time field works in whole minutes (a default with
+ * seconds would make the browser refuse every whole minute), and publication must not come before the close.
+ */
+function nextWholeMinute(at: Date): Date {
+  return new Date(Math.ceil(at.getTime() / 60_000) * 60_000);
+}
+
+/** Where an accepted input stands on the public record. */
+function publicationView(s: Review['submission'], when: (d: Date) => string) {
+  if (s.publishedAt) return { state: 'published' as const, at: when(s.publishedAt) };
+  if (s.publishAt) return { state: 'scheduled' as const, at: when(s.publishAt) };
+  if (s.unpublishedAt) return { state: 'withdrawn' as const, at: when(s.unpublishedAt), reason: s.unpublishReason ?? '' };
+  return { state: 'none' as const };
+}
+
+/**
  * One audit row as staff read it: who, when, what, and the before → after and reason it recorded
  * (a reason for the submitter is shown; contact data is never in an audit row).
  */
 export function auditEntryView(a: AuditEvent, actorName: string | null, when: (d: Date) => string) {
   const d = a.details ?? {};
+  const scheduling = a.action === 'submission.publication_scheduled';
   return {
     id: a.id,
     occurredAt: when(a.occurredAt),
@@ -79,8 +106,12 @@ export function auditEntryView(a: AuditEvent, actorName: string | null, when: (d
     late: Boolean(d.late),
     actor: a.actorKind,
     actorName,
-    from: typeof d.from === 'string' ? d.from : null,
-    to: typeof d.to === 'string' ? d.to : null,
+    // Decisions record from → to as decision names; a schedule records instants instead.
+    from: !scheduling && typeof d.from === 'string' ? d.from : null,
+    to: !scheduling && typeof d.to === 'string' ? d.to : null,
+    scheduledFor: scheduling && typeof d.to === 'string' ? when(new Date(d.to)) : null,
+    /** What a redaction changed: field names (title, summary, body, nameHidden, withheldFiles, restoredFiles). */
+    fields: a.action === 'submission.redacted' && d.after && typeof d.after === 'object' ? Object.keys(d.after) : [],
     category: typeof d.category === 'string' ? d.category : null,
     reason: typeof d.reason === 'string' ? d.reason : null,
   };

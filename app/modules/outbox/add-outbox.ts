@@ -8,16 +8,20 @@ export const OUTBOX_CHANNEL = 'outbox_new';
 
 /**
  * Records follow-up work inside the caller's transaction: it happens if and only if the change
- * that asked for it commits.
+ * that asked for it commits. A held row waits (the relay skips it) until it is released.
  */
 export async function addOutbox<K extends JobKind>(
   tx: Tx,
   kind: K,
   about: { submissionId: string } | { draftId: string } | { staffId: string },
   payload: JobPayload<K>,
+  opts: { held?: boolean } = {},
 ): Promise<number> {
   const parsed = JOBS[kind].payload.parse(payload) as Record<string, string>;
-  const [row] = await tx.insert(outbox).values({ kind, ...about, payload: parsed }).returning({ id: outbox.id });
-  await tx.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, ${String(row.id)})`);
+  const [row] = await tx
+    .insert(outbox)
+    .values({ kind, ...about, payload: parsed, heldAt: opts.held ? new Date() : null })
+    .returning({ id: outbox.id });
+  if (!opts.held) await tx.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, ${String(row.id)})`);
   return row.id;
 }

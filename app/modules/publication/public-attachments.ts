@@ -1,8 +1,9 @@
 /**
- * Attached files on the public record: only of published inputs, and only where the submitter
- * consented to their publication. Like public-inputs, every query filters on both.
+ * Attached files on the public record: only of published inputs, only where the submitter
+ * consented to their publication, and not withheld by staff (redaction). Like public-inputs,
+ * every query filters on all three.
  */
-import { and, asc, eq, isNotNull } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { attachments, submissions } from '../../../db/schema';
 import { isReference } from '../submissions/reference';
@@ -18,7 +19,7 @@ const columns = {
 };
 
 function published(reference: string) {
-  return and(eq(submissions.reference, reference), isNotNull(submissions.publishedAt), eq(submissions.publishAttachments, true));
+  return and(eq(submissions.reference, reference), isNotNull(submissions.publishedAt), eq(submissions.publishAttachments, true), isNull(attachments.withheldAt));
 }
 
 export async function listPublicAttachments(db: Db, reference: string) {

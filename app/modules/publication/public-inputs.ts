@@ -1,24 +1,25 @@
 /**
  * Reads for the public record. Every query here filters on `published_at is not null`: nothing
  * unpublished can leave through this module. Contact e-mail is never selected, and the name and
- * organisation leave the database only where the submitter consented to their publication.
+ * organisation leave the database only where the submitter consented to their publication (and
+ * staff did not hide the name). Texts are the public version: staff's redaction where there is one.
  */
-import { and, desc, eq, isNotNull, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { forums, submissions } from '../../../db/schema';
 import { isReference } from '../submissions/reference';
 
 const publicColumns = {
   reference: submissions.reference,
-  authorName: sql<string | null>`case when ${submissions.publishName} then ${submissions.contactName} end`,
+  authorName: sql<string | null>`case when ${submissions.publishName} and not ${submissions.nameHidden} then ${submissions.contactName} end`,
   authorOrganisation: sql<string | null>`case when ${submissions.publishOrganisation} then ${submissions.organisation} end`,
   submitterType: submissions.submitterType,
   constituency: submissions.constituency,
   country: submissions.country,
   region: submissions.region,
-  title: submissions.title,
-  summary: submissions.summary,
-  body: submissions.body,
+  title: sql<string>`coalesce(${submissions.publicTitle}, ${submissions.title})`,
+  summary: sql<string>`coalesce(${submissions.publicSummary}, ${submissions.summary})`,
+  body: sql<string>`coalesce(${submissions.publicBody}, ${submissions.body})`,
   language: submissions.language,
   objectives: submissions.objectives,
   principles: submissions.principles,
@@ -80,4 +81,18 @@ export async function findPublishedInput(db: Db, reference: string) {
     .innerJoin(forums, eq(forums.id, submissions.forumId))
     .where(and(eq(submissions.reference, reference), isNotNull(submissions.publishedAt)));
   return row;
+}
+
+/**
+ * An input staff withdrew from publication: only its reference, forum and when, so its old address
+ * can say what happened instead of "not found". Nothing of its content or authorship.
+ */
+export async function findWithdrawnFromPublication(db: Db, reference: string) {
+  if (!isReference(reference)) return undefined;
+  const [row] = await db
+    .select({ reference: submissions.reference, unpublishedAt: submissions.unpublishedAt, forumSlug: forums.slug, forumName: forums.name })
+    .from(submissions)
+    .innerJoin(forums, eq(forums.id, submissions.forumId))
+    .where(and(eq(submissions.reference, reference), isNull(submissions.publishedAt), isNotNull(submissions.unpublishedAt)));
+  return row ? { ...row, unpublishedAt: row.unpublishedAt! } : undefined;
 }

@@ -1,24 +1,94 @@
-import { and, eq, isNull } from 'drizzle-orm';
-import type { Tx } from '../../../db/client';
+/**
+ * Publication of accepted inputs: at once, at a scheduled instant (the worker publishes due ones),
+ * withdrawn from publication with a reason, and published again. The database refuses publication
+ * of anything not accepted (check constraint), so these cannot publish a pending or rejected input
+ * even if misused. Every change is audited.
+ */
+import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../../db/client';
 import { submissions } from '../../../db/schema';
 import { recordAudit } from '../audit/record-audit';
+import { addOutbox } from '../outbox/add-outbox';
 
-/**
- * Makes an accepted submission public. The database refuses publication of anything not accepted
- * (check constraint), so this cannot publish a pending or rejected input even if misused.
- */
-export async function publishSubmission(tx: Tx, submissionId: string, actor: { staffId?: string }): Promise<boolean> {
+type Actor = { staffId?: string };
+
+function actorOf(actor: Actor) {
+  return { actorKind: actor.staffId ? ('staff' as const) : ('system' as const), actorStaffId: actor.staffId };
+}
+
+/** Publishable: accepted, not yet public, not withdrawn by the submitter. */
+const publishable = () => and(eq(submissions.decision, 'accepted'), isNull(submissions.publishedAt), isNull(submissions.withdrawnAt));
+
+/** Makes an accepted submission public now (also ends a schedule or an earlier withdrawal from publication). */
+export async function publishSubmission(tx: Tx, submissionId: string, actor: Actor): Promise<boolean> {
   const rows = await tx
     .update(submissions)
-    .set({ publishedAt: new Date() })
-    .where(and(eq(submissions.id, submissionId), eq(submissions.decision, 'accepted'), isNull(submissions.publishedAt)))
+    .set({ publishedAt: new Date(), publishAt: null, unpublishedAt: null, unpublishReason: null })
+    .where(and(eq(submissions.id, submissionId), publishable()))
+    .returning({ id: submissions.id });
+  if (rows.length === 0) return false;
+  await recordAudit(tx, { ...actorOf(actor), submissionId, action: 'submission.published' });
+  return true;
+}
+
+/** Sets (or moves) the instant an accepted, unpublished input becomes public. */
+export async function schedulePublication(tx: Tx, submissionId: string, at: Date, actor: Actor): Promise<boolean> {
+  const [before] = await tx.select({ publishAt: submissions.publishAt }).from(submissions).where(eq(submissions.id, submissionId));
+  const rows = await tx
+    .update(submissions)
+    .set({ publishAt: at })
+    .where(and(eq(submissions.id, submissionId), publishable()))
     .returning({ id: submissions.id });
   if (rows.length === 0) return false;
   await recordAudit(tx, {
-    actorKind: actor.staffId ? 'staff' : 'system',
-    actorStaffId: actor.staffId,
+    ...actorOf(actor),
     submissionId,
-    action: 'submission.published',
+    action: 'submission.publication_scheduled',
+    details: { from: before?.publishAt?.toISOString() ?? null, to: at.toISOString() },
   });
   return true;
+}
+
+/**
+ * Publishes every input whose scheduled instant has come; returns how many. Run by the worker
+ * every few seconds. Rows locked by a moderator's transaction are left for the next round.
+ */
+export async function publishDue(db: Db, now = new Date(), batch = 500): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const published = await db.transaction(async (tx) => {
+      const rows = await tx.execute<{ id: string }>(sql`
+        update submissions set published_at = publish_at, publish_at = null
+        where id in (
+          select id from submissions
+          where publish_at <= ${now.toISOString()}::timestamptz and published_at is null and decision = 'accepted' and withdrawn_at is null
+          limit ${batch} for update skip locked
+        )
+        returning id`);
+      for (const row of rows) await recordAudit(tx, { actorKind: 'system', submissionId: row.id, action: 'submission.published', details: { scheduled: true } });
+      return rows.length;
+    });
+    total += published;
+    if (published < batch) return total;
+  }
+}
+
+export type UnpublishResult = 'unpublished' | 'not_published';
+
+/**
+ * Withdraws a published input from publication. The public page then says so (with the date, not
+ * the reason); the reason is audited and e-mailed to the submitter.
+ */
+export async function unpublishSubmission(db: Db, args: { submissionId: string; staffId: string; reason: string }): Promise<UnpublishResult> {
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(submissions)
+      .set({ publishedAt: null, publishAt: null, unpublishedAt: new Date(), unpublishReason: args.reason })
+      .where(and(eq(submissions.id, args.submissionId), isNotNull(submissions.publishedAt)))
+      .returning({ id: submissions.id });
+    if (rows.length === 0) return 'not_published';
+    await recordAudit(tx, { actorKind: 'staff', actorStaffId: args.staffId, submissionId: args.submissionId, action: 'submission.unpublished', details: { reason: args.reason } });
+    await addOutbox(tx, 'decision-email', { submissionId: args.submissionId }, { decision: 'unpublished' });
+    return 'unpublished';
+  });
 }

@@ -27,6 +27,7 @@ export async function confirmEmail(db: Db, submissionId: string, statusToken: st
     if (rows.length === 0) return 'unchanged';
     await recordAudit(tx, { actorKind: 'submitter', submissionId, action: 'email.confirmed' });
     await addOutbox(tx, 'acknowledge', { submissionId }, { statusToken });
+    await addOutbox(tx, 'find-similar', { submissionId }, {});
     return 'confirmed';
   });
 }

@@ -57,6 +57,11 @@ export async function resubmitSubmission(
         decidedBy: null,
         revisedAt: now,
         version: current.version + 1,
+        // A public version edited from the earlier text no longer matches: staff start again from the new one.
+        publicTitle: null,
+        publicSummary: null,
+        publicBody: null,
+        redactedAt: null,
       })
       .where(eq(submissions.id, submissionId));
     const version = kept + 2;

@@ -6,6 +6,7 @@ import { and, asc, eq, inArray, isNotNull, or } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { emailDeliveries, forums, outbox, statusLinks, submissions } from '../../../db/schema';
 import { hashStatusToken } from './status-token';
+import { EMAIL_JOB_KINDS } from '../../../workers/queues';
 
 export async function findByStatusToken(db: Db, token: string) {
   const [row] = await db
@@ -28,7 +29,7 @@ export async function findByStatusToken(db: Db, token: string) {
     db
       .select({ kind: outbox.kind, failedAt: outbox.failedAt })
       .from(outbox)
-      .where(and(eq(outbox.submissionId, row.submission.id), isNotNull(outbox.failedAt))),
+      .where(and(eq(outbox.submissionId, row.submission.id), isNotNull(outbox.failedAt), inArray(outbox.kind, EMAIL_JOB_KINDS))),
   ]);
   return { ...row, sent, failed };
 }

@@ -1,0 +1,53 @@
+import { Form, Link } from '@remix-run/react';
+import { useLocale } from '../lib/route-locale';
+import type { ReviewView } from '../modules/moderation/review-view';
+import { CsrfField } from './CsrfField';
+
+/**
+ * Near-identical inputs of the same forum (a campaign, or the same text sent twice). The pending
+ * ones can be marked, all at once, as duplicates of the input on this page.
+ */
+export function SimilarInputs({ review }: { review: ReviewView }) {
+  const { locale, t } = useLocale();
+  if (review.similar.length === 0) return null;
+  const pending = review.similar.filter((o) => o.decision === 'pending');
+  return (
+    <section aria-labelledby="similar-heading">
+      <h2 id="similar-heading">{t('similar.title', { count: review.similar.length })}</h2>
+      <p className="hint">{t('similar.hint')}</p>
+      <Form method="post">
+        <CsrfField />
+        <table>
+          <caption className="visually-hidden">{t('similar.title', { count: review.similar.length })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('similar.select')}</th>
+              <th scope="col">{t('staff.col.reference')}</th>
+              <th scope="col">{t('staff.col.title')}</th>
+              <th scope="col">{t('similar.similarity')}</th>
+              <th scope="col">{t('staff.detail.decision')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {review.similar.map((o) => (
+              <tr key={o.id}>
+                <td>
+                  {o.decision === 'pending' ? (
+                    <input type="checkbox" name="item" value={`${o.id}:${o.version}`} defaultChecked aria-label={t('similar.selectOne', { reference: o.reference })} />
+                  ) : null}
+                </td>
+                <td><Link to={`/${locale}/staff/submissions/${o.id}`}><bdi>{o.reference}</bdi></Link></td>
+                <td lang={o.language} dir="auto">{o.title}</td>
+                <td>{t('similar.percent', { percent: o.similarity })}</td>
+                <td>{t(`decision.${o.decision}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {pending.length > 0 ? (
+          <button className="button button-secondary" type="submit" name="intent" value="group-duplicates">{t('similar.markDuplicates', { reference: review.reference })}</button>
+        ) : null}
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,111 @@
+/**
+ * Near-identical inputs: a campaign text sent by many people, or one input sent twice with small
+ * edits (possibly from different addresses). When an input reaches moderators, the worker looks
+ * for the most similar input of the same forum (pg_trgm trigram similarity over SIMILARITY_TEXT,
+ * served by a GIN index) and puts both in one group, named by the id of the group's first input.
+ * Moderators see the group and can mark all its other inputs as duplicates of one of them at once.
+ */
+import { and, asc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../../db/client';
+import { SIMILARITY_TEXT, submissions } from '../../../db/schema';
+import { decide } from './decide';
+
+/**
+ * Trigram similarity (0 to 1) from which two texts count as the same input. Copies of a campaign
+ * text with a changed name or sentence score above 0.8; different inputs on the same topic, even
+ * with shared phrases, stay well below 0.5.
+ */
+export const SIMILARITY_THRESHOLD = 0.7;
+
+const similarityText = sql.raw(SIMILARITY_TEXT);
+const otherText = sql.raw(SIMILARITY_TEXT.replace(/\b(title|body)\b/g, 'o.$1'));
+
+/**
+ * Puts the input in the group of its most similar input in the same forum, if one is similar
+ * enough; returns the group id, or undefined. Idempotent: an input already grouped is left as is.
+ */
+export async function groupSimilarInput(db: Db, submissionId: string): Promise<string | undefined> {
+  return db.transaction(async (tx) => {
+    const mine = () => tx.select({ forumId: submissions.forumId, group: submissions.similarGroup }).from(submissions).where(eq(submissions.id, submissionId));
+    const [before] = await mine();
+    if (!before) return undefined;
+    if (before.group) return before.group;
+    // One grouping at a time per forum: two copies arriving together must not found two groups.
+    // Read again under the lock: another input's grouping may have put this one in a group.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('similar-inputs'), hashtext(${before.forumId}))`);
+    const [me] = await mine();
+    if (me.group) return me.group;
+    // The `%` operator (with the threshold set for this transaction) is what the GIN index serves.
+    await tx.execute(sql`select set_config('pg_trgm.similarity_threshold', ${String(SIMILARITY_THRESHOLD)}, true)`);
+    const [match] = await tx.execute<{ id: string; group: string | null; earlier: boolean }>(sql`
+      select o.id, o.similar_group as "group", (o.received_at, o.id) < (me.received_at, me.id) as earlier
+      from submissions o, (select id, received_at, ${similarityText} as text from submissions where id = ${submissionId}) me
+      where o.forum_id = ${me.forumId} and o.id <> ${submissionId}
+        and o.email_confirmed_at is not null and o.expired_at is null and o.withdrawn_at is null
+        and ${otherText} % me.text
+      order by similarity(${otherText}, me.text) desc, o.received_at
+      limit 1`);
+    if (!match) return undefined;
+    // A new group is named by the earlier of the two (the worker may meet the copy first).
+    const group = match.group ?? (match.earlier ? match.id : submissionId);
+    if (!match.group) await tx.update(submissions).set({ similarGroup: group }).where(eq(submissions.id, match.id));
+    await tx.update(submissions).set({ similarGroup: group }).where(eq(submissions.id, submissionId));
+    return group;
+  });
+}
+
+/** The other inputs in an input's group, oldest first, with how similar each is to it. */
+export async function similarInputsOf(db: Db | Tx, submissionId: string) {
+  const [me] = await db.select({ group: submissions.similarGroup }).from(submissions).where(eq(submissions.id, submissionId));
+  if (!me?.group) return [];
+  const mine = sql`(select ${similarityText} from submissions where id = ${submissionId})`;
+  return db
+    .select({
+      id: submissions.id,
+      reference: submissions.reference,
+      title: submissions.title,
+      language: submissions.language,
+      decision: submissions.decision,
+      version: submissions.version,
+      similarity: sql<number>`round(similarity(${similarityText}, ${mine})::numeric, 2)::float8`,
+    })
+    .from(submissions)
+    .where(and(eq(submissions.similarGroup, me.group), ne(submissions.id, submissionId)))
+    .orderBy(asc(submissions.receivedAt));
+}
+
+export interface GroupDuplicatesResult {
+  marked: number;
+  /** References left as they were: decided already, changed or claimed meanwhile. */
+  skipped: string[];
+}
+
+/**
+ * Marks every other pending input of the group as a duplicate of `originalId`, each with the
+ * version the moderator saw and the guards of a single decision (decide.ts).
+ */
+export async function markGroupDuplicates(
+  db: Db,
+  args: { originalId: string; staffId: string; items: Array<{ id: string; version: number }> },
+): Promise<GroupDuplicatesResult> {
+  const [original] = await db.select({ group: submissions.similarGroup }).from(submissions).where(eq(submissions.id, args.originalId));
+  const ids = args.items.map((i) => i.id);
+  // Only members of the original's own group: a tampered form cannot reach other inputs.
+  const members =
+    original?.group && ids.length
+      ? await db
+          .select({ id: submissions.id, reference: submissions.reference })
+          .from(submissions)
+          .where(and(inArray(submissions.id, ids), eq(submissions.similarGroup, original.group), ne(submissions.id, args.originalId), isNotNull(submissions.similarGroup)))
+      : [];
+  const references = new Map(members.map((m) => [m.id, m.reference]));
+  const result: GroupDuplicatesResult = { marked: 0, skipped: [] };
+  for (const item of args.items) {
+    const reference = references.get(item.id);
+    if (!reference) continue;
+    const outcome = await decide(db, { submissionId: item.id, expectedVersion: item.version, staffId: args.staffId, request: { decision: 'duplicate', duplicateOf: args.originalId } });
+    if (outcome.ok) result.marked += 1;
+    else result.skipped.push(reference);
+  }
+  return result;
+}

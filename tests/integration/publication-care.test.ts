@@ -1,0 +1,229 @@
+/**
+ * Care for people around publication, against the real database and the real worker code:
+ * scheduled publication, withdrawal from publication, the public version (redaction), held
+ * decision e-mails and near-identical inputs.
+ */
+import { and, eq, sql } from 'drizzle-orm';
+import { afterAll, describe, expect, it } from 'vitest';
+import { decide } from '../../app/modules/moderation/decide';
+import { groupSimilarInput, markGroupDuplicates, similarInputsOf } from '../../app/modules/moderation/similar-inputs';
+import { listHeldDecisionEmails, releaseHeldDecisionEmails } from '../../app/modules/notifications/held-decision-emails';
+import { findPublicAttachment, listPublicAttachments } from '../../app/modules/publication/public-attachments';
+import { findPublishedInput, findWithdrawnFromPublication } from '../../app/modules/publication/public-inputs';
+import { loadPublicVersion, savePublicVersion } from '../../app/modules/publication/public-version';
+import { publishDue, publishSubmission, unpublishSubmission } from '../../app/modules/publication/publish';
+import { upsertStaffUser } from '../../app/modules/staff/staff-accounts';
+import { attachments, auditEvents, forums, outbox, submissions } from '../../db/schema';
+import { processOutboxJob } from '../../workers/process-job';
+import { createForum } from '../factories/forums';
+import { createTestSubmission } from '../factories/submissions';
+import { arabicFixture } from '../helpers/fixtures';
+import { databaseError, mailTo, testDb, workerDeps } from '../helpers/services';
+
+const handle = testDb();
+const { db } = handle;
+afterAll(() => handle.close());
+
+const moderator = () =>
+  upsertStaffUser(db, { email: `mod-${crypto.randomUUID().slice(0, 8)}@un.example`, displayName: 'Moderator', role: 'moderator', password: 'correct horse battery staple' });
+const address = () => `care-${crypto.randomUUID().slice(0, 8)}@example.org`;
+const row = async (id: string) => (await db.select().from(submissions).where(eq(submissions.id, id)))[0];
+const jobsOf = (id: string, kind: string) => db.select().from(outbox).where(and(eq(outbox.submissionId, id), eq(outbox.kind, kind))).orderBy(outbox.id);
+const auditOf = async (id: string) => (await db.select().from(auditEvents).where(eq(auditEvents.submissionId, id)).orderBy(auditEvents.id)).map((a) => a.action);
+
+describe('scheduled publication', () => {
+  it('an input accepted for a later time stays private until then, and the e-mail says when', async () => {
+    const forum = await createForum(db);
+    const staff = await moderator();
+    const email = address();
+    const { id, reference } = await createTestSubmission(db, forum, { email });
+    const at = new Date(Date.now() + 3_600_000);
+    expect(await decide(db, { submissionId: id, expectedVersion: 1, staffId: staff.id, request: { decision: 'accepted', publishAt: at } })).toEqual({ ok: true });
+
+    expect(await row(id)).toMatchObject({ decision: 'accepted', publishedAt: null, publishAt: at });
+    expect(await findPublishedInput(db, reference)).toBeUndefined();
+    expect(await publishDue(db)).toBe(0);
+
+    const [job] = await jobsOf(id, 'decision-email');
+    await processOutboxJob(workerDeps(db), job.id);
+    const [mail] = await mailTo(email);
+    expect(mail.subject).toMatch(new RegExp(`^Accepted, no action needed: your input ${reference} to .+ will be published on `));
+    expect(mail.text).toContain('together with the other inputs published then');
+
+    // When the time comes, the worker's check publishes it at the scheduled instant.
+    expect(await publishDue(db, new Date(at.getTime() + 1000))).toBeGreaterThanOrEqual(1);
+    expect(await row(id)).toMatchObject({ publishedAt: at, publishAt: null });
+    expect((await findPublishedInput(db, reference))?.reference).toBe(reference);
+    expect(await auditOf(id)).toEqual(['submission.received', 'email.confirmed', 'decision.accepted', 'submission.publication_scheduled', 'submission.published']);
+  });
+
+  it('the database refuses a schedule on an input that is not accepted', async () => {
+    const forum = await createForum(db);
+    const { id } = await createTestSubmission(db, forum);
+    expect(await databaseError(db.update(submissions).set({ publishAt: new Date() }).where(eq(submissions.id, id)))).toMatch(/submissions_scheduled_only_if_accepted/);
+  });
+});
+
+describe('withdrawal from publication', () => {
+  it('takes the input off the public record, keeps it, tells the submitter why, and can be undone', async () => {
+    const forum = await createForum(db);
+    const staff = await moderator();
+    const email = address();
+    const { id, reference } = await createTestSubmission(db, forum, { email }, 'ar');
+    await decide(db, { submissionId: id, expectedVersion: 1, staffId: staff.id, request: { decision: 'accepted' } });
+    expect(await findPublishedInput(db, reference)).toBeDefined();
+
+    const reason = 'طلب مقدّم المساهمة حذف اسم قريته من النص.';
+    expect(await unpublishSubmission(db, { submissionId: id, staffId: staff.id, reason })).toBe('unpublished');
+    expect(await unpublishSubmission(db, { submissionId: id, staffId: staff.id, reason })).toBe('not_published');
+    expect(await findPublishedInput(db, reference)).toBeUndefined();
+    expect(await findWithdrawnFromPublication(db, reference)).toMatchObject({ reference });
+    expect(await row(id)).toMatchObject({ decision: 'accepted', publishedAt: null, unpublishReason: reason, title: 'Access to services for migrant workers' });
+    const audit = await db.select().from(auditEvents).where(and(eq(auditEvents.submissionId, id), eq(auditEvents.action, 'submission.unpublished')));
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ actorStaffId: staff.id, details: { reason } });
+
+    const jobs = await jobsOf(id, 'decision-email');
+    expect(jobs.map((j) => j.payload.decision)).toEqual(['accepted', 'unpublished']);
+    await processOutboxJob(workerDeps(db), jobs[1].id);
+    const mails = await mailTo(email);
+    const withdrawn = mails.find((m) => m.subject?.startsWith('سُحبت من النشر'));
+    expect(withdrawn?.subject).toBe(`سُحبت من النشر، ولا يلزمك أي إجراء: مساهمتك ${reference} في ${forum.name.ar}`);
+    expect(withdrawn?.text).toContain(reason);
+
+    // Published again: the old withdrawal is cleared, and the public page is back.
+    expect(await db.transaction((tx) => publishSubmission(tx, id, { staffId: staff.id }))).toBe(true);
+    expect(await row(id)).toMatchObject({ unpublishedAt: null, unpublishReason: null });
+    expect(await findWithdrawnFromPublication(db, reference)).toBeUndefined();
+    expect(await findPublishedInput(db, reference)).toBeDefined();
+  });
+});
+
+describe('the public version', () => {
+  it('the public reads the redacted text without the hidden name or the withheld file; staff keep the original', async () => {
+    const forum = await createForum(db, 'open', { attachmentRules: { allowedTypes: ['pdf', 'txt'], maxSizeMb: 5, maxCount: 2 } });
+    const staff = await moderator();
+    const body = 'Our shelter in Tripoli (call Samir on +961 3 123 456) hosts 40 women.\nThey need legal aid.';
+    const { id, reference } = await createTestSubmission(db, forum, { body, contactName: 'Samir Khoury', publishName: true, publishAttachments: true });
+    const [file] = await db
+      .insert(attachments)
+      .values({ forumId: forum.id, submissionId: id, storageKey: `test/${crypto.randomUUID()}`, fileName: 'shelter-list.txt', kind: 'txt', mediaType: 'text/plain', sizeBytes: 10, sha256: 'x'.repeat(64) })
+      .returning();
+
+    const redactedBody = 'Our shelter in Tripoli (contact details removed) hosts 40 women.\r\nThey need legal aid.';
+    const changed = await savePublicVersion(db, {
+      submissionId: id,
+      staffId: staff.id,
+      version: { title: 'Access to services for migrant workers', summary: 'Recommendations on objectives 6 and 15.', body: redactedBody, nameHidden: true, withheldAttachmentIds: [file.id] },
+    });
+    expect(changed).toEqual(['body', 'nameHidden', 'withheldFiles']);
+    // Title and summary were sent back unchanged: they are stored as "no edit", not as copies.
+    expect(await row(id)).toMatchObject({ publicTitle: null, publicSummary: null, publicBody: redactedBody, nameHidden: true, body });
+
+    await decide(db, { submissionId: id, expectedVersion: 1, staffId: staff.id, request: { decision: 'accepted' } });
+    const published = await findPublishedInput(db, reference);
+    expect(published).toMatchObject({ body: redactedBody, title: 'Access to services for migrant workers', authorName: null, authorOrganisation: 'Migrant Rights Network' });
+    expect(await listPublicAttachments(db, reference)).toEqual([]);
+    expect(await findPublicAttachment(db, reference, file.id)).toBeUndefined();
+    const staffView = await loadPublicVersion(db, id);
+    expect(staffView).toMatchObject({ original: { body }, current: { body: redactedBody }, files: [{ id: file.id, withheld: true }] });
+
+    const [audit] = await db.select().from(auditEvents).where(and(eq(auditEvents.submissionId, id), eq(auditEvents.action, 'submission.redacted')));
+    expect(audit.details).toEqual({
+      before: { body, nameHidden: false },
+      after: { body: redactedBody, nameHidden: true, withheldFiles: ['shelter-list.txt'] },
+    });
+
+    // Restoring the original text and file undoes the edit; nothing changed is not audited again.
+    await savePublicVersion(db, { submissionId: id, staffId: staff.id, version: { title: 'Access to services for migrant workers', summary: 'Recommendations on objectives 6 and 15.', body, nameHidden: false, withheldAttachmentIds: [] } });
+    expect(await row(id)).toMatchObject({ publicBody: null, nameHidden: false });
+    expect((await findPublishedInput(db, reference))?.authorName).toBe('Samir Khoury');
+    expect((await listPublicAttachments(db, reference)).map((a) => a.id)).toEqual([file.id]);
+    expect(await savePublicVersion(db, { submissionId: id, staffId: staff.id, version: { title: 'Access to services for migrant workers', summary: 'Recommendations on objectives 6 and 15.', body, nameHidden: false, withheldAttachmentIds: [] } })).toEqual([]);
+    expect((await auditOf(id)).filter((a) => a === 'submission.redacted')).toHaveLength(2);
+  });
+});
+
+describe('held decision e-mails', () => {
+  it('wait while the forum holds them, and leave when an admin releases them', async () => {
+    const forum = await createForum(db);
+    await db.update(forums).set({ holdDecisionEmails: true }).where(eq(forums.id, forum.id));
+    const staff = await moderator();
+    const email = address();
+    const { id, reference } = await createTestSubmission(db, forum, { email });
+    await decide(db, { submissionId: id, expectedVersion: 1, staffId: staff.id, request: { decision: 'rejected', category: 'out_of_scope', reason: 'About tourism.' } });
+
+    const [job] = await jobsOf(id, 'decision-email');
+    expect(job.heldAt).not.toBeNull();
+    const held = await listHeldDecisionEmails(db, forum.id);
+    expect(held.total).toBe(1);
+    expect(held.rows).toMatchObject([{ reference, decision: 'rejected' }]);
+    // The relay's query: a held row is not due.
+    const due = await db.execute(sql`select id from outbox where id = ${job.id} and done_at is null and failed_at is null and held_at is null`);
+    expect(due).toHaveLength(0);
+
+    expect(await releaseHeldDecisionEmails(db, { forumId: forum.id, staffId: staff.id })).toBe(1);
+    expect(await releaseHeldDecisionEmails(db, { forumId: forum.id, staffId: staff.id })).toBe(0);
+    expect((await jobsOf(id, 'decision-email'))[0].heldAt).toBeNull();
+    const [release] = await db.select().from(auditEvents).where(and(eq(auditEvents.forumId, forum.id), eq(auditEvents.action, 'forum.decision_emails_released')));
+    expect(release).toMatchObject({ actorStaffId: staff.id, details: { count: 1 } });
+    await processOutboxJob(workerDeps(db), job.id);
+    expect((await mailTo(email)).map((m) => m.subject)).toContain(`Not published, no action needed: your input ${reference} to ${forum.name.en}`);
+  });
+});
+
+describe('near-identical inputs', () => {
+  const campaign = arabicFixture('ar-gcm-national-implementation-plans').slice(0, 1500);
+
+  it('groups copies of one text sent from different addresses, leaves different texts alone, and marks a group at once', async () => {
+    const forum = await createForum(db);
+    const staff = await moderator();
+    const first = await createTestSubmission(db, forum, { title: 'خطط التنفيذ الوطنية', body: campaign, language: 'ar' });
+    // Alone in its forum so far: nothing to group with.
+    expect(await groupSimilarInput(db, first.id)).toBeUndefined();
+    const copy = await createTestSubmission(db, forum, { title: 'خطط التنفيذ الوطنية', body: `${campaign}\nمع التحية، جمعية الأمل.`, language: 'ar' });
+    const edited = await createTestSubmission(db, forum, { title: 'خطط التنفيذ الوطنية للميثاق', body: campaign.replace('الهجرة', 'التنقل'), language: 'ar' });
+    const other = await createTestSubmission(db, forum, { title: 'Seasonal workers in agriculture', body: 'Seasonal agricultural workers need portable social protection and fair recruitment across borders.' });
+    // The same text in another forum is not grouped with this forum's inputs.
+    const elsewhere = await createTestSubmission(db, await createForum(db), { title: 'خطط التنفيذ الوطنية', body: campaign, language: 'ar' });
+
+    const group = await groupSimilarInput(db, copy.id);
+    expect(group).toBe(first.id);
+    expect(await groupSimilarInput(db, edited.id)).toBe(first.id);
+    expect(await groupSimilarInput(db, other.id)).toBeUndefined();
+    expect(await groupSimilarInput(db, elsewhere.id)).toBeUndefined();
+    expect((await row(first.id)).similarGroup).toBe(first.id);
+    expect((await row(other.id)).similarGroup).toBeNull();
+
+    const similar = await similarInputsOf(db, first.id);
+    expect(similar.map((s) => s.reference).sort()).toEqual([copy.reference, edited.reference].sort());
+    for (const s of similar) expect(s.similarity).toBeGreaterThan(0.7);
+
+    // One of them is decided meanwhile: the others are marked, that one is named as left alone.
+    await decide(db, { submissionId: edited.id, expectedVersion: 1, staffId: staff.id, request: { decision: 'spam' } });
+    const result = await markGroupDuplicates(db, {
+      originalId: first.id,
+      staffId: staff.id,
+      items: [{ id: copy.id, version: 1 }, { id: edited.id, version: 1 }, { id: other.id, version: 1 }],
+    });
+    expect(result).toEqual({ marked: 1, skipped: [edited.reference] });
+    expect(await row(copy.id)).toMatchObject({ decision: 'duplicate', duplicateOf: first.id });
+    // Not in the group: a tampered form cannot reach it.
+    expect((await row(other.id)).decision).toBe('pending');
+  });
+
+  it('confirming an input asks the worker to look for near-identical ones; a group is named by its earliest input', async () => {
+    const forum = await createForum(db);
+    const a = await createTestSubmission(db, forum, { body: campaign, language: 'ar' });
+    const b = await createTestSubmission(db, forum, { body: campaign, language: 'ar' });
+    // The worker may meet the earlier input's job when the copy is already there.
+    const [jobA] = await jobsOf(a.id, 'find-similar');
+    await processOutboxJob(workerDeps(db), jobA.id);
+    expect((await row(a.id)).similarGroup).toBe(a.id);
+    expect((await row(b.id)).similarGroup).toBe(a.id);
+    const [jobB] = await jobsOf(b.id, 'find-similar');
+    await processOutboxJob(workerDeps(db), jobB.id);
+    expect((await row(b.id)).similarGroup).toBe(a.id);
+    expect((await jobsOf(b.id, 'find-similar'))[0].doneAt).not.toBeNull();
+  });
+});
