@@ -1,9 +1,11 @@
 import type { MessageKey } from './en';
+import { arLedger } from './ledger-ar';
 import { arStaff } from './staff-ar';
 
 /** Arabic interface text. The type makes a missing key a compile error. */
 export const ar: Record<MessageKey, string> = {
   ...arStaff,
+  ...arLedger,
   'site.name': 'مساهمات مراجعة الاتفاق العالمي للهجرة',
   'site.tagline': 'مساهمات مكتوبة في منتديات مراجعة الاتفاق العالمي من أجل الهجرة',
   'site.skip': 'انتقل إلى المحتوى',

@@ -1,8 +1,10 @@
+import { enLedger } from './ledger-en';
 import { enStaff } from './staff-en';
 
 /** English interface text: the reference catalogue every other language must match key for key. */
 export const en = {
   ...enStaff,
+  ...enLedger,
   'site.name': 'GCM Review Inputs',
   'site.tagline': 'Written inputs to the review forums of the Global Compact for Migration',
   'site.skip': 'Skip to content',
