@@ -23,4 +23,5 @@ export const REDIS_DB = {
   staffAccess: 16,
   staffAccounts: 17,
   moderation: 18,
+  moderationLedger: 19,
 } as const;
