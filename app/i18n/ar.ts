@@ -1,4 +1,5 @@
 import type { MessageKey } from './en';
+import { arLedger } from './ledger-ar';
 import { arStaff } from './staff-ar';
 import { arPublication } from './publication-ar';
 
@@ -6,6 +7,7 @@ import { arPublication } from './publication-ar';
 export const ar: Record<MessageKey, string> = {
   ...arStaff,
   ...arPublication,
+  ...arLedger,
   'site.name': 'مساهمات مراجعة الاتفاق العالمي للهجرة',
   'site.tagline': 'مساهمات مكتوبة في منتديات مراجعة الاتفاق العالمي من أجل الهجرة',
   'site.skip': 'انتقل إلى المحتوى',

@@ -1,3 +1,4 @@
+import { enLedger } from './ledger-en';
 import { enStaff } from './staff-en';
 import { enPublication } from './publication-en';
 
@@ -5,6 +6,7 @@ import { enPublication } from './publication-en';
 export const en = {
   ...enStaff,
   ...enPublication,
+  ...enLedger,
   'site.name': 'GCM Review Inputs',
   'site.tagline': 'Written inputs to the review forums of the Global Compact for Migration',
   'site.skip': 'Skip to content',

@@ -28,6 +28,10 @@ const en: Partial<Record<MessageKey, PluralMessage>> = {
   'staff.team.caption': { by: 'count', forms: { one: '1 staff account' } },
   'staff.queue.matching': { by: 'count', forms: { one: '1 input matches' } },
   'staff.bulk.done': { by: 'count', forms: { one: '1 input decided.' } },
+  'ledger.meaning.received': {
+    by: 'days',
+    forms: { one: 'Inputs whose sender confirmed their e-mail address. Only these reach the secretariat; inputs never confirmed are erased after 1 day and are not counted here.' },
+  },
 };
 
 const ar: Partial<Record<MessageKey, PluralMessage>> = {
@@ -121,6 +125,16 @@ const ar: Partial<Record<MessageKey, PluralMessage>> = {
   'staff.queue.matching': {
     by: 'count',
     forms: { zero: 'لا توجد مساهمات مطابقة', one: 'مساهمة واحدة مطابقة', two: 'مساهمتان مطابقتان', few: '{count} مساهمات مطابقة', many: '{count} مساهمةً مطابقة', other: '{count} مساهمة مطابقة' },
+  },
+  'ledger.meaning.received': {
+    by: 'days',
+    forms: {
+      one: 'المساهمات التي أكّد مرسلوها عناوين بريدهم الإلكتروني. وهذه وحدها تصل إلى الأمانة؛ أما المساهمات التي لم تُؤكَّد فتُمحى بعد يوم واحد ولا تُحتسب هنا.',
+      two: 'المساهمات التي أكّد مرسلوها عناوين بريدهم الإلكتروني. وهذه وحدها تصل إلى الأمانة؛ أما المساهمات التي لم تُؤكَّد فتُمحى بعد يومين ولا تُحتسب هنا.',
+      few: 'المساهمات التي أكّد مرسلوها عناوين بريدهم الإلكتروني. وهذه وحدها تصل إلى الأمانة؛ أما المساهمات التي لم تُؤكَّد فتُمحى بعد {days} أيام ولا تُحتسب هنا.',
+      many: 'المساهمات التي أكّد مرسلوها عناوين بريدهم الإلكتروني. وهذه وحدها تصل إلى الأمانة؛ أما المساهمات التي لم تُؤكَّد فتُمحى بعد {days} يومًا ولا تُحتسب هنا.',
+      other: 'المساهمات التي أكّد مرسلوها عناوين بريدهم الإلكتروني. وهذه وحدها تصل إلى الأمانة؛ أما المساهمات التي لم تُؤكَّد فتُمحى بعد {days} يوم ولا تُحتسب هنا.',
+    },
   },
 };
 

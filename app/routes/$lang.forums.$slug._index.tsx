@@ -47,6 +47,7 @@ export default function ForumPage() {
         </details>
       ) : null}
       <h2>{t('forum.published')}</h2>
+      <p><Link to={`/${locale}/forums/${forum.slug}/ledger`}>{t('ledger.link')}</Link></p>
       {inputs.length === 0 ? <p>{t('forum.noneYet')}</p> : null}
       <ul className="input-list">
         {inputs.map((i) => (

@@ -23,5 +23,6 @@ export const REDIS_DB = {
   staffAccess: 16,
   staffAccounts: 17,
   moderation: 18,
+  moderationLedger: 19,
   publicationCare: 20,
 } as const;
