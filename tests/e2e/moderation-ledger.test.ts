@@ -65,7 +65,7 @@ async function readEnglishLedger(page: Page) {
   const regions = page.getByRole('table', { name: 'Inputs received and published, by UN region' });
   const read = async (table: Locator, headers: string[], column = 0) => Object.fromEntries(await Promise.all(headers.map(async (h) => [h, await cell(table, h, column)])));
   return {
-    outcomes: await read(outcomes, ['Published', 'Accepted, not yet published', 'Awaiting a decision', 'Not accepted', 'Marked as a duplicate', 'Marked as spam', 'Withdrawn by the submitter', 'Received (e-mail address confirmed)']),
+    outcomes: await read(outcomes, ['Published', 'Accepted, not yet published', 'Withdrawn from publication by the secretariat', 'Awaiting a decision', 'Not accepted', 'Marked as a duplicate', 'Marked as spam', 'Withdrawn by the submitter', 'Received (e-mail address confirmed)']),
     reasons: await read(reasons, ['Out of scope', 'Not about the Global Compact for Migration', 'Abusive', 'Spam', 'Risk to personal data', 'Other', 'Not accepted in all']),
     groupsReceived: await read(groups, ['Civil society organisations', 'Migrants', 'Media']),
     groupsPublished: await read(groups, ['Civil society organisations', 'Migrants', 'Media'], 1),
@@ -78,6 +78,7 @@ const ENGLISH_LEDGER = {
   outcomes: {
     Published: '2',
     'Accepted, not yet published': '0',
+    'Withdrawn from publication by the secretariat': '0',
     'Awaiting a decision': '2',
     'Not accepted': '2',
     'Marked as a duplicate': '1',

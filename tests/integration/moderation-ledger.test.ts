@@ -5,6 +5,7 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
+import { unpublishSubmission } from '../../app/modules/publication/publish';
 import { decide, type DecisionRequest } from '../../app/modules/moderation/decide';
 import { moderationLedger } from '../../app/modules/publication/moderation-ledger';
 import { upsertStaffUser } from '../../app/modules/staff/staff-accounts';
@@ -59,10 +60,10 @@ describe('the moderation ledger of a forum', () => {
     const original = await decided(forum, staff.id, { decision: 'accepted' });
     await decided(forum, staff.id, { decision: 'accepted' });
     await decided(forum, staff.id, { decision: 'accepted' }, MIGRANT_IN_MEXICO);
-    // Accepted, not public yet: the portal publishes on acceptance today, so the state the schema
-    // allows (accepted, published_at null) is set directly.
-    const held = await decided(forum, staff.id, { decision: 'accepted' }, ACADEMIC_IN_FRANCE);
-    await db.update(submissions).set({ publishedAt: null }).where(eq(submissions.id, held.id));
+    // Accepted for publication at a later time, and published then withdrawn from publication.
+    await decided(forum, staff.id, { decision: 'accepted', publishAt: new Date(Date.now() + 86_400_000) }, ACADEMIC_IN_FRANCE);
+    const withdrawnFromPublication = await decided(forum, staff.id, { decision: 'accepted' });
+    expect(await unpublishSubmission(db, { submissionId: withdrawnFromPublication.id, staffId: staff.id, reason: 'Named a child.' })).toBe('unpublished');
     // Not accepted: every category but personal_data_risk, out_of_scope twice.
     for (const category of ['out_of_scope', 'out_of_scope', 'not_gcm', 'abusive', 'spam', 'other'] as const) {
       await decided(forum, staff.id, { decision: 'rejected', category, reason: 'Not for this call.' });
@@ -92,11 +93,11 @@ describe('the moderation ledger of a forum', () => {
     const byKey = (rows: Array<{ key: string; received: number; published: number }>, nonZero: Record<string, [number, number]>) =>
       rows.map(({ key }) => ({ key, received: nonZero[key]?.[0] ?? 0, published: nonZero[key]?.[1] ?? 0 }));
     expect(ledger).toEqual({
-      received: 17,
-      outcomes: { published: 3, acceptedNotPublished: 1, awaitingDecision: 3, rejected: 6, duplicate: 1, spam: 1, withdrawn: 2 },
+      received: 18,
+      outcomes: { published: 3, acceptedNotPublished: 1, unpublished: 1, awaitingDecision: 3, rejected: 6, duplicate: 1, spam: 1, withdrawn: 2 },
       rejectedBy: { out_of_scope: 2, not_gcm: 1, abusive: 1, spam: 1, personal_data_risk: 0, other: 1 },
-      byConstituency: byKey(zeroRows(CONSTITUENCY_KEYS), { civil_society: [13, 2], migrants: [2, 1], trade_unions: [1, 0], academia: [1, 0] }),
-      byRegion: byKey(zeroRows(REGION_KEYS), { ESCWA: [13, 2], ECLAC: [2, 1], ECA: [1, 0], ECE: [1, 0] }),
+      byConstituency: byKey(zeroRows(CONSTITUENCY_KEYS), { civil_society: [14, 2], migrants: [2, 1], trade_unions: [1, 0], academia: [1, 0] }),
+      byRegion: byKey(zeroRows(REGION_KEYS), { ESCWA: [14, 2], ECLAC: [2, 1], ECA: [1, 0], ECE: [1, 0] }),
     });
     // The outcomes partition what was received.
     expect(Object.values(ledger.outcomes).reduce((a, b) => a + b, 0)).toBe(ledger.received);
@@ -117,7 +118,7 @@ describe('the moderation ledger of a forum', () => {
     expect(asOf).toBeInstanceOf(Date);
     expect(ledger).toEqual({
       received: 0,
-      outcomes: { published: 0, acceptedNotPublished: 0, awaitingDecision: 0, rejected: 0, duplicate: 0, spam: 0, withdrawn: 0 },
+      outcomes: { published: 0, acceptedNotPublished: 0, unpublished: 0, awaitingDecision: 0, rejected: 0, duplicate: 0, spam: 0, withdrawn: 0 },
       rejectedBy: { out_of_scope: 0, not_gcm: 0, abusive: 0, spam: 0, personal_data_risk: 0, other: 0 },
       byConstituency: zeroRows(CONSTITUENCY_KEYS),
       byRegion: zeroRows(REGION_KEYS),

@@ -12,7 +12,8 @@
  *   - `awaitingDecision`: no decision yet, including inputs returned to the submitter with a
  *     request for changes (their edited version comes back to the same queue);
  *   - `published`: accepted and public on the forum's page;
- *   - `acceptedNotPublished`: accepted but not public yet;
+ *   - `acceptedNotPublished`: accepted but not public yet (scheduled for a later time);
+ *   - `unpublished`: published, then withdrawn from publication by the secretariat;
  *   - `rejected`: not accepted, by the kind of reason the moderator chose (every category, 0 when
  *     none); the reason itself went only to the submitter;
  *   - `duplicate`: the same input (or campaign text) as another one, which stands for both;
@@ -27,7 +28,7 @@ import { REJECTION_CATEGORIES, submissions, type RejectionCategory } from '../..
 import { CONSTITUENCY_KEYS } from '../taxonomy/constituencies';
 import { REGION_KEYS } from '../taxonomy/regions';
 
-export const LEDGER_OUTCOMES = ['published', 'acceptedNotPublished', 'awaitingDecision', 'rejected', 'duplicate', 'spam', 'withdrawn'] as const;
+export const LEDGER_OUTCOMES = ['published', 'acceptedNotPublished', 'unpublished', 'awaitingDecision', 'rejected', 'duplicate', 'spam', 'withdrawn'] as const;
 export type LedgerOutcome = (typeof LEDGER_OUTCOMES)[number];
 
 export interface LedgerBreakdownRow {
@@ -49,6 +50,7 @@ export interface ModerationLedger {
 const outcome = sql<LedgerOutcome>`case
   when ${submissions.withdrawnAt} is not null then 'withdrawn'
   when ${submissions.publishedAt} is not null then 'published'
+  when ${submissions.decision} = 'accepted' and ${submissions.unpublishedAt} is not null then 'unpublished'
   when ${submissions.decision} = 'accepted' then 'acceptedNotPublished'
   when ${submissions.decision} in ('pending', 'changes_requested') then 'awaitingDecision'
   else ${submissions.decision}
