@@ -30,6 +30,7 @@ interface PlanNode {
   'Subplan Name'?: string;
   'Actual Rows'?: number;
   'Actual Loops'?: number;
+  'Rows Removed by Filter'?: number;
   'Shared Hit Blocks'?: number;
   'Shared Read Blocks'?: number;
   Plans?: PlanNode[];
@@ -49,7 +50,9 @@ function describe(node: PlanNode): string {
   const on = node['Index Name'] ? ` using ${node['Index Name']}` : '';
   const rel = node['Relation Name'] ? ` on ${node['Relation Name']}` : '';
   const sub = node['Subplan Name'] ? ` [${node['Subplan Name']}]` : '';
-  return `${node['Node Type']}${on}${rel}${sub} (rows=${node['Actual Rows']} loops=${node['Actual Loops']})`;
+  // Rows read only to be dropped: what an index walk pays for a filter the index cannot answer.
+  const removed = node['Rows Removed by Filter'] ? ` removed by filter=${node['Rows Removed by Filter']}` : '';
+  return `${node['Node Type']}${on}${rel}${sub} (rows=${node['Actual Rows']} loops=${node['Actual Loops']}${removed})`;
 }
 
 export async function explain(sql: postgres.Sql, statement: RecordedStatement, maxDepth = 6): Promise<PlanSummary> {
