@@ -91,6 +91,35 @@ function handOver(cmd, args) {
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
 
+const BENCHMARKS = { submit: 'bench/submit-throughput.ts', queue: 'bench/moderation-queue.ts' };
+
+/**
+ * `bench` runs every benchmark in turn, each with its defaults; `bench <name> [options]` runs one
+ * with its own options. Options without a name are refused: they would mean different things to
+ * different benchmarks.
+ */
+function runBenchmarks(args) {
+  const [name, ...options] = args;
+  if (name !== undefined && !(name in BENCHMARKS)) {
+    console.error(`usage: npm run bench [-- ${Object.keys(BENCHMARKS).join('|')} [options]]`);
+    process.exit(2);
+  }
+  const files = name ? [BENCHMARKS[name]] : Object.values(BENCHMARKS);
+  const next = () => {
+    const file = files.shift();
+    if (!file) process.exit(0);
+    const child = spawn(process.execPath, ['--import', 'tsx', file, ...(name ? options : [])], { cwd: root, stdio: 'inherit' });
+    const forward = (signal) => child.kill(signal);
+    for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, forward);
+    child.on('exit', (code, signal) => {
+      for (const s of ['SIGINT', 'SIGTERM']) process.off(s, forward);
+      if (code !== 0) process.exit(code ?? (signal ? 1 : 0));
+      next();
+    });
+  };
+  next();
+}
+
 if (mode !== 'start' && mode !== 'test' && mode !== 'bench') {
   console.error('usage: node scripts/bootstrap.mjs start|test|bench [args]');
   process.exit(2);
@@ -99,5 +128,5 @@ ensureNodeModules();
 ensureOsPackages(OS_PACKAGES[mode === 'bench' ? 'start' : mode]);
 ensureBuild();
 if (mode === 'start') handOver(process.execPath, ['--import', 'tsx', 'scripts/start.ts']);
-else if (mode === 'bench') handOver(process.execPath, ['--import', 'tsx', 'bench/submit-throughput.ts', ...process.argv.slice(3)]);
+else if (mode === 'bench') runBenchmarks(process.argv.slice(3));
 else handOver(process.execPath, [path.join(root, 'node_modules/vitest/vitest.mjs'), 'run', ...process.argv.slice(3)]);

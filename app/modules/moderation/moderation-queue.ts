@@ -4,7 +4,7 @@
  * language and country computed in one pass (GROUPING SETS). Only forums the moderator may see
  * are ever read.
  */
-import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../../db/client';
 import { attachments, forums, SEARCH_DOCUMENT, staffUsers, submissions } from '../../../db/schema';
@@ -15,6 +15,12 @@ export const QUEUE_PAGE_SIZE = 50;
 type ForumScope = 'all' | string[];
 
 const hasAttachments = sql<boolean>`exists (select 1 from ${attachments} a where a.submission_id = ${submissions.id})`;
+/**
+ * The same, as a column of a page: one index probe per input shown. Written as EXISTS there,
+ * PostgreSQL may plan it for every input the filter matches, before the page's limit, and build a
+ * hash of every attachment in the portal on each page load.
+ */
+const rowHasAttachments = sql<boolean>`coalesce((select true from ${attachments} a where a.submission_id = ${submissions.id} limit 1), false)`;
 
 /** The conditions of a filter, without the page cursor (and without the stage when asked). */
 function conditions(filter: QueueFilter, scope: ForumScope, options: { stage?: boolean } = {}): SQL[] {
@@ -42,11 +48,17 @@ function conditions(filter: QueueFilter, scope: ForumScope, options: { stage?: b
   return where.filter((c): c is SQL => c !== undefined);
 }
 
+/**
+ * The inputs after the cursor, as one row comparison: PostgreSQL starts the index scan at the
+ * cursor, where the same condition spelled with OR would be checked on every input before it.
+ */
 function afterCursor(cursor: QueueCursor, order: QueueFilter['order']): SQL {
-  const at = sql`${cursor.receivedAt}::timestamptz`;
-  const compare = order === 'oldest' ? gt : lt;
-  return or(compare(submissions.receivedAt, at), and(sql`${submissions.receivedAt} = ${at}`, compare(submissions.id, cursor.id)))!;
+  const direction = order === 'oldest' ? sql`>` : sql`<`;
+  return sql`(${submissions.receivedAt}, ${submissions.id}) ${direction} (${cursor.receivedAt}::timestamptz, ${cursor.id}::uuid)`;
 }
+
+/** A received time as the cursor carries it: to the microsecond, as stored (a Date keeps only milliseconds). */
+const cursorAt = sql<string>`to_char(${submissions.receivedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 /** Who holds a claim on the input, joined only while the claim lasts. */
 export const liveClaimant = alias(staffUsers, 'claimant');
@@ -68,7 +80,7 @@ export async function listQueuePage(db: Db, filter: QueueFilter, scope: ForumSco
       revisedAt: submissions.revisedAt,
       version: submissions.version,
       likelyPersonalData: submissions.likelyPersonalData,
-      hasAttachments,
+      hasAttachments: rowHasAttachments,
       similarGroup: submissions.similarGroup,
       // Other members of its group of near-identical inputs (served by the similar_group index).
       similarCount: sql<number>`case when ${submissions.similarGroup} is null then 0 else (select count(*)::int - 1 from submissions g where g.similar_group = ${submissions.similarGroup}) end`,
@@ -76,6 +88,7 @@ export async function listQueuePage(db: Db, filter: QueueFilter, scope: ForumSco
       claimedBy: submissions.claimedBy,
       claimantName: liveClaimant.displayName,
       claimedUntil: submissions.claimedUntil,
+      cursorAt,
     })
     .from(submissions)
     .innerJoin(forums, eq(forums.id, submissions.forumId))
@@ -85,8 +98,8 @@ export async function listQueuePage(db: Db, filter: QueueFilter, scope: ForumSco
     .limit(pageSize + 1);
   const page = rows.slice(0, pageSize);
   const last = page.at(-1);
-  const next = rows.length > pageSize && last ? { receivedAt: last.receivedAt.toISOString(), id: last.id } : undefined;
-  return { rows: page, next };
+  const next = rows.length > pageSize && last ? { receivedAt: last.cursorAt, id: last.id } : undefined;
+  return { rows: page.map(({ cursorAt: _cursorAt, ...row }) => row), next };
 }
 
 export type QueueFacet = 'forum' | 'constituency' | 'region' | 'language' | 'country';

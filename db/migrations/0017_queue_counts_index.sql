@@ -1,0 +1,2 @@
+DROP INDEX "submissions_queue";--> statement-breakpoint
+CREATE INDEX "submissions_queue" ON "submissions" USING btree ("decision","received_at","id","forum_id","withdrawn_at","constituency","region","language","country","likely_personal_data") WHERE "submissions"."email_confirmed_at" is not null;
