@@ -6,7 +6,7 @@ import { ChoiceGroup, TextField } from './form-fields';
  * call's close). `onlyTime` shows just the date and time, for a form that always schedules.
  * Plain fields, so it works without JavaScript.
  */
-export function PublishTimeFields(props: { onlyTime?: boolean; defaultValue: string; timeZone: string; error?: string; scheduled?: boolean }) {
+export function PublishTimeFields(props: { onlyTime?: boolean; defaultValue: string; timeZone: string; error?: string }) {
   const { t } = useLocale();
   const time = (
     <TextField
@@ -26,7 +26,7 @@ export function PublishTimeFields(props: { onlyTime?: boolean; defaultValue: str
         kind="radio"
         name="publish"
         label={t('publication.when')}
-        defaultValues={[props.scheduled || props.error ? 'scheduled' : 'now']}
+        defaultValues={[props.error ? 'scheduled' : 'now']}
         options={[
           { value: 'now', label: t('publication.when.now') },
           { value: 'scheduled', label: t('publication.when.scheduled') },

@@ -1,6 +1,7 @@
 import { Form, Link } from '@remix-run/react';
 import { useLocale } from '../lib/route-locale';
 import type { ReviewView } from '../modules/moderation/review-view';
+import { SIMILARITY_THRESHOLD } from '../modules/moderation/similarity-threshold';
 import { CsrfField } from './CsrfField';
 
 /**
@@ -33,7 +34,8 @@ export function SimilarInputs({ review }: { review: ReviewView }) {
               <tr key={o.id}>
                 <td>
                   {o.decision === 'pending' ? (
-                    <input type="checkbox" name="item" value={`${o.id}:${o.version}`} defaultChecked aria-label={t('similar.selectOne', { reference: o.reference })} />
+                    // Ticked only when near-identical to this very input: a group can chain through others.
+                    <input type="checkbox" name="item" value={`${o.id}:${o.version}`} defaultChecked={o.similarity >= SIMILARITY_THRESHOLD * 100} aria-label={t('similar.selectOne', { reference: o.reference })} />
                   ) : null}
                 </td>
                 <td><Link to={`/${locale}/staff/submissions/${o.id}`}><bdi>{o.reference}</bdi></Link></td>

@@ -44,6 +44,7 @@ export const arPublication: Record<keyof typeof enPublication, string> = {
   'publication.done.scheduled': 'حُدّد موعد النشر.',
   'publication.done.unpublished': 'سُحبت المساهمة من النشر، وسيُبلَّغ مقدّمها بالسبب.',
   'publication.error.past': 'اختر موعدًا في المستقبل.',
+  'publication.error.stale': 'غيّر زميل آخر النسخة العامة في هذه الأثناء. وهي معروضة أدناه كما أصبحت؛ أعد إجراء تعديلك.',
   'publication.error.state': 'تغيّرت هذه المساهمة في هذه الأثناء، ولا يمكن نشرها أو سحبها بهذه الطريقة الآن. تعرض الصفحة حالتها الحالية.',
 
   'similar.title': 'مساهمات شبه متطابقة: {count}',
@@ -56,7 +57,9 @@ export const arPublication: Record<keyof typeof enPublication, string> = {
   'similar.marked': 'مساهمات حُدّدت بوصفها مكرّرة: {count}',
   'similar.skipped': 'تُركت على حالها (اتُّخذ بشأنها قرار، أو تغيّرت، أو حجزها زميل في هذه الأثناء)',
   'staff.filter.flagged.similar': 'شبه متطابقة مع مساهمات أخرى',
-  'staff.queue.similar': 'شبه متطابقة مع غيرها: {count}',
+  'staff.queue.similar': 'مساهمات شبه متطابقة: {count}',
+  'staff.queue.groupOnly': 'تُعرض مجموعة واحدة فقط من المساهمات شبه المتطابقة.',
+  'staff.queue.groupAll': 'عرض جميع المساهمات',
 
   'held.link': 'رسائل القرارات المحتجزة',
   'held.title': 'رسائل القرارات المحتجزة: {forum}',
@@ -64,7 +67,7 @@ export const arPublication: Record<keyof typeof enPublication, string> = {
   'held.notHolding': 'يرسل هذا المنتدى رسائل القرارات فورًا. أما الرسائل المحتجزة قبل تغيير هذا الإعداد فتنتظر هنا حتى يُفرج عنها.',
   'held.none': 'لا توجد رسائل قرارات بانتظار الإرسال.',
   'held.count': 'بانتظار الإرسال: {count}',
-  'held.release': 'إرسال الرسائل الآن ({count})',
+  'held.release': 'إرسال الرسائل المدرجة أدناه ({count})',
   'held.released': 'رسائل أُفرج عنها للإرسال: {count}',
   'held.caption': 'الرسائل المحتجزة، الأقدم أولًا',
   'held.since': 'محتجزة منذ',

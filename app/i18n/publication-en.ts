@@ -46,6 +46,7 @@ export const enPublication = {
   'publication.done.scheduled': 'The publication time is set.',
   'publication.done.unpublished': 'The input was withdrawn from publication. The submitter will be told why.',
   'publication.error.past': 'Choose a time in the future.',
+  'publication.error.stale': 'Someone else changed the public version meanwhile. It is shown below as it now is; make your change again.',
   'publication.error.state': 'This input changed meanwhile and cannot be published or withdrawn that way now. The page shows its current state.',
 
   'similar.title': 'Near-identical inputs: {count}',
@@ -58,7 +59,9 @@ export const enPublication = {
   'similar.marked': 'Inputs marked as duplicates: {count}',
   'similar.skipped': 'Left as they were (decided, changed or claimed meanwhile)',
   'staff.filter.flagged.similar': 'Near-identical to other inputs',
-  'staff.queue.similar': 'near-identical to {count} other(s)',
+  'staff.queue.similar': 'near-identical inputs: {count}',
+  'staff.queue.groupOnly': 'Only one group of near-identical inputs is shown.',
+  'staff.queue.groupAll': 'Show every input',
 
   'held.link': 'Held decision e-mails',
   'held.title': 'Held decision e-mails: {forum}',
@@ -66,7 +69,7 @@ export const enPublication = {
   'held.notHolding': 'This forum sends decision e-mails at once. E-mails held before that setting changed wait here until released.',
   'held.none': 'No decision e-mails are waiting.',
   'held.count': 'Waiting to be sent: {count}',
-  'held.release': 'Send all {count} now',
+  'held.release': 'Send the e-mails listed below ({count})',
   'held.released': 'E-mails released for sending: {count}',
   'held.caption': 'Held e-mails, oldest first',
   'held.since': 'Held since',

@@ -28,16 +28,15 @@ export const DECISION_INTENTS: readonly DecisionIntent[] = ['accept', 'reject', 
 /**
  * The decision a form asks for, or the problem with it. `findOriginal` turns the reference typed
  * for a duplicate into the id of that input (in the same forum), if there is one; `timeZone` is
- * the forum's, which a scheduled publication time is read in (without one, acceptance publishes at once).
+ * the one a scheduled publication time is read in.
  */
 export async function readDecision(
   form: FormData,
   intent: DecisionIntent,
-  opts: { findOriginal: (reference: string) => Promise<string | undefined>; timeZone?: string },
+  opts: { findOriginal: (reference: string) => Promise<string | undefined>; timeZone: string },
 ): Promise<{ ok: true; request: DecisionRequest } | { ok: false; problem: DecisionFormProblem }> {
   const text = (name: string) => String(form.get(name) ?? '').trim();
   if (intent === 'accept') {
-    if (!opts.timeZone) return { ok: true, request: { decision: 'accepted' } };
     const when = readPublishTime(form, opts.timeZone);
     if (!when.ok) return { ok: false, problem: { field: 'publishAt', error: when.error, value: when.value } };
     return { ok: true, request: { decision: 'accepted', publishAt: when.at } };

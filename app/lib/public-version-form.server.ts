@@ -1,38 +1,42 @@
 /**
- * Reads the redaction form: the public title, summary and body, whether to hide the contact name,
- * and which attached files to withhold. Problems come back per field with the text as typed.
+ * Reads the redaction form: the public title, summary and body (checked as a submission's are),
+ * whether to hide the contact name, which attached files to withhold, which of those optional
+ * controls the form showed, and the version of the public version it was made on. Problems come
+ * back per field with the text as typed.
  */
-import type { PublicVersionInput } from '../modules/publication/public-version';
-import { acceptableLine, hasControlCharacters } from '../modules/submissions/submission-input';
+import { z } from 'zod';
+import type { PublicVersionInput, ShownControls } from '../modules/publication/public-version';
+import { prose, singleLine } from '../modules/submissions/submission-input';
 import { countCharacters } from '../modules/submissions/text-measure';
 import { isUuid } from '../modules/ids/uuid';
 
-type FieldError = 'error.required' | 'error.invalidCharacters' | 'error.tooLong';
-export type PublicVersionProblems = Partial<Record<'title' | 'summary' | 'body', FieldError>>;
+type TextField = 'title' | 'summary' | 'body';
+export type PublicVersionProblems = Partial<Record<TextField, 'error.required' | 'error.invalidCharacters' | 'error.tooLong'>>;
 
-// Far above any forum's limits: a public version only ever removes or replaces a few words.
-const MAX_CHARS = { title: 1_000, summary: 20_000, body: 400_000 } as const;
+// A public version only removes or replaces a few words: generous caps, above any forum's limits.
+const texts = z.object({
+  title: singleLine(1_000),
+  summary: prose.refine((s) => countCharacters(s) <= 20_000, { error: 'error.tooLong' }),
+  body: prose.refine((s) => countCharacters(s) <= 400_000, { error: 'error.tooLong' }),
+});
 
-export function readPublicVersionForm(
-  form: FormData,
-): { ok: true; version: PublicVersionInput } | { ok: false; problems: PublicVersionProblems; values: Record<string, string> } {
-  const text = (name: 'title' | 'summary' | 'body') => String(form.get(name) ?? '');
-  const title = text('title').trim();
-  const summary = text('summary');
-  const body = text('body');
+export type PublicVersionForm =
+  | { ok: true; version: PublicVersionInput; shown: ShownControls; basis: string }
+  | { ok: false; problems: PublicVersionProblems; values: Record<string, string> };
+
+export function readPublicVersionForm(form: FormData): PublicVersionForm {
+  const raw = { title: String(form.get('title') ?? ''), summary: String(form.get('summary') ?? ''), body: String(form.get('body') ?? '') };
   const withhold = form.getAll('withhold').map(String).filter(isUuid);
   const nameHidden = form.get('nameHidden') !== null;
-  const problems: PublicVersionProblems = {};
-  const check = (field: 'title' | 'summary' | 'body', value: string, oneLine: boolean) => {
-    if (value.trim().length === 0) problems[field] = 'error.required';
-    else if (oneLine ? !acceptableLine(value) : hasControlCharacters(value)) problems[field] = 'error.invalidCharacters';
-    else if (countCharacters(value) > MAX_CHARS[field]) problems[field] = 'error.tooLong';
-  };
-  check('title', title, true);
-  check('summary', summary, false);
-  check('body', body, false);
-  if (Object.keys(problems).length > 0) {
-    return { ok: false, problems, values: { title, summary, body, nameHidden: nameHidden ? 'yes' : '', withhold: withhold.join(' ') } };
+  const shown = { nameHidden: form.getAll('shown').includes('nameHidden'), files: form.getAll('shown').includes('files') };
+  const parsed = texts.safeParse(raw);
+  if (!parsed.success) {
+    const problems: PublicVersionProblems = {};
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0] as TextField;
+      problems[field] ??= issue.message as NonNullable<PublicVersionProblems[TextField]>;
+    }
+    return { ok: false, problems, values: { ...raw, nameHidden: nameHidden ? 'yes' : '', withhold: withhold.join(' ') } };
   }
-  return { ok: true, version: { title, summary, body, nameHidden, withheldAttachmentIds: withhold } };
+  return { ok: true, version: { ...parsed.data, nameHidden, withheldAttachmentIds: withhold }, shown, basis: String(form.get('basis') ?? '') };
 }

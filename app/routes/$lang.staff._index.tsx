@@ -11,7 +11,9 @@ import { localeFromParams, requireLocale, useLocale } from '../lib/route-locale'
 import { decideMany, parseBulkItems } from '../modules/moderation/bulk-decide';
 import { listQueuePage, queueCounts } from '../modules/moderation/moderation-queue';
 import { parseQueueFilter, queueQuery } from '../modules/moderation/queue-filter';
-import { listForums } from '../modules/forums/forum-queries';
+import { findForumById, listForums } from '../modules/forums/forum-queries';
+import { defaultPublishAt } from '../modules/publication/publish-default';
+import { PublishTimeFields } from '../components/PublishTimeFields';
 import { constituencyLabel } from '../modules/taxonomy/constituencies';
 import { countryName } from '../modules/taxonomy/countries';
 import { pickLabel } from '../modules/taxonomy/locales';
@@ -27,7 +29,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     listForums(context.db),
   ]);
   const visibleForums = forums.filter((f) => mayModerate(staff, f.id)).map((f) => ({ id: f.id, name: pickLabel(f.name, locale) }));
+  // Bulk acceptance may schedule publication: in the filtered forum's time zone, else in UTC.
+  const scheduleForum = forums.find((f) => f.id === filter.forum && mayModerate(staff, f.id));
   return {
+    schedule: scheduleForum ? { zone: scheduleForum.timeZone, default: defaultPublishAt(scheduleForum), forum: scheduleForum.id } : { zone: 'UTC', default: '', forum: '' },
     filter,
     counts,
     forums: visibleForums,
@@ -62,8 +67,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const intent = String(form.get('bulk') ?? '');
   if (items.length === 0) return data({ problem: 'none_selected' as const }, { status: 400 });
   if (intent !== 'accept' && intent !== 'reject' && intent !== 'spam') return data({ problem: 'invalid' as const }, { status: 400 });
-  // Bulk acceptance publishes at once: the inputs may belong to forums in different time zones.
-  const read = await readDecision(form, intent, { findOriginal: async () => undefined });
+  // A time typed for the ticked inputs is read in the zone the form showed: the filtered forum's, or UTC.
+  const zoneForum = await findForumById(context.db, String(form.get('scheduleForum') ?? '') || undefined);
+  const zone = zoneForum && mayModerate(staff, zoneForum.id) ? zoneForum.timeZone : 'UTC';
+  const read = await readDecision(form, intent, { findOriginal: async () => undefined, timeZone: zone });
   if (!read.ok) return data({ problem: 'field' as const, field: read.problem.field, error: read.problem.error, value: read.problem.value }, { status: 400 });
   if (read.request.decision === 'duplicate' || read.request.decision === 'changes_requested') return data({ problem: 'invalid' as const }, { status: 400 });
   const result = await decideMany(context.db, { items, staffId: staff.id, request: read.request, mayModerate: (forumId) => mayModerate(staff, forumId) });
@@ -72,7 +79,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 
 export default function ModerationQueue() {
-  const { filter, counts, forums, countries, rows, next } = useLoaderData<typeof loader>();
+  const { filter, counts, forums, countries, rows, next, schedule } = useLoaderData<typeof loader>();
   const twoFactorOn = useSearchParams()[0].get('twoFactor') === 'on';
   const result = useActionData<typeof action>();
   const { locale, t } = useLocale();
@@ -89,7 +96,14 @@ export default function ModerationQueue() {
           ) : null}
         </div>
       ) : result?.problem ? (
-        <p className="notice notice-error" role="alert">{t(result.problem === 'field' ? 'staff.bulk.needsReason' : result.problem === 'none_selected' ? 'staff.bulk.noneSelected' : 'error.form')}</p>
+        <p className="notice notice-error" role="alert">
+          {result.problem === 'field' && result.field === 'publishAt'
+            ? t(result.error)
+            : t(result.problem === 'field' ? 'staff.bulk.needsReason' : result.problem === 'none_selected' ? 'staff.bulk.noneSelected' : 'error.form')}
+        </p>
+      ) : null}
+      {filter.group ? (
+        <p className="notice">{t('staff.queue.groupOnly')} <Link to={`/${locale}/staff?${queueQuery(filter, { group: undefined })}`}>{t('staff.queue.groupAll')}</Link></p>
       ) : null}
       <p role="status">{t('staff.queue.matching', { count: counts.total })}</p>
       {rows.length === 0 ? (
@@ -145,6 +159,8 @@ export default function ModerationQueue() {
                   { value: 'spam', label: t('staff.detail.markSpam') },
                 ]}
               />
+              <input type="hidden" name="scheduleForum" value={schedule.forum} />
+              <PublishTimeFields defaultValue={schedule.default} timeZone={schedule.zone} />
               <SelectField
                 name="category"
                 label={t('staff.bulk.category')}

@@ -25,9 +25,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.f
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = requireLocale(params);
-  const { staff } = await requireStaffForm(request, context, locale, { admin: true });
+  const { staff, form } = await requireStaffForm(request, context, locale, { admin: true });
   const forum = await requireForumById(context, params.id);
-  const released = await releaseHeldDecisionEmails(context.db, { forumId: forum.id, staffId: staff.id });
+  const upTo = Number(form.get('upTo'));
+  if (!Number.isSafeInteger(upTo) || upTo < 1) throw new Response('Bad request', { status: 400 });
+  const released = await releaseHeldDecisionEmails(context.db, { forumId: forum.id, staffId: staff.id, upTo });
   return redirect(`/${locale}/staff/forums/${forum.id}/held-emails?released=${released}`);
 }
 
@@ -45,9 +47,11 @@ export default function HeldEmails() {
       {total === 0 ? <p>{t('held.none')}</p> : (
         <>
           <p>{t('held.count', { count: total })}</p>
+          {/* Releases exactly the e-mails listed below; any held later wait for the next release. */}
           <Form method="post">
             <CsrfField />
-            <button className="button" type="submit">{t('held.release', { count: total })}</button>
+            <input type="hidden" name="upTo" value={rows[rows.length - 1].id} />
+            <button className="button" type="submit">{t('held.release', { count: rows.length })}</button>
           </Form>
           <table>
             <caption>{t('held.caption')}</caption>

@@ -71,7 +71,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!Number.isSafeInteger(expectedVersion) || expectedVersion < 1 || expectedVersion > 2_147_483_647) return data({ problem: 'invalid' as const }, { status: 400 });
   const read = await readDecision(form, intent as DecisionIntent, {
     findOriginal: (reference) => findInputInSameForum(context.db, submissionId, reference),
-    timeZone: (await findForumById(context.db, forumId))?.timeZone,
+    timeZone: (await findForumById(context.db, forumId))?.timeZone ?? 'UTC',
   });
   // The text reaches the submitter by e-mail and the status page: kept as written, never broken.
   if (!read.ok) return data({ problem: 'field' as const, field: read.problem }, { status: 400 });
@@ -123,7 +123,7 @@ export default function ReviewSubmission() {
       {result && 'grouped' in result && result.grouped ? (
         <div className="notice" role="status">
           <p>{t('similar.marked', { count: result.grouped.marked })}</p>
-          {result.grouped.skipped.length ? <p>{t('similar.skipped')}: {result.grouped.skipped.map((r) => <bdi key={r}>{r} </bdi>)}</p> : null}
+          {result.grouped.skipped.length ? <p>{t('similar.skipped')}: <bdi dir="ltr">{result.grouped.skipped.join(', ')}</bdi></p> : null}
         </div>
       ) : null}
       {result?.problem === 'none_selected' ? <p className="notice notice-error" role="alert">{t('staff.bulk.noneSelected')}</p> : null}

@@ -1,12 +1,12 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData, useSearchParams, type ShouldRevalidateFunction } from '@remix-run/react';
 import { CsrfField } from '../components/CsrfField';
 import { HintedText } from '../components/HintedText';
 import { PublishTimeFields } from '../components/PublishTimeFields';
 import { PublicationState } from '../components/PublicationSummary';
 import { Checkbox, ChoiceGroup, TextArea, TextField } from '../components/form-fields';
 import { readPublicVersionForm, type PublicVersionProblems } from '../lib/public-version-form.server';
-import { readPublishTime } from '../lib/publish-time-form.server';
+import { readPublishTime, type PublishTimeError } from '../lib/publish-time-form.server';
 import { staffTextProblem } from '../lib/decision-form.server';
 import { requireForumAccess, requireStaff, requireStaffForm } from '../lib/staff-auth.server';
 import { requireLocale, useLocale } from '../lib/route-locale';
@@ -40,6 +40,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       publishAttachments: version.publishAttachments,
       nameHidden: version.nameHidden,
       current: version.current,
+      basis: version.basis,
       original: version.original,
       edited: { title: version.edited.title !== null, summary: version.edited.summary !== null, body: version.edited.body !== null },
       files: version.files,
@@ -51,9 +52,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.r
 
 type ActionResult =
   | { problem: 'version'; fields: PublicVersionProblems; values: Record<string, string> }
-  | { problem: 'publishAt'; error: string; value: string }
-  | { problem: 'reason'; error: string; value: string }
-  | { problem: 'state' };
+  | { problem: 'publishAt'; error: PublishTimeError; value: string }
+  | { problem: 'reason'; error: NonNullable<ReturnType<typeof staffTextProblem>>; value: string }
+  | { problem: 'state' }
+  | { problem: 'stale' };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = requireLocale(params);
@@ -68,9 +70,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === 'save-version') {
     const read = readPublicVersionForm(form);
     if (!read.ok) return data<ActionResult>({ problem: 'version', fields: read.problems, values: read.values }, { status: 400 });
-    const changed = await savePublicVersion(context.db, { submissionId, staffId: staff.id, version: read.version });
-    if (!changed) throw new Response('Not found', { status: 404 });
-    return back(changed.length ? 'saved' : 'unchanged');
+    const saved = await savePublicVersion(context.db, { submissionId, staffId: staff.id, basis: read.basis, shown: read.shown, version: read.version });
+    if (!saved.ok && saved.reason === 'not_found') throw new Response('Not found', { status: 404 });
+    // Someone else changed the public version meanwhile: theirs is shown; nothing of this one is applied.
+    if (!saved.ok) return data<ActionResult>({ problem: 'stale' }, { status: 409 });
+    return back(saved.changed.length ? 'saved' : 'unchanged');
   }
   if (intent === 'publish') {
     const done = await context.db.transaction((tx) => publishSubmission(tx, submissionId, { staffId: staff.id }));
@@ -94,6 +98,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return data<ActionResult>({ problem: 'state' }, { status: 400 });
 }
 
+// After a refused (409) save or publication step the page must show the input as it now is.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) => {
+  const problem = (actionResult as { problem?: string } | undefined)?.problem;
+  return problem === 'stale' || problem === 'state' ? true : defaultShouldRevalidate;
+};
+
 export default function PublicationPage() {
   const page = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -110,6 +120,7 @@ export default function PublicationPage() {
       <h1>{t('publication.title', { reference: page.reference })}</h1>
       <Flash done={done} />
       {result?.problem === 'state' ? <p className="notice notice-error" role="alert">{t('publication.error.state')}</p> : null}
+      {result?.problem === 'stale' ? <p className="notice notice-error" role="alert">{t('publication.error.stale')}</p> : null}
 
       <h2>{t('publication.record')}</h2>
       <p><PublicationState publication={p} decision={page.decision} /></p>
@@ -127,7 +138,7 @@ export default function PublicationPage() {
               onlyTime
               defaultValue={result?.problem === 'publishAt' ? result.value : page.publishAtDefault}
               timeZone={page.timeZone}
-              error={result?.problem === 'publishAt' ? t(result.error as 'publication.error.past') : undefined}
+              error={result?.problem === 'publishAt' ? t(result.error) : undefined}
             />
             <button className="button button-secondary" type="submit" name="intent" value="schedule">{t(p.state === 'scheduled' ? 'publication.reschedule' : 'publication.schedule')}</button>
           </Form>
@@ -140,7 +151,7 @@ export default function PublicationPage() {
             name="reason"
             label={t('publication.unpublishReason')}
             hint={t('publication.unpublishHint')}
-            error={result?.problem === 'reason' ? t(result.error as 'error.required') : undefined}
+            error={result?.problem === 'reason' ? t(result.error) : undefined}
             defaultValue={result?.problem === 'reason' ? result.value : undefined}
           />
           <button className="button button-danger" type="submit" name="intent" value="unpublish">{t('publication.unpublish')}</button>
@@ -151,9 +162,12 @@ export default function PublicationPage() {
       <p className="hint">{t('publication.versionHint')}</p>
       <Form method="post" className="card">
         <CsrfField />
+        <input type="hidden" name="basis" value={v.basis} />
         <TextField name="title" label={t('publication.field.title')} lang={v.language} dir="auto" defaultValue={typed?.title ?? v.current.title} error={fieldError('title')} />
         <TextArea name="summary" label={t('publication.field.summary')} lang={v.language} defaultValue={typed?.summary ?? v.current.summary} error={fieldError('summary')} />
         <TextArea name="body" long label={t('publication.field.body')} lang={v.language} defaultValue={typed?.body ?? v.current.body} error={fieldError('body')} />
+        {v.publishName && v.contactName !== null ? <input type="hidden" name="shown" value="nameHidden" /> : null}
+        {v.publishAttachments && v.files.length > 0 ? <input type="hidden" name="shown" value="files" /> : null}
         {v.publishName && v.contactName !== null ? (
           <Checkbox name="nameHidden" label={t('publication.hideName', { name: v.contactName })} defaultChecked={typed ? typed.nameHidden === 'yes' : v.nameHidden} />
         ) : null}

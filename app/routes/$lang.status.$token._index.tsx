@@ -23,16 +23,17 @@ async function requireStatus(params: { token?: string }, context: ActionFunction
 /** The submitter's private status page (capability link: GET only reads, changes need a POST). */
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const locale = requireLocale(params);
-  const { submission: s, forum, sent, failed } = await requireStatus(params, context);
+  const { submission: s, forum, sent, failed, decisionHeld } = await requireStatus(params, context);
   const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: forum.timeZone });
   return {
     reference: s.reference,
     title: s.title,
     language: s.language,
     forumName: pickLabel(forum.name, locale),
-    stage: stageOf(s),
-    reason: s.decision === 'rejected' || s.decision === 'changes_requested' ? s.decisionReason : null,
-    canEdit: canResubmit(s),
+    // A decision whose e-mail the forum holds is not told here either, until it is released.
+    stage: decisionHeld ? ('in_review' as const) : stageOf(s),
+    reason: !decisionHeld && (s.decision === 'rejected' || s.decision === 'changes_requested') ? s.decisionReason : null,
+    canEdit: !decisionHeld && canResubmit(s),
     canWithdraw: s.decision === 'pending' && !s.withdrawnAt && !s.expiredAt,
     canConfirm: !s.emailConfirmedAt && !s.withdrawnAt && !s.expiredAt && !s.personalDataErasedAt,
     hasReceipt: Boolean(s.emailConfirmedAt) && !s.personalDataErasedAt,

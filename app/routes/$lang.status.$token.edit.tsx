@@ -18,7 +18,7 @@ import { requireSmallForm } from '../lib/read-form.server';
 async function requireEditable(params: { lang?: string; token?: string }, context: ActionFunctionArgs['context']) {
   const found = looksLikeStatusToken(params.token) ? await findByStatusToken(context.db, params.token) : undefined;
   if (!found) throw new Response('Not found', { status: 404 });
-  if (!canResubmit(found.submission)) throw redirect(`/${params.lang}/status/${params.token}`);
+  if (found.decisionHeld || !canResubmit(found.submission)) throw redirect(`/${params.lang}/status/${params.token}`);
   return found;
 }
 

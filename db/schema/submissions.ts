@@ -18,7 +18,11 @@ const ALL_TEXT = `title || ' ' || summary || ' ' || body`;
  * comparing long texts stays cheap; campaign copies differ in small edits, which the start shows.
  * A query must use this very expression for PostgreSQL to use its index.
  */
-export const SIMILARITY_TEXT = `left(title || ' ' || body, 2000)`;
+export const similarityText = (table?: string) => {
+  const column = (name: string) => (table ? `${table}.${name}` : name);
+  return `left(${column('title')} || ' ' || ${column('body')}, 2000)`;
+};
+export const SIMILARITY_TEXT = similarityText();
 
 /**
  * The words staff search in ('simple': no stemming, so every language is treated alike). An

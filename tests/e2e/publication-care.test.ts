@@ -118,6 +118,23 @@ describe('publication over time', () => {
     expect(problems()).toEqual([]);
   });
 
+  it('accepts the selected inputs of a forum together, for publication when its call closes', async () => {
+    const closes = new Date(Math.ceil((Date.now() + 7 * 86_400_000) / 60_000) * 60_000);
+    const call = await createForum(portal.db, 'open', { name: { en: 'Closing together', ar: 'الإغلاق معًا' }, closesAt: closes, timeZone: 'Asia/Beirut' });
+    const inputs = [await createTestSubmission(portal.db, call, { title: 'Together one' }), await createTestSubmission(portal.db, call, { title: 'Together two' })];
+    const { page, problems } = await signedIn(mod);
+    await page.goto(url(`/en/staff?forum=${call.id}`));
+    for (const i of inputs) await page.getByRole('checkbox', { name: `Select ${i.reference}` }).check();
+    await page.getByRole('radio', { name: 'Publish at the date and time below' }).check();
+    // Offered: the call's close, in the forum's own time zone.
+    const beirut = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Beirut', dateStyle: 'short', timeStyle: 'short' }).format(closes).replace(' ', 'T');
+    expect(await page.getByLabel('Date and time of publication (Asia/Beirut)').inputValue()).toBe(beirut);
+    await page.getByRole('button', { name: 'Apply to the selected inputs' }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toBe('2 inputs decided.');
+    for (const i of inputs) expect(await row(i.id)).toMatchObject({ decision: 'accepted', publishedAt: null, publishAt: closes });
+    expect(problems()).toEqual([]);
+  });
+
   it('withdraws a published input from publication in Arabic; its page says so and the submitter is told why', async () => {
     const email = address();
     const input = await createTestSubmission(portal.db, forum, { title: 'مساهمة ستُسحب من النشر', email }, 'ar');
@@ -201,7 +218,7 @@ describe('held decision e-mails', () => {
     await expect.poll(() => a.page.getByRole('table', { name: 'Held e-mails, oldest first' }).getByRole('row', { name: new RegExp(input.reference) }).count()).toBe(1);
     expect((await mailTo(email)).length).toBe(2);
     await a.page.screenshot(shot('en-staff-held-emails'));
-    await a.page.getByRole('button', { name: 'Send all 1 now' }).click();
+    await a.page.getByRole('button', { name: 'Send the e-mails listed below (1)' }).click();
     await expect.poll(() => a.page.getByRole('status').first().textContent()).toBe('E-mails released for sending: 1');
     const mails = await mailsTo(email, 3);
     expect(mails.map((x) => x.subject)).toContain(`Not published, no action needed: your input ${input.reference} to Held review`);

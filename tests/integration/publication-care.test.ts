@@ -3,6 +3,7 @@
  * scheduled publication, withdrawal from publication, the public version (redaction), held
  * decision e-mails and near-identical inputs.
  */
+import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decide } from '../../app/modules/moderation/decide';
@@ -11,9 +12,10 @@ import { listHeldDecisionEmails, releaseHeldDecisionEmails } from '../../app/mod
 import { findPublicAttachment, listPublicAttachments } from '../../app/modules/publication/public-attachments';
 import { findPublishedInput, findWithdrawnFromPublication } from '../../app/modules/publication/public-inputs';
 import { loadPublicVersion, savePublicVersion } from '../../app/modules/publication/public-version';
-import { publishDue, publishSubmission, unpublishSubmission } from '../../app/modules/publication/publish';
+import { publishDue, publishSubmission, schedulePublication, unpublishSubmission } from '../../app/modules/publication/publish';
 import { upsertStaffUser } from '../../app/modules/staff/staff-accounts';
 import { attachments, auditEvents, forums, outbox, submissions } from '../../db/schema';
+import { findByStatusToken } from '../../app/modules/submissions/submission-status';
 import { processOutboxJob } from '../../workers/process-job';
 import { createForum } from '../factories/forums';
 import { createTestSubmission } from '../factories/submissions';
@@ -26,6 +28,7 @@ afterAll(() => handle.close());
 
 const moderator = () =>
   upsertStaffUser(db, { email: `mod-${crypto.randomUUID().slice(0, 8)}@un.example`, displayName: 'Moderator', role: 'moderator', password: 'correct horse battery staple' });
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 const address = () => `care-${crypto.randomUUID().slice(0, 8)}@example.org`;
 const row = async (id: string) => (await db.select().from(submissions).where(eq(submissions.id, id)))[0];
 const jobsOf = (id: string, kind: string) => db.select().from(outbox).where(and(eq(outbox.submissionId, id), eq(outbox.kind, kind))).orderBy(outbox.id);
@@ -65,6 +68,20 @@ describe('scheduled publication', () => {
 });
 
 describe('withdrawal from publication', () => {
+  it('an input withdrawn from publication and then scheduled is published at its time like any other', async () => {
+    const forum = await createForum(db);
+    const staff = await moderator();
+    const { id, reference } = await createTestSubmission(db, forum);
+    await decide(db, { submissionId: id, expectedVersion: 1, staffId: staff.id, request: { decision: 'accepted' } });
+    await unpublishSubmission(db, { submissionId: id, staffId: staff.id, reason: 'Checking a name with the submitter.' });
+    const at = new Date(Date.now() + 60_000);
+    expect(await db.transaction((tx) => schedulePublication(tx, id, at, { staffId: staff.id }))).toBe(true);
+    expect(await publishDue(db, new Date(at.getTime() + 1000))).toBeGreaterThanOrEqual(1);
+    expect(await row(id)).toMatchObject({ publishedAt: at, unpublishedAt: null, unpublishReason: null });
+    expect(await findPublishedInput(db, reference)).toBeDefined();
+  });
+
+
   it('takes the input off the public record, keeps it, tells the submitter why, and can be undone', async () => {
     const forum = await createForum(db);
     const staff = await moderator();
@@ -111,14 +128,18 @@ describe('the public version', () => {
       .returning();
 
     const redactedBody = 'Our shelter in Tripoli (contact details removed) hosts 40 women.\r\nThey need legal aid.';
-    const changed = await savePublicVersion(db, {
-      submissionId: id,
-      staffId: staff.id,
-      version: { title: 'Access to services for migrant workers', summary: 'Recommendations on objectives 6 and 15.', body: redactedBody, nameHidden: true, withheldAttachmentIds: [file.id] },
-    });
-    expect(changed).toEqual(['body', 'nameHidden', 'withheldFiles']);
+    const all = { nameHidden: true, files: true };
+    const texts = { title: 'Access to services for migrant workers', summary: 'Recommendations on objectives 6 and 15.' };
+    const first = await loadPublicVersion(db, id);
+    const saved = await savePublicVersion(db, { submissionId: id, staffId: staff.id, basis: first!.basis, shown: all, version: { ...texts, body: redactedBody, nameHidden: true, withheldAttachmentIds: [file.id] } });
+    expect(saved).toEqual({ ok: true, changed: ['body', 'nameHidden', 'withheldFiles'] });
     // Title and summary were sent back unchanged: they are stored as "no edit", not as copies.
     expect(await row(id)).toMatchObject({ publicTitle: null, publicSummary: null, publicBody: redactedBody, nameHidden: true, body });
+
+    // A colleague who opened the page before this save cannot put the number back.
+    const stale = await savePublicVersion(db, { submissionId: id, staffId: staff.id, basis: first!.basis, shown: all, version: { ...texts, body, nameHidden: false, withheldAttachmentIds: [] } });
+    expect(stale).toEqual({ ok: false, reason: 'stale' });
+    expect((await row(id)).publicBody).toBe(redactedBody);
 
     await decide(db, { submissionId: id, expectedVersion: 1, staffId: staff.id, request: { decision: 'accepted' } });
     const published = await findPublishedInput(db, reference);
@@ -128,18 +149,26 @@ describe('the public version', () => {
     const staffView = await loadPublicVersion(db, id);
     expect(staffView).toMatchObject({ original: { body }, current: { body: redactedBody }, files: [{ id: file.id, withheld: true }] });
 
+    // The audit says what changed without keeping the removed number: lengths and digests only.
     const [audit] = await db.select().from(auditEvents).where(and(eq(auditEvents.submissionId, id), eq(auditEvents.action, 'submission.redacted')));
     expect(audit.details).toEqual({
-      before: { body, nameHidden: false },
-      after: { body: redactedBody, nameHidden: true, withheldFiles: ['shelter-list.txt'] },
+      before: { body: { length: body.length, sha256: sha256(body) }, nameHidden: false },
+      after: { body: { length: redactedBody.length, sha256: sha256(redactedBody) }, nameHidden: true, withheldFiles: [file.id] },
     });
+    expect(JSON.stringify(audit.details)).not.toContain('961');
+
+    // A form that did not show the name and file controls leaves those settings alone.
+    await savePublicVersion(db, { submissionId: id, staffId: staff.id, basis: staffView!.basis, shown: { nameHidden: false, files: false }, version: { ...texts, body: redactedBody, nameHidden: false, withheldAttachmentIds: [] } });
+    expect((await row(id)).nameHidden).toBe(true);
+    expect((await loadPublicVersion(db, id))!.files[0].withheld).toBe(true);
 
     // Restoring the original text and file undoes the edit; nothing changed is not audited again.
-    await savePublicVersion(db, { submissionId: id, staffId: staff.id, version: { title: 'Access to services for migrant workers', summary: 'Recommendations on objectives 6 and 15.', body, nameHidden: false, withheldAttachmentIds: [] } });
+    const restore = { ...texts, body, nameHidden: false, withheldAttachmentIds: [] };
+    await savePublicVersion(db, { submissionId: id, staffId: staff.id, basis: (await loadPublicVersion(db, id))!.basis, shown: all, version: restore });
     expect(await row(id)).toMatchObject({ publicBody: null, nameHidden: false });
     expect((await findPublishedInput(db, reference))?.authorName).toBe('Samir Khoury');
     expect((await listPublicAttachments(db, reference)).map((a) => a.id)).toEqual([file.id]);
-    expect(await savePublicVersion(db, { submissionId: id, staffId: staff.id, version: { title: 'Access to services for migrant workers', summary: 'Recommendations on objectives 6 and 15.', body, nameHidden: false, withheldAttachmentIds: [] } })).toEqual([]);
+    expect(await savePublicVersion(db, { submissionId: id, staffId: staff.id, basis: (await loadPublicVersion(db, id))!.basis, shown: all, version: restore })).toEqual({ ok: true, changed: [] });
     expect((await auditOf(id)).filter((a) => a === 'submission.redacted')).toHaveLength(2);
   });
 });
@@ -150,8 +179,10 @@ describe('held decision e-mails', () => {
     await db.update(forums).set({ holdDecisionEmails: true }).where(eq(forums.id, forum.id));
     const staff = await moderator();
     const email = address();
-    const { id, reference } = await createTestSubmission(db, forum, { email });
+    const { id, reference, statusToken } = await createTestSubmission(db, forum, { email });
     await decide(db, { submissionId: id, expectedVersion: 1, staffId: staff.id, request: { decision: 'rejected', category: 'out_of_scope', reason: 'About tourism.' } });
+    // The submitter's status page does not tell the decision before the e-mail does.
+    expect((await findByStatusToken(db, statusToken))?.decisionHeld).toBe(true);
 
     const [job] = await jobsOf(id, 'decision-email');
     expect(job.heldAt).not.toBeNull();
@@ -162,13 +193,19 @@ describe('held decision e-mails', () => {
     const due = await db.execute(sql`select id from outbox where id = ${job.id} and done_at is null and failed_at is null and held_at is null`);
     expect(due).toHaveLength(0);
 
-    expect(await releaseHeldDecisionEmails(db, { forumId: forum.id, staffId: staff.id })).toBe(1);
-    expect(await releaseHeldDecisionEmails(db, { forumId: forum.id, staffId: staff.id })).toBe(0);
+    // An e-mail held after the admin read the list waits for the next release.
+    const later = await createTestSubmission(db, forum, { email: address() });
+    await decide(db, { submissionId: later.id, expectedVersion: 1, staffId: staff.id, request: { decision: 'accepted' } });
+    expect((await listHeldDecisionEmails(db, forum.id)).total).toBe(2);
+    expect(await releaseHeldDecisionEmails(db, { forumId: forum.id, staffId: staff.id, upTo: held.rows[0].id })).toBe(1);
+    expect(await releaseHeldDecisionEmails(db, { forumId: forum.id, staffId: staff.id, upTo: held.rows[0].id })).toBe(0);
+    expect((await listHeldDecisionEmails(db, forum.id)).rows.map((r) => r.reference)).toEqual([later.reference]);
     expect((await jobsOf(id, 'decision-email'))[0].heldAt).toBeNull();
     const [release] = await db.select().from(auditEvents).where(and(eq(auditEvents.forumId, forum.id), eq(auditEvents.action, 'forum.decision_emails_released')));
     expect(release).toMatchObject({ actorStaffId: staff.id, details: { count: 1 } });
     await processOutboxJob(workerDeps(db), job.id);
     expect((await mailTo(email)).map((m) => m.subject)).toContain(`Not published, no action needed: your input ${reference} to ${forum.name.en}`);
+    expect((await findByStatusToken(db, statusToken))?.decisionHeld).toBe(false);
   });
 });
 

@@ -7,11 +7,12 @@
  */
 import { and, eq, gt, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { forums, staffUsers, statusLinks, submissions, type RejectionCategory } from '../../../db/schema';
+import { staffUsers, statusLinks, submissions, type RejectionCategory } from '../../../db/schema';
 import { newStatusToken } from '../submissions/status-token';
 import { recordAudit } from '../audit/record-audit';
 import { addOutbox } from '../outbox/add-outbox';
 import { publishSubmission, schedulePublication } from '../publication/publish';
+import { holdsDecisionEmails } from '../notifications/held-decision-emails';
 
 export type DecisionRequest =
   /** Published at once, or at `publishAt` (e.g. all together when the call closes). */
@@ -99,14 +100,6 @@ export async function decide(
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
-async function holdsDecisionEmails(tx: Tx, submissionId: string): Promise<boolean> {
-  const [row] = await tx
-    .select({ hold: forums.holdDecisionEmails })
-    .from(submissions)
-    .innerJoin(forums, eq(forums.id, submissions.forumId))
-    .where(eq(submissions.id, submissionId));
-  return row?.hold ?? false;
-}
 
 /** A duplicate must point at another input of the same forum that is not itself a duplicate. */
 async function isValidOriginal(tx: Tx, submissionId: string, originalId: string): Promise<boolean> {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../../db/client';
 import { auditEvents, emailDeliveries, forums, outbox, staffNotes, staffUsers, submissions, submissionVersions } from '../../../db/schema';
@@ -42,7 +42,7 @@ export async function loadSubmissionForReview(db: Db, id: string) {
     db
       .select({ id: outbox.id, kind: outbox.kind, failedAt: outbox.failedAt, heldAt: outbox.heldAt, lastError: outbox.lastError })
       .from(outbox)
-      .where(and(eq(outbox.submissionId, id), or(isNotNull(outbox.failedAt), isNotNull(outbox.heldAt)), inArray(outbox.kind, EMAIL_JOB_KINDS)))
+      .where(and(eq(outbox.submissionId, id), or(isNotNull(outbox.failedAt), and(isNotNull(outbox.heldAt), isNull(outbox.doneAt))), inArray(outbox.kind, EMAIL_JOB_KINDS)))
       .orderBy(asc(outbox.id)),
     db.select().from(submissionVersions).where(eq(submissionVersions.submissionId, id)).orderBy(desc(submissionVersions.number)),
     db

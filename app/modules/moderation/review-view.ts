@@ -7,7 +7,7 @@ import { principleLabel } from '../taxonomy/principles';
 import { regionLabel } from '../taxonomy/regions';
 import { submitterTypeLabel } from '../taxonomy/submitter-types';
 import type { AuditEvent } from '../../../db/schema';
-import { toLocalInput } from '../time/zoned-time';
+import { defaultPublishAt } from '../publication/publish-default';
 import type { loadSubmissionForReview } from './queue';
 
 /** A moment as staff pages show it: to the minute, in UTC, the same in every language. */
@@ -62,11 +62,11 @@ export function reviewView(r: Review, locale: string) {
     notes: r.notes.map((n) => ({ id: n.note.id, author: n.author, at: when(n.note.createdAt), body: n.note.body })),
     publication: publicationView(s, when),
     /** Staff changed what the public sees (text, name or files); the original above is unchanged. */
-    redacted: Boolean(s.redactedAt),
+    redacted: s.publicTitle !== null || s.publicSummary !== null || s.publicBody !== null || s.nameHidden || r.attachments.some((a) => a.withheldAt),
     /** Near-identical inputs of the same forum (similar-inputs.ts), oldest first. */
     similar: r.similar.map((o) => ({ ...o, similarity: Math.round(o.similarity * 100) })),
     /** What the "publish at" field offers first: the call's close, if still ahead (forum time zone). */
-    publishAtDefault: r.forumClosesAt.getTime() > Date.now() ? toLocalInput(nextWholeMinute(r.forumClosesAt), r.forumTimeZone) : '',
+    publishAtDefault: defaultPublishAt({ closesAt: r.forumClosesAt, timeZone: r.forumTimeZone }),
     timeZone: r.forumTimeZone,
     /** Newest first; the id of the newest tells the next decision what this page had seen. */
     audit: r.audit.map(({ event: a, actorName }) => auditEntryView(a, actorName, when)),
@@ -75,14 +75,6 @@ export function reviewView(r: Review, locale: string) {
 }
 
 export type ReviewView = ReturnType<typeof reviewView>;
-
-/**
- * The minute at or after an instant: the date-time field works in whole minutes (a default with
- * seconds would make the browser refuse every whole minute), and publication must not come before the close.
- */
-function nextWholeMinute(at: Date): Date {
-  return new Date(Math.ceil(at.getTime() / 60_000) * 60_000);
-}
 
 /** Where an accepted input stands on the public record. */
 function publicationView(s: Review['submission'], when: (d: Date) => string) {

@@ -7,18 +7,13 @@
  */
 import { and, asc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../../db/client';
-import { SIMILARITY_TEXT, submissions } from '../../../db/schema';
+import { SIMILARITY_TEXT, similarityText as similarityOf, submissions } from '../../../db/schema';
 import { decide } from './decide';
+import { SIMILARITY_THRESHOLD } from './similarity-threshold';
 
-/**
- * Trigram similarity (0 to 1) from which two texts count as the same input. Copies of a campaign
- * text with a changed name or sentence score above 0.8; different inputs on the same topic, even
- * with shared phrases, stay well below 0.5.
- */
-export const SIMILARITY_THRESHOLD = 0.7;
 
 const similarityText = sql.raw(SIMILARITY_TEXT);
-const otherText = sql.raw(SIMILARITY_TEXT.replace(/\b(title|body)\b/g, 'o.$1'));
+const otherText = sql.raw(similarityOf('o'));
 
 /**
  * Puts the input in the group of its most similar input in the same forum, if one is similar
@@ -88,7 +83,7 @@ export async function markGroupDuplicates(
   db: Db,
   args: { originalId: string; staffId: string; items: Array<{ id: string; version: number }> },
 ): Promise<GroupDuplicatesResult> {
-  const [original] = await db.select({ group: submissions.similarGroup }).from(submissions).where(eq(submissions.id, args.originalId));
+  const [original] = await db.select({ group: submissions.similarGroup, forumId: submissions.forumId }).from(submissions).where(eq(submissions.id, args.originalId));
   const ids = args.items.map((i) => i.id);
   // Only members of the original's own group: a tampered form cannot reach other inputs.
   const members =
@@ -96,7 +91,7 @@ export async function markGroupDuplicates(
       ? await db
           .select({ id: submissions.id, reference: submissions.reference })
           .from(submissions)
-          .where(and(inArray(submissions.id, ids), eq(submissions.similarGroup, original.group), ne(submissions.id, args.originalId), isNotNull(submissions.similarGroup)))
+          .where(and(inArray(submissions.id, ids), eq(submissions.similarGroup, original.group), eq(submissions.forumId, original.forumId), ne(submissions.id, args.originalId), isNotNull(submissions.similarGroup)))
       : [];
   const references = new Map(members.map((m) => [m.id, m.reference]));
   const result: GroupDuplicatesResult = { marked: 0, skipped: [] };

@@ -4,14 +4,27 @@
  * once every input of the call has been decided. Releasing only clears `heldAt` and wakes the
  * relay; what each e-mail says is read from the submission when it is sent.
  */
-import { and, asc, count, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
-import type { Db } from '../../../db/client';
-import { outbox, submissions } from '../../../db/schema';
+import { and, asc, count, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../../db/client';
+import { forums, outbox, submissions } from '../../../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import { OUTBOX_CHANNEL } from '../outbox/add-outbox';
 
 const heldIn = (forumId: string) =>
   and(isNotNull(outbox.heldAt), isNull(outbox.doneAt), isNull(outbox.failedAt), eq(submissions.forumId, forumId));
+
+/**
+ * Whether decision e-mails about this input wait for release: its forum holds them. Read in the
+ * transaction that records the decision or withdrawal from publication.
+ */
+export async function holdsDecisionEmails(tx: Tx, submissionId: string): Promise<boolean> {
+  const [row] = await tx
+    .select({ hold: forums.holdDecisionEmails })
+    .from(submissions)
+    .innerJoin(forums, eq(forums.id, submissions.forumId))
+    .where(eq(submissions.id, submissionId));
+  return row?.hold ?? false;
+}
 
 /** The held e-mails of a forum, oldest first: which input and which decision. */
 export async function listHeldDecisionEmails(db: Db, forumId: string, limit = 200) {
@@ -28,14 +41,17 @@ export async function listHeldDecisionEmails(db: Db, forumId: string, limit = 20
   return { rows: rows.map((r) => ({ ...r, heldAt: r.heldAt! })), total: total?.n ?? 0 };
 }
 
-/** Releases every e-mail the forum holds; returns how many. Audited with the count. */
-export async function releaseHeldDecisionEmails(db: Db, args: { forumId: string; staffId: string }): Promise<number> {
+/**
+ * Releases the forum's held e-mails up to the outbox id `upTo` (the last one the admin was shown:
+ * e-mails held after the page was read wait for the next release); returns how many. Audited.
+ */
+export async function releaseHeldDecisionEmails(db: Db, args: { forumId: string; staffId: string; upTo: number }): Promise<number> {
   return db.transaction(async (tx) => {
     const held = tx
       .select({ id: outbox.id })
       .from(outbox)
       .innerJoin(submissions, eq(submissions.id, outbox.submissionId))
-      .where(heldIn(args.forumId));
+      .where(and(heldIn(args.forumId), lte(outbox.id, args.upTo)));
     const released = await tx.update(outbox).set({ heldAt: null }).where(inArray(outbox.id, held)).returning({ id: outbox.id });
     if (released.length === 0) return 0;
     await recordAudit(tx, { actorKind: 'staff', actorStaffId: args.staffId, forumId: args.forumId, action: 'forum.decision_emails_released', details: { count: released.length } });

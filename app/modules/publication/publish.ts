@@ -9,6 +9,7 @@ import type { Db, Tx } from '../../../db/client';
 import { submissions } from '../../../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import { addOutbox } from '../outbox/add-outbox';
+import { holdsDecisionEmails } from '../notifications/held-decision-emails';
 
 type Actor = { staffId?: string };
 
@@ -58,7 +59,7 @@ export async function publishDue(db: Db, now = new Date(), batch = 500): Promise
   for (;;) {
     const published = await db.transaction(async (tx) => {
       const rows = await tx.execute<{ id: string }>(sql`
-        update submissions set published_at = publish_at, publish_at = null
+        update submissions set published_at = publish_at, publish_at = null, unpublished_at = null, unpublish_reason = null
         where id in (
           select id from submissions
           where publish_at <= ${now.toISOString()}::timestamptz and published_at is null and decision = 'accepted' and withdrawn_at is null
@@ -88,7 +89,7 @@ export async function unpublishSubmission(db: Db, args: { submissionId: string; 
       .returning({ id: submissions.id });
     if (rows.length === 0) return 'not_published';
     await recordAudit(tx, { actorKind: 'staff', actorStaffId: args.staffId, submissionId: args.submissionId, action: 'submission.unpublished', details: { reason: args.reason } });
-    await addOutbox(tx, 'decision-email', { submissionId: args.submissionId }, { decision: 'unpublished' });
+    await addOutbox(tx, 'decision-email', { submissionId: args.submissionId }, { decision: 'unpublished' }, { held: await holdsDecisionEmails(tx, args.submissionId) });
     return 'unpublished';
   });
 }

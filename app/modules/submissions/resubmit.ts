@@ -62,11 +62,14 @@ export async function resubmitSubmission(
         publicSummary: null,
         publicBody: null,
         redactedAt: null,
+        // The new text is compared again (find-similar below).
+        similarGroup: null,
       })
       .where(eq(submissions.id, submissionId));
     const version = kept + 2;
     await recordAudit(tx, { actorKind: 'submitter', submissionId, action: 'submission.resubmitted', details: { version } });
     await addOutbox(tx, 'acknowledge', { submissionId }, { statusToken });
+    await addOutbox(tx, 'find-similar', { submissionId }, {});
     return { ok: true, version };
   });
 }

@@ -80,7 +80,8 @@ const jsonBoolean = z
   .transform((v) => v === true);
 
 /** Prose kept exactly as typed; only checked, never rewritten. */
-const prose = presentString('error.required')
+/** Text of several lines: present, not only spaces, no control characters. */
+export const prose = presentString('error.required')
   .refine((s) => s.trim().length > 0, { error: 'error.required' })
   .refine(acceptableText, { error: 'error.invalidCharacters' });
 
