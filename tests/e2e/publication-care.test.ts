@@ -141,6 +141,7 @@ describe('publication over time', () => {
     const { page, problems } = await signedIn(mod, 'ar');
     await page.goto(url(`/ar/staff/submissions/${input.id}`));
     await page.getByRole('button', { name: 'قبول ونشر' }).click();
+    await expect.poll(() => page.getByText(/^نُشرت بتاريخ/).count()).toBe(1);
     await page.getByRole('link', { name: 'النسخة العامة والنشر' }).click();
     await page.getByRole('button', { name: 'السحب من النشر' }).click();
     await expect.poll(() => page.getByText('هذا الحقل مطلوب.').count()).toBe(1);
