@@ -150,10 +150,16 @@ try {
       ['counts', (d) => queueCounts(d, s.filter, s.scope)],
     ];
     for (const [label, fn] of runs) {
-      const statements = await recordStatements(handle.sql, fn);
+      const recorded = await recordStatements(handle.sql, fn);
+      // Settings the module made for its statements (`set local`) are made again around each explain.
+      const settings = recorded.filter((r) => /^set local /i.test(r.query));
+      const statements = recorded.filter((r) => !settings.includes(r));
       for (const [n, statement] of statements.entries()) {
         const name = `${s.name} · ${label}${statements.length > 1 ? ` (${n === 0 ? 'by stage' : 'by facet'})` : ''}`;
-        const plan = await explain(handle.sql, statement);
+        const plan = await handle.sql.begin(async (tx) => {
+          for (const setting of settings) await tx.unsafe(setting.query);
+          return explain(tx, statement);
+        });
         if (plan.seqScanOnSubmissions) seqScans.push(name);
         console.log(`\n— ${name}: ${ms(plan.executionMs)} ms, shared buffers hit=${plan.sharedHit} read=${plan.sharedRead}${plan.seqScanOnSubmissions ? '  ⚠ SEQ SCAN ON submissions' : ''}`);
         for (const line of plan.lines) console.log(`    ${line}`);

@@ -55,7 +55,7 @@ function describe(node: PlanNode): string {
   return `${node['Node Type']}${on}${rel}${sub} (rows=${node['Actual Rows']} loops=${node['Actual Loops']}${removed})`;
 }
 
-export async function explain(sql: postgres.Sql, statement: RecordedStatement, maxDepth = 6): Promise<PlanSummary> {
+export async function explain(sql: postgres.Sql | postgres.TransactionSql, statement: RecordedStatement, maxDepth = 6): Promise<PlanSummary> {
   const [row] = await sql.unsafe(`explain (analyze, buffers, format json) ${statement.query}`, statement.params as postgres.ParameterOrJSON<never>[]);
   const [plan] = row['QUERY PLAN'] as Array<{ Plan: PlanNode; 'Execution Time': number }>;
   const lines: string[] = [];

@@ -1,0 +1,3 @@
+DROP INDEX "submissions_search";--> statement-breakpoint
+ALTER TABLE "submissions" ADD COLUMN "search_document" "tsvector" GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, reference || ' ' || title || ' ' || summary || ' ' || body || ' ' || coalesce(organisation, '') || ' ' || contact_name)) STORED;--> statement-breakpoint
+CREATE INDEX "submissions_search" ON "submissions" USING gin ("search_document");
