@@ -56,6 +56,8 @@ export const ar: Record<MessageKey, string> = {
   'api.problem.invalidQuery': 'معامل استعلام غير صالح',
   'api.problem.invalidQuery.detail': 'يجب أن يكون limit عددًا صحيحًا من 1 إلى {max}، وأن يكون cursor قيمة مأخوذة من صفحة سابقة.',
   'api.problem.crossSite': 'رُفض طلب من موقع آخر',
+  'api.problem.withdrawn': 'سُحبت من النشر',
+  'api.problem.withdrawn.detail': 'سحبت الأمانة هذه المساهمة من السجل العام.',
   'api.problem.serverError': 'خطأ في الخادم',
   'api.received.note': 'أرسلنا رابط تأكيد بالبريد الإلكتروني إلى العنوان المذكور. لا تصل المساهمة إلى الأمانة إلا بعد تأكيد العنوان؛ وتُمحى المساهمة التي لا يُؤكَّد عنوانها خلال {days} أيام.',
 
@@ -158,6 +160,7 @@ export const ar: Record<MessageKey, string> = {
   'status.stage.changes_requested': 'طُلبت تعديلات',
   'status.stage.accepted': 'مقبولة',
   'status.stage.published': 'مقبولة ومنشورة',
+  'status.stage.unpublished': 'قُبلت، ثم سحبتها الأمانة من النشر (وراسلناك بالسبب)',
   'status.stage.not_accepted': 'غير مقبولة',
   'status.stage.withdrawn': 'سحبتَها',
   'status.stage.awaiting_confirmation': 'في انتظار تأكيد عنوان بريدك الإلكتروني',

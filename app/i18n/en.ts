@@ -55,6 +55,8 @@ export const en = {
   'api.problem.invalidQuery': 'Invalid query parameter',
   'api.problem.invalidQuery.detail': 'limit must be a whole number from 1 to {max}, and cursor a value taken from an earlier page.',
   'api.problem.crossSite': 'Cross-site request refused',
+  'api.problem.withdrawn': 'Withdrawn from publication',
+  'api.problem.withdrawn.detail': 'The secretariat withdrew this input from the public record.',
   'api.problem.serverError': 'Server error',
   'api.received.note': 'We e-mailed a confirmation link to the address given. The input reaches the secretariat only once the address is confirmed; an input not confirmed within {days} days is erased.',
 
@@ -157,6 +159,7 @@ export const en = {
   'status.stage.changes_requested': 'Changes requested',
   'status.stage.accepted': 'Accepted',
   'status.stage.published': 'Accepted and published',
+  'status.stage.unpublished': 'Accepted, then withdrawn from publication by the secretariat (we wrote to you why)',
   'status.stage.not_accepted': 'Not accepted',
   'status.stage.withdrawn': 'Withdrawn by you',
   'status.stage.awaiting_confirmation': 'Awaiting confirmation of your e-mail address',

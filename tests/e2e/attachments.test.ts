@@ -140,7 +140,7 @@ describe('attachments', () => {
     // The private status page lists what was attached, and the data download names each file.
     expect(await page.getByRole('definition').filter({ hasText: 'ملاحظات المنظمة.txt' }).count()).toBe(1);
     const myData = await (await page.request.get(url((await page.getByRole('link', { name: /JSON/ }).getAttribute('href'))!))).json();
-    expect(myData.attachments).toEqual([{ fileName: 'ملاحظات المنظمة.txt', mediaType: 'text/plain; charset=utf-8', sizeBytes: notes.length, sha256: sha256(notes) }]);
+    expect(myData.attachments).toEqual([{ fileName: 'ملاحظات المنظمة.txt', mediaType: 'text/plain; charset=utf-8', sizeBytes: notes.length, sha256: sha256(notes), withheldFromPublication: false }]);
     expect(myData.submission.publication).toEqual({ name: false, organisation: false, attachments: true });
     const ack = await eventually(async () => (await mailTo(email)).find((m) => m.attachments.some((a) => a.filename?.endsWith('.pdf'))), 30_000, 'acknowledgement');
     const receiptFile = path.resolve(`test-results/pdf/receipt-with-files-${reference}.pdf`);

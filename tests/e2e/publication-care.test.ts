@@ -159,6 +159,15 @@ describe('publication over time', () => {
     expect(await visitor.page.locator('html').getAttribute('dir')).toBe('rtl');
     expect(await visitor.page.getByRole('article').textContent()).not.toContain('مساهمة ستُسحب');
     await visitor.page.screenshot(shot('ar-public-withdrawn'));
+    // The JSON API says the same, with the reference and date only.
+    const api = await fetch(url(`/api/v1/inputs/${input.reference}`), { headers: { 'Accept-Language': 'ar' } });
+    expect(api.status).toBe(410);
+    const gone = await api.json();
+    expect(gone).toMatchObject({ type: '/api/v1/problems/withdrawn-from-publication', title: 'سُحبت من النشر', reference: input.reference });
+    expect(JSON.stringify(gone)).not.toContain('مساهمة ستُسحب');
+    // The submitter's status page names the stage.
+    await visitor.page.goto(url(`/ar/status/${input.statusToken}`));
+    await expect.poll(() => visitor.page.getByText('قُبلت، ثم سحبتها الأمانة من النشر (وراسلناك بالسبب)').count()).toBe(1);
 
     const mails = await mailsTo(email, 4);
     const withdrawn = mails.find((m) => m.subject?.startsWith('سُحبت من النشر'));

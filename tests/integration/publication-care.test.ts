@@ -15,6 +15,7 @@ import { loadPublicVersion, savePublicVersion } from '../../app/modules/publicat
 import { publishDue, publishSubmission, schedulePublication, unpublishSubmission } from '../../app/modules/publication/publish';
 import { upsertStaffUser } from '../../app/modules/staff/staff-accounts';
 import { attachments, auditEvents, forums, outbox, submissions } from '../../db/schema';
+import { exportSubmitterData } from '../../app/modules/submissions/personal-data';
 import { findByStatusToken } from '../../app/modules/submissions/submission-status';
 import { processOutboxJob } from '../../workers/process-job';
 import { createForum } from '../factories/forums';
@@ -135,6 +136,10 @@ describe('the public version', () => {
     expect(saved).toEqual({ ok: true, changed: ['body', 'nameHidden', 'withheldFiles'] });
     // Title and summary were sent back unchanged: they are stored as "no edit", not as copies.
     expect(await row(id)).toMatchObject({ publicTitle: null, publicSummary: null, publicBody: redactedBody, nameHidden: true, body });
+    // The submitter's copy of their data shows what the public record will show.
+    const exported = await exportSubmitterData(db, id);
+    expect(exported?.submission.publicVersion).toEqual({ ...texts, body: redactedBody, nameHidden: true });
+    expect(exported?.attachments).toMatchObject([{ fileName: 'shelter-list.txt', withheldFromPublication: true }]);
 
     // A colleague who opened the page before this save cannot put the number back.
     const stale = await savePublicVersion(db, { submissionId: id, staffId: staff.id, basis: first!.basis, shown: all, version: { ...texts, body, nameHidden: false, withheldAttachmentIds: [] } });

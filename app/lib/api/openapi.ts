@@ -164,6 +164,7 @@ export function openApiDocument(): JsonSchema {
           responses: {
             '200': { description: 'The input.', content: jsonContent('PublicInput') },
             '404': problemResponse('not-found: no published input with this reference.'),
+            '410': problemResponse('withdrawn-from-publication: the secretariat withdrew this input from publication; the problem names its `reference` and `withdrawnAt`.'),
           },
         },
       },

@@ -7,6 +7,7 @@ import type { InterfaceLocale } from '../../modules/taxonomy/locales';
 
 export const PROBLEMS = {
   'not-found': { status: 404, title: 'api.problem.notFound' },
+  'withdrawn-from-publication': { status: 410, title: 'api.problem.withdrawn' },
   'method-not-allowed': { status: 405, title: 'api.problem.methodNotAllowed' },
   'unsupported-media-type': { status: 415, title: 'api.problem.unsupportedMediaType' },
   'content-too-large': { status: 413, title: 'api.problem.contentTooLarge' },

@@ -36,7 +36,13 @@ export async function exportSubmitterData(db: Db, submissionId: string, now = ne
       .where(eq(submissionVersions.submissionId, submissionId))
       .orderBy(asc(submissionVersions.number)),
     db
-      .select({ fileName: attachments.fileName, mediaType: attachments.mediaType, sizeBytes: attachments.sizeBytes, sha256: attachments.sha256 })
+      .select({
+        fileName: attachments.fileName,
+        mediaType: attachments.mediaType,
+        sizeBytes: attachments.sizeBytes,
+        sha256: attachments.sha256,
+        withheldFromPublication: sql<boolean>`${attachments.withheldAt} is not null`,
+      })
       .from(attachments)
       .where(eq(attachments.submissionId, submissionId))
       .orderBy(asc(attachments.position), asc(attachments.createdAt)),
@@ -68,6 +74,14 @@ export async function exportSubmitterData(db: Db, submissionId: string, now = ne
       decisionReason: s.decisionReason,
       decidedAt: s.decidedAt,
       publishedAt: s.publishedAt,
+      scheduledPublicationAt: s.publishAt,
+      // What the public record shows instead of the text above, where the secretariat edited it.
+      publicVersion:
+        s.publicTitle !== null || s.publicSummary !== null || s.publicBody !== null || s.nameHidden
+          ? { title: s.publicTitle ?? s.title, summary: s.publicSummary ?? s.summary, body: s.publicBody ?? s.body, nameHidden: s.nameHidden }
+          : null,
+      withdrawnFromPublicationAt: s.unpublishedAt,
+      withdrawnFromPublicationReason: s.unpublishReason,
       withdrawnAt: s.withdrawnAt,
       personalDataErasedAt: s.personalDataErasedAt,
     },
