@@ -32,6 +32,11 @@ export const ar: Record<MessageKey, string> = {
   'forum.published': 'المساهمات المنشورة',
   'forum.noneYet': 'لم تُنشر أي مساهمة بعد.',
 
+  'feed.forumTitle': 'المساهمات المنشورة في {forum}',
+  'feed.allTitle': 'المساهمات المنشورة في منتديات استعراض الاتفاق العالمي من أجل الهجرة',
+  'feed.author': 'شبكة الأمم المتحدة المعنية بالهجرة',
+  'feed.link': 'موجز المساهمات الجديدة (Atom)',
+
   'api.problem.notFound': 'غير موجود',
   'api.problem.notFound.detail': 'لا يوجد شيء علني في هذا العنوان.',
   'api.problem.methodNotAllowed': 'الطريقة غير مسموح بها',

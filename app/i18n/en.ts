@@ -31,6 +31,11 @@ export const en = {
   'forum.published': 'Published inputs',
   'forum.noneYet': 'No inputs have been published yet.',
 
+  'feed.forumTitle': 'Published inputs to {forum}',
+  'feed.allTitle': 'Published inputs to the review forums of the Global Compact for Migration',
+  'feed.author': 'UN Network on Migration',
+  'feed.link': 'Feed of new inputs (Atom)',
+
   'api.problem.notFound': 'Not found',
   'api.problem.notFound.detail': 'Nothing public exists at this address.',
   'api.problem.methodNotAllowed': 'Method not allowed',

@@ -29,7 +29,11 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.forum.name ?? '' }];
+export const meta: MetaFunction<typeof loader> = ({ data, params }) => [
+  { title: data?.forum.name ?? '' },
+  // Feed readers find the forum's feed from its page.
+  ...(data ? [{ tagName: 'link', rel: 'alternate', type: 'application/atom+xml', title: data.forum.name, href: `/${params.lang}/forums/${data.forum.slug}/feed.atom` }] : []),
+];
 
 export default function ForumPage() {
   const { forum, inputs } = useLoaderData<typeof loader>();
@@ -47,6 +51,7 @@ export default function ForumPage() {
         </details>
       ) : null}
       <h2>{t('forum.published')}</h2>
+      <p><a href={`/${locale}/forums/${forum.slug}/feed.atom`} type="application/atom+xml">{t('feed.link')}</a></p>
       <p><Link to={`/${locale}/forums/${forum.slug}/ledger`}>{t('ledger.link')}</Link></p>
       {inputs.length === 0 ? <p>{t('forum.noneYet')}</p> : null}
       <ul className="input-list">

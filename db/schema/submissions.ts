@@ -148,6 +148,8 @@ export const submissions = pgTable(
     index().on(t.forumId, t.publishedAt),
     index('submissions_search').using('gin', t.searchDocument),
     index('submissions_objectives').using('gin', t.objectives),
+    // Feeds' tombstones: the inputs most recently withdrawn from publication.
+    index('submissions_unpublished').on(t.unpublishedAt).where(sql`${t.unpublishedAt} is not null`),
     index('submissions_similar_group').on(t.similarGroup).where(sql`${t.similarGroup} is not null`),
     // Comparing texts for near-duplicates: trigram similarity over the start of each text.
     index('submissions_similarity').using('gin', sql.raw(`${SIMILARITY_TEXT} gin_trgm_ops`)),

@@ -25,4 +25,5 @@ export const REDIS_DB = {
   moderation: 18,
   moderationLedger: 19,
   publicationCare: 20,
+  atomFeeds: 21,
 } as const;

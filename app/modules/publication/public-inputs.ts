@@ -30,12 +30,17 @@ const publicColumns = {
 
 export type PublicInput = Awaited<ReturnType<typeof findPublishedInput>> & {};
 
-export async function listPublishedInputs(db: Db, forumId: string, limit = 50) {
+/** The newest published inputs of one forum, or of every forum (`forumId` undefined). */
+export async function listPublishedInputs(db: Db, forumId: string | undefined, limit = 50) {
   return db
-    .select(publicColumns)
+    .select({
+      ...publicColumns,
+      // When the public version last changed, if after publication (feeds announce the change).
+      updatedAt: sql<Date>`greatest(${submissions.publishedAt}, ${submissions.redactedAt})`.mapWith(submissions.publishedAt),
+    })
     .from(submissions)
     .innerJoin(forums, eq(forums.id, submissions.forumId))
-    .where(and(eq(submissions.forumId, forumId), isNotNull(submissions.publishedAt)))
+    .where(and(forumId ? eq(submissions.forumId, forumId) : undefined, isNotNull(submissions.publishedAt)))
     .orderBy(desc(submissions.publishedAt), desc(submissions.reference))
     .limit(limit);
 }
@@ -81,6 +86,17 @@ export async function findPublishedInput(db: Db, reference: string) {
     .innerJoin(forums, eq(forums.id, submissions.forumId))
     .where(and(eq(submissions.reference, reference), isNotNull(submissions.publishedAt)));
   return row;
+}
+
+/** The inputs most recently withdrawn from publication (reference and date only), for feeds' tombstones. */
+export async function listWithdrawnFromPublication(db: Db, forumId: string | undefined, limit = 50) {
+  const rows = await db
+    .select({ reference: submissions.reference, unpublishedAt: submissions.unpublishedAt })
+    .from(submissions)
+    .where(and(forumId ? eq(submissions.forumId, forumId) : undefined, isNull(submissions.publishedAt), isNotNull(submissions.unpublishedAt)))
+    .orderBy(desc(submissions.unpublishedAt))
+    .limit(limit);
+  return rows.map((r) => ({ reference: r.reference, unpublishedAt: r.unpublishedAt! }));
 }
 
 /**

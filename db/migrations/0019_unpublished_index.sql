@@ -1,0 +1,1 @@
+CREATE INDEX "submissions_unpublished" ON "submissions" USING btree ("unpublished_at") WHERE "submissions"."unpublished_at" is not null;
