@@ -146,6 +146,8 @@ export const submissions = pgTable(
   (t) => [
     index().on(t.forumId, t.decision, t.receivedAt),
     index().on(t.forumId, t.publishedAt),
+    // The public record across forums, newest first (feeds and open data), in keyset order.
+    index('submissions_published').on(t.publishedAt, t.reference).where(sql`${t.publishedAt} is not null`),
     index('submissions_search').using('gin', t.searchDocument),
     index('submissions_objectives').using('gin', t.objectives),
     // Feeds' tombstones: the inputs most recently withdrawn from publication.

@@ -163,7 +163,18 @@ describe('the OpenAPI document', () => {
     const res = await api.conforming(await api.get('/api/v1/openapi.json'), '/api/v1/openapi.json');
     expect(res.body.openapi).toBe('3.1.0');
     expect(Object.keys(res.body.paths).sort()).toEqual(
-      ['/api/v1/forums', '/api/v1/forums/{slug}/inputs', '/api/v1/forums/{slug}/submissions', '/api/v1/inputs/{reference}', '/api/v1/openapi.json', '/api/v1/problems/{type}'].sort(),
+      [
+        '/api/v1/forums',
+        '/api/v1/forums/{slug}/inputs',
+        '/api/v1/forums/{slug}/inputs.csv',
+        '/api/v1/forums/{slug}/inputs.json',
+        '/api/v1/forums/{slug}/submissions',
+        '/api/v1/inputs.csv',
+        '/api/v1/inputs.json',
+        '/api/v1/inputs/{reference}',
+        '/api/v1/openapi.json',
+        '/api/v1/problems/{type}',
+      ].sort(),
     );
   });
 

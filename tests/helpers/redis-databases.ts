@@ -26,4 +26,5 @@ export const REDIS_DB = {
   moderationLedger: 19,
   publicationCare: 20,
   atomFeeds: 21,
+  openData: 22,
 } as const;

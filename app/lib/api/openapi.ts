@@ -11,6 +11,7 @@ import { UN_LANGUAGES } from '../../modules/taxonomy/locales';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './params';
 import { PROBLEM_TYPES, PROBLEMS, PROBLEMS_BASE } from './problem';
 import { MAX_JSON_BYTES } from './read-json.server';
+import { OPEN_DATA_COLUMNS } from '../../modules/publication/open-data';
 import { forumListSchema, inputPageSchema, problemSchema, problemTypeSchema, publicInputSchema, submissionReceivedSchema } from './resources';
 
 type JsonSchema = Record<string, unknown>;
@@ -63,6 +64,37 @@ function submissionRequestSchema(): JsonSchema {
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const jsonContent = (name: string) => ({ 'application/json': { schema: ref(name) } });
+
+/** The open-data downloads: every published input, streamed, as CSV (columns below) or a JSON array of PublicInput. */
+function openDataPaths() {
+  const columns = OPEN_DATA_COLUMNS.map((c) => `\`${c.name}\`: ${c.description}`).join(' ');
+  const responses = (format: 'csv' | 'json', scope: string) => ({
+    '200':
+      format === 'csv'
+        ? {
+            description: `Every published input of ${scope}, newest first: RFC 4180 CSV in UTF-8 with a byte-order mark and a header row. Columns: ${columns}`,
+            content: { 'text/csv': { schema: { type: 'string' } } },
+          }
+        : { description: `Every published input of ${scope}, newest first: a JSON array of PublicInput.`, content: { 'application/json': { schema: { type: 'array', items: ref('PublicInput') } } } },
+  });
+  const forumPath = (format: 'csv' | 'json') => ({
+    get: {
+      operationId: `exportForumInputs${format.toUpperCase()}`,
+      summary: `Open data: the forum's published inputs as ${format.toUpperCase()} (streamed)`,
+      parameters: [slugParameter],
+      responses: { ...responses(format, 'the forum'), '404': problemResponse('not-found: no forum with this slug.') },
+    },
+  });
+  const allPath = (format: 'csv' | 'json') => ({
+    get: { operationId: `exportAllInputs${format.toUpperCase()}`, summary: `Open data: every forum's published inputs as ${format.toUpperCase()} (streamed)`, responses: responses(format, 'every forum') },
+  });
+  return {
+    '/api/v1/forums/{slug}/inputs.csv': forumPath('csv'),
+    '/api/v1/forums/{slug}/inputs.json': forumPath('json'),
+    '/api/v1/inputs.csv': allPath('csv'),
+    '/api/v1/inputs.json': allPath('json'),
+  };
+}
 const problemResponse = (description: string, headers?: JsonSchema) => ({
   description,
   ...(headers ? { headers } : {}),
@@ -156,6 +188,7 @@ export function openApiDocument(): JsonSchema {
           },
         },
       },
+      ...openDataPaths(),
       '/api/v1/inputs/{reference}': {
         get: {
           operationId: 'getPublishedInput',

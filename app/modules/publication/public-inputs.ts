@@ -52,11 +52,11 @@ export interface ListingPosition {
 }
 
 /**
- * One page of a forum's published inputs, newest first, after `after` (keyset pagination: a page
+ * One page of a forum's published inputs (or every forum's, `forumId` undefined), newest first, after `after` (keyset pagination: a page
  * neither repeats nor skips rows when inputs are published meanwhile). `next` is where the
  * following page starts, or undefined on the last page.
  */
-export async function pagePublishedInputs(db: Db, forumId: string, opts: { limit: number; after?: ListingPosition }) {
+export async function pagePublishedInputs(db: Db, forumId: string | undefined, opts: { limit: number; after?: ListingPosition }) {
   // PostgreSQL keeps microseconds, a JS Date only milliseconds: the position travels as text.
   const position = sql<string>`to_char(${submissions.publishedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
   const after = opts.after
@@ -69,7 +69,7 @@ export async function pagePublishedInputs(db: Db, forumId: string, opts: { limit
     .select({ ...publicColumns, position })
     .from(submissions)
     .innerJoin(forums, eq(forums.id, submissions.forumId))
-    .where(and(eq(submissions.forumId, forumId), isNotNull(submissions.publishedAt), after))
+    .where(and(forumId ? eq(submissions.forumId, forumId) : undefined, isNotNull(submissions.publishedAt), after))
     .orderBy(desc(submissions.publishedAt), desc(submissions.reference))
     .limit(opts.limit + 1);
   const page = rows.slice(0, opts.limit);

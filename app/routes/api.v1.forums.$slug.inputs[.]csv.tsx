@@ -1,0 +1,6 @@
+import { openDataRoute } from '../lib/api/open-data-response.server';
+
+/** GET /api/v1/forums/{slug}/inputs.csv: every published input of the forum, streamed (open data). */
+const route = openDataRoute('csv', 'forum');
+export const loader = route.loader;
+export const action = route.action;

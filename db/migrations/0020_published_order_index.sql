@@ -1,0 +1,1 @@
+CREATE INDEX "submissions_published" ON "submissions" USING btree ("published_at","reference") WHERE "submissions"."published_at" is not null;
