@@ -14,7 +14,14 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   return { forums: forums.sort((a, b) => order[a.state] - order[b.state]) };
 }
 
-export const meta: MetaFunction = ({ params }) => [{ title: translator(localeFromParams(params))('home.title') }];
+export const meta: MetaFunction = ({ params }) => {
+  const t = translator(localeFromParams(params));
+  return [
+    { title: t('home.title') },
+    // Feed readers find the feed of every forum's published inputs from the home page.
+    { tagName: 'link', rel: 'alternate', type: 'application/atom+xml', title: t('feed.allTitle'), href: `/${localeFromParams(params)}/feed.atom` },
+  ];
+};
 
 export default function Home() {
   const { forums } = useLoaderData<typeof loader>();
@@ -31,6 +38,7 @@ export default function Home() {
           {f.state === 'open' ? <Link className="button" to={`/${locale}/forums/${f.slug}/submit`}>{t('forum.send')}</Link> : null}
         </section>
       ))}
+      <p><a href={`/${locale}/feed.atom`} type="application/atom+xml">{t('feed.link')}</a></p>
     </>
   );
 }

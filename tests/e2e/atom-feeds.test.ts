@@ -122,7 +122,9 @@ describe('Atom feeds', () => {
     expect(en.id).toBe(`tag:127.0.0.1,2026:input/${english.reference}`);
     expect(feed.tombstones).toEqual([]);
 
-    // The overall feed has both forums; the Arabic one speaks Arabic around the same entries.
+    // The overall feed has both forums (announced on the home page); the Arabic one speaks Arabic around the same entries.
+    await page.goto(url('/ar'));
+    expect(await page.locator('link[rel="alternate"][type="application/atom+xml"]').getAttribute('href')).toBe('/ar/feed.atom');
     const all = (await readFeed(page, '/ar/feed.atom')).feed;
     expect(all.error).toBeNull();
     expect(all.lang).toBe('ar');
