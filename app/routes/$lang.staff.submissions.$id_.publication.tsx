@@ -11,8 +11,10 @@ import { staffTextProblem } from '../lib/decision-form.server';
 import { requireForumAccess, requireStaff, requireStaffForm } from '../lib/staff-auth.server';
 import { requireLocale, useLocale } from '../lib/route-locale';
 import { isUuid } from '../modules/ids/uuid';
-import { loadSubmissionForReview } from '../modules/moderation/queue';
-import { reviewView } from '../modules/moderation/review-view';
+import { submissionForumId } from '../modules/moderation/queue';
+import { publicationView, staffTime } from '../modules/moderation/review-view';
+import { findForumById } from '../modules/forums/forum-queries';
+import { defaultPublishAt } from '../modules/publication/publish-default';
 import { publishSubmission, schedulePublication, unpublishSubmission } from '../modules/publication/publish';
 import { loadPublicVersion, savePublicVersion } from '../modules/publication/public-version';
 
@@ -20,19 +22,17 @@ import { loadPublicVersion, savePublicVersion } from '../modules/publication/pub
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = requireLocale(params);
   const staff = await requireStaff(request, context, locale);
-  const found = isUuid(params.id) ? await loadSubmissionForReview(context.db, params.id) : undefined;
-  const version = found ? await loadPublicVersion(context.db, found.submission.id) : undefined;
-  if (!found || !version) throw new Response('Not found', { status: 404 });
-  requireForumAccess(staff, found.submission.forumId);
-  const review = reviewView(found, locale);
+  const version = isUuid(params.id) ? await loadPublicVersion(context.db, params.id) : undefined;
+  if (!version) throw new Response('Not found', { status: 404 });
+  requireForumAccess(staff, version.forumId);
   return {
-    id: review.id,
-    reference: review.reference,
-    decision: review.decision,
-    publication: review.publication,
-    publishAtDefault: review.publishAtDefault,
-    timeZone: review.timeZone,
-    withdrawnBySubmitter: Boolean(found.submission.withdrawnAt),
+    id: version.id,
+    reference: version.reference,
+    decision: version.decision,
+    publication: publicationView(version, staffTime),
+    publishAtDefault: defaultPublishAt(version.forum),
+    timeZone: version.forum.timeZone,
+    withdrawnBySubmitter: Boolean(version.withdrawnAt),
     version: {
       language: version.language,
       contactName: version.personalDataErasedAt ? null : version.contactName,
@@ -42,7 +42,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       current: version.current,
       basis: version.basis,
       original: version.original,
-      edited: { title: version.edited.title !== null, summary: version.edited.summary !== null, body: version.edited.body !== null },
       files: version.files,
     },
   };
@@ -60,10 +59,10 @@ type ActionResult =
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = requireLocale(params);
   const { staff, form } = await requireStaffForm(request, context, locale);
-  const found = isUuid(params.id) ? await loadSubmissionForReview(context.db, params.id) : undefined;
-  if (!found) throw new Response('Not found', { status: 404 });
-  requireForumAccess(staff, found.submission.forumId);
-  const submissionId = found.submission.id;
+  const submissionId = params.id;
+  const forum = isUuid(submissionId) ? await findForumById(context.db, await submissionForumId(context.db, submissionId)) : undefined;
+  if (!forum || !isUuid(submissionId)) throw new Response('Not found', { status: 404 });
+  requireForumAccess(staff, forum.id);
   const back = (flash: string) => redirect(`/${locale}/staff/submissions/${submissionId}/publication?done=${flash}`);
   const intent = String(form.get('intent') ?? '');
 
@@ -81,7 +80,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return done ? back('published') : data<ActionResult>({ problem: 'state' }, { status: 409 });
   }
   if (intent === 'schedule') {
-    const when = readPublishTime(form, found.forumTimeZone);
+    const when = readPublishTime(form, forum.timeZone);
     if (!when.ok) return data<ActionResult>({ problem: 'publishAt', error: when.error, value: when.value }, { status: 400 });
     if (!when.at) return data<ActionResult>({ problem: 'publishAt', error: 'forumAdmin.error.dateTime', value: '' }, { status: 400 });
     const at = when.at;

@@ -5,15 +5,15 @@
  * with the same guards, internal notes, and the Arabic queue.
  */
 import { eq } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, outbox, submissions, type Forum } from '../../db/schema';
 import { createForum } from '../factories/forums';
 import { createTestSubmission } from '../factories/submissions';
-import { launchChromium, openPage } from '../helpers/browser';
+import { launchChromium } from '../helpers/browser';
 import { startPortalUnderTest } from '../helpers/portal-under-test';
 import { REDIS_DB } from '../helpers/redis-databases';
-import { createStaff, signInInBrowser, type TestStaff } from '../helpers/staff';
+import { createStaff, signedInPage, type TestStaff } from '../helpers/staff';
 
 let portal: Awaited<ReturnType<typeof startPortalUnderTest>>;
 let browser: Browser;
@@ -35,11 +35,7 @@ afterAll(async () => {
   await portal?.stop();
 });
 
-async function signedIn(who: TestStaff, lang: 'en' | 'ar' = 'en'): Promise<{ page: Page; problems: () => string[] }> {
-  const opened = await openPage(browser);
-  await signInInBrowser(opened.page, portal.appUrl, who, lang);
-  return opened;
-}
+const signedIn = (who: TestStaff, lang: 'en' | 'ar' = 'en') => signedInPage(browser, portal.appUrl, who, lang);
 
 const row = async (id: string) => (await portal.db.select().from(submissions).where(eq(submissions.id, id)))[0];
 

@@ -5,7 +5,7 @@
  * decision e-mails a forum holds until an admin releases them.
  */
 import { and, eq, sql } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, forums, outbox, submissions, type Forum } from '../../db/schema';
 import { createForum } from '../factories/forums';
@@ -15,7 +15,7 @@ import { arabicFixture } from '../helpers/fixtures';
 import { startPortalUnderTest } from '../helpers/portal-under-test';
 import { REDIS_DB } from '../helpers/redis-databases';
 import { eventually, mailTo } from '../helpers/services';
-import { createStaff, signInInBrowser, type TestStaff } from '../helpers/staff';
+import { createStaff, signedInPage, type TestStaff } from '../helpers/staff';
 
 let portal: Awaited<ReturnType<typeof startPortalUnderTest>>;
 let browser: Browser;
@@ -44,11 +44,7 @@ afterAll(async () => {
   await portal?.stop();
 });
 
-async function signedIn(who: TestStaff, lang: 'en' | 'ar' = 'en'): Promise<{ page: Page; problems: () => string[] }> {
-  const opened = await openPage(browser);
-  await signInInBrowser(opened.page, portal.appUrl, who, lang);
-  return opened;
-}
+const signedIn = (who: TestStaff, lang: 'en' | 'ar' = 'en') => signedInPage(browser, portal.appUrl, who, lang);
 
 describe('the public version', () => {
   it('a moderator removes a phone number and hides the name, then publishes; the public reads the public version, staff the original', async () => {

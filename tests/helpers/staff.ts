@@ -2,7 +2,8 @@
  * Staff accounts for tests and signing them in as a person would: the sign-in form, then, for
  * accounts with two-factor sign-in, the code an authenticator app would show at that moment.
  */
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { openPage } from './browser';
 import { expect } from 'vitest';
 import type { Db } from '../../db/client';
 import { upsertStaffUser } from '../../app/modules/staff/staff-accounts';
@@ -100,4 +101,11 @@ export async function signInOverHttp(appUrl: string, who: Pick<TestStaff, 'email
     if (second.status !== 302 || !cookie) throw new Error(`second step failed: ${second.status}`);
   }
   return { cookie, csrf: await csrfTokenOf(appUrl, cookie) };
+}
+
+/** A new browser page with `who` signed in (its own context, so several staff can work side by side). */
+export async function signedInPage(browser: Browser, appUrl: string, who: TestStaff, lang: 'en' | 'ar' = 'en'): Promise<{ page: Page; problems: () => string[] }> {
+  const opened = await openPage(browser);
+  await signInInBrowser(opened.page, appUrl, who, lang);
+  return opened;
 }

@@ -77,7 +77,7 @@ export function reviewView(r: Review, locale: string) {
 export type ReviewView = ReturnType<typeof reviewView>;
 
 /** Where an accepted input stands on the public record. */
-function publicationView(s: Review['submission'], when: (d: Date) => string) {
+export function publicationView(s: Pick<Review['submission'], 'publishedAt' | 'publishAt' | 'unpublishedAt' | 'unpublishReason'>, when: (d: Date) => string) {
   if (s.publishedAt) return { state: 'published' as const, at: when(s.publishedAt) };
   if (s.publishAt) return { state: 'scheduled' as const, at: when(s.publishAt) };
   if (s.unpublishedAt) return { state: 'withdrawn' as const, at: when(s.unpublishedAt), reason: s.unpublishReason ?? '' };

@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { attachments, submissions } from '../../../db/schema';
+import { attachments, forums, submissions } from '../../../db/schema';
 import { recordAudit } from '../audit/record-audit';
 
 /** Which optional controls the form showed: a control not shown leaves its setting as it is. */
@@ -61,10 +61,18 @@ export async function loadPublicVersion(db: Db, submissionId: string) {
       nameHidden: submissions.nameHidden,
       original: { title: submissions.title, summary: submissions.summary, body: submissions.body },
       edited: { title: submissions.publicTitle, summary: submissions.publicSummary, body: submissions.publicBody },
-      publishedAt: submissions.publishedAt,
       personalDataErasedAt: submissions.personalDataErasedAt,
+      // Where it stands on the public record, for the publication controls on the same page.
+      decision: submissions.decision,
+      withdrawnAt: submissions.withdrawnAt,
+      publishedAt: submissions.publishedAt,
+      publishAt: submissions.publishAt,
+      unpublishedAt: submissions.unpublishedAt,
+      unpublishReason: submissions.unpublishReason,
+      forum: { timeZone: forums.timeZone, closesAt: forums.closesAt },
     })
     .from(submissions)
+    .innerJoin(forums, eq(forums.id, submissions.forumId))
     .where(eq(submissions.id, submissionId));
   if (!row) return undefined;
   const files = await db
