@@ -108,6 +108,9 @@ describe('invitations and two-factor sign-in', () => {
 
     // Signing out and in again asks for the password, then the code.
     await invitee.page.getByRole('button', { name: 'تسجيل الخروج' }).click();
+    // Signing out lands on the sign-in page; opening it earlier would race the sign-out request.
+    await invitee.page.waitForURL(/\/ar\/staff\/login$/);
+    expect(await invitee.page.getByRole('heading', { level: 1 }).textContent()).toBe('دخول موظفي الأمانة');
     await signInInBrowser(invitee.page, portal.appUrl, { email: 'layla.mansour@un.example', password, totpSecret: secret }, 'ar');
     expect(invitee.problems()).toEqual([]);
 
