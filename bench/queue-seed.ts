@@ -36,6 +36,8 @@ export interface SeedOptions {
   forums: SeedForum[];
   /** The moderator who decided and claims inputs. */
   staffId: string;
+  /** Every confirmed input accepted and published (the public record), instead of the moderation mix. */
+  publishAll?: boolean;
   log?: (line: string) => void;
 }
 
@@ -73,7 +75,7 @@ export async function seedQueue(sql: postgres.Sql, opts: SeedOptions): Promise<v
     // definitions PostgreSQL holds for them: the same indexes the migrations made.
     const rebuilt = await tx<Array<{ name: string; definition: string }>>`
       select indexname as name, indexdef as definition from pg_indexes i
-      where schemaname = current_schema() and tablename = 'submissions'
+      where schemaname = current_schema() and tablename in ('submissions', 'public_search_entries')
         and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`;
     for (const index of rebuilt) await tx`drop index ${tx(index.name)}`;
     // Bulk work in one session: room to sort and build index entries in memory.
@@ -102,6 +104,7 @@ export async function seedQueue(sql: postgres.Sql, opts: SeedOptions): Promise<v
                     when d.r_lang < 0.89 then 'es' when d.r_lang < 0.95 then 'ru' else 'zh' end as language,
                case when d.r_type < 0.35 then 'individual' when d.r_type < 0.9 then 'organisation' else 'network' end as submitter_type,
                case when d.unconfirmed then 'pending'
+                    when ${opts.publishAll ?? false}::boolean then 'accepted'
                     when d.r_decision < 0.70 then 'pending' when d.r_decision < 0.73 then 'changes_requested'
                     when d.r_decision < 0.88 then 'accepted' when d.r_decision < 0.94 then 'rejected'
                     when d.r_decision < 0.97 and d.i > 100 then 'duplicate' else 'spam' end as decision,
@@ -202,6 +205,6 @@ export async function seedQueue(sql: postgres.Sql, opts: SeedOptions): Promise<v
   // visibility map (index-only scans) and the search index's pending list merged into the index.
   step('files inserted');
   // (ANALYZE evaluates the search index's expression on its whole sample: most of this step.)
-  await sql`vacuum (analyze) submissions, attachments, forums`;
+  await sql`vacuum (analyze) submissions, public_search_entries, attachments, forums`;
   step('vacuumed and analysed');
 }

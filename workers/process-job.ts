@@ -21,6 +21,7 @@ import { runDraftLink } from './jobs/draft-link.job';
 import { runDecisionEmail } from './jobs/decision-email.job';
 import { runStaffInvite } from './jobs/staff-invite.job';
 import { runFindSimilar } from './jobs/find-similar.job';
+import { runRenderPublication } from './jobs/render-publication.job';
 import { SmtpSendError, isPermanentSmtpFailure } from './mailer';
 import { JOB_OPTIONS } from './outbox-relay';
 import type { JobKind } from './queues';
@@ -34,6 +35,7 @@ const HANDLERS: Record<JobKind, (deps: WorkerDeps, row: OutboxRow) => Promise<vo
   'decision-email': runDecisionEmail,
   'staff-invite': runStaffInvite,
   'find-similar': runFindSimilar,
+  'render-publication': runRenderPublication,
 };
 
 /** Failed attempts (all causes, counted on the row) after which a non-SMTP error is final. */

@@ -25,6 +25,8 @@ export const JOBS = {
   },
   /** Looks for near-identical inputs in the same forum once an input reaches moderators. */
   'find-similar': { queue: 'analysis', payload: z.object({}) },
+  /** Brings the publication PDF of an input up to date: published, its public version changed, or withdrawn. */
+  'render-publication': { queue: 'documents', payload: z.object({}) },
 } as const;
 
 export type JobKind = keyof typeof JOBS;

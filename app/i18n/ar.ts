@@ -1,5 +1,6 @@
 import type { MessageKey } from './en';
 import { arLedger } from './ledger-ar';
+import { arSearch } from './search-ar';
 import { arStaff } from './staff-ar';
 import { arPublication } from './publication-ar';
 
@@ -8,6 +9,7 @@ export const ar: Record<MessageKey, string> = {
   ...arStaff,
   ...arPublication,
   ...arLedger,
+  ...arSearch,
   'site.name': 'مساهمات مراجعة الاتفاق العالمي للهجرة',
   'site.tagline': 'مساهمات مكتوبة في منتديات مراجعة الاتفاق العالمي من أجل الهجرة',
   'site.skip': 'انتقل إلى المحتوى',
@@ -59,7 +61,7 @@ export const ar: Record<MessageKey, string> = {
   'api.problem.rateLimited': 'عدد كبير من المساهمات',
   'api.problem.rateLimited.detail': 'أُرسل عدد كبير من المساهمات من هذا الاتصال أو لعنوان البريد الإلكتروني هذا خلال وقت قصير. حاول مجددًا بعد {seconds} ثانية.',
   'api.problem.invalidQuery': 'معامل استعلام غير صالح',
-  'api.problem.invalidQuery.detail': 'يجب أن يكون limit عددًا صحيحًا من 1 إلى {max}، وأن يكون cursor قيمة مأخوذة من صفحة سابقة.',
+  'api.problem.invalidQuery.detail': 'يجب أن يكون limit عددًا صحيحًا من 1 إلى {max}، وأن يكون cursor قيمة مأخوذة من صفحة سابقة بالترتيب نفسه، وأن تكون قيم عوامل التصفية وsort من القيم الموثقة، وألا يزيد طول q على 200 حرف.',
   'api.problem.crossSite': 'رُفض طلب من موقع آخر',
   'api.problem.withdrawn': 'سُحبت من النشر',
   'api.problem.withdrawn.detail': 'سحبت الأمانة هذه المساهمة من السجل العام.',

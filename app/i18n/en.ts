@@ -1,4 +1,5 @@
 import { enLedger } from './ledger-en';
+import { enSearch } from './search-en';
 import { enStaff } from './staff-en';
 import { enPublication } from './publication-en';
 
@@ -7,6 +8,7 @@ export const en = {
   ...enStaff,
   ...enPublication,
   ...enLedger,
+  ...enSearch,
   'site.name': 'GCM Review Inputs',
   'site.tagline': 'Written inputs to the review forums of the Global Compact for Migration',
   'site.skip': 'Skip to content',
@@ -58,7 +60,7 @@ export const en = {
   'api.problem.rateLimited': 'Too many inputs',
   'api.problem.rateLimited.detail': 'Too many inputs were sent from this connection or for this e-mail address in a short time. Try again in {seconds} seconds.',
   'api.problem.invalidQuery': 'Invalid query parameter',
-  'api.problem.invalidQuery.detail': 'limit must be a whole number from 1 to {max}, and cursor a value taken from an earlier page.',
+  'api.problem.invalidQuery.detail': 'limit must be a whole number from 1 to {max}, cursor a value taken from an earlier page in the same order, each filter and sort one of the documented values, and q at most 200 characters.',
   'api.problem.crossSite': 'Cross-site request refused',
   'api.problem.withdrawn': 'Withdrawn from publication',
   'api.problem.withdrawn.detail': 'The secretariat withdrew this input from the public record.',

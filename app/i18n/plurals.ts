@@ -27,6 +27,8 @@ const en: Partial<Record<MessageKey, PluralMessage>> = {
   'staff.login.throttled': { by: 'minutes', forms: { one: 'Too many sign-in attempts from this connection. Please wait 1 minute and try again.' } },
   'staff.team.caption': { by: 'count', forms: { one: '1 staff account' } },
   'staff.queue.matching': { by: 'count', forms: { one: '1 input matches' } },
+  'search.results': { by: 'count', forms: { one: '1 published input' } },
+  'search.matching': { by: 'count', forms: { one: '1 published input matches' } },
   'staff.bulk.done': { by: 'count', forms: { one: '1 input decided.' } },
   'ledger.meaning.received': {
     by: 'days',
@@ -121,6 +123,14 @@ const ar: Partial<Record<MessageKey, PluralMessage>> = {
   'staff.team.caption': {
     by: 'count',
     forms: { one: 'حساب واحد في الفريق', two: 'حسابان في الفريق', few: '{count} حسابات في الفريق', many: '{count} حسابًا في الفريق', other: '{count} حساب في الفريق' },
+  },
+  'search.results': {
+    by: 'count',
+    forms: { zero: 'لا توجد مساهمات منشورة', one: 'مساهمة منشورة واحدة', two: 'مساهمتان منشورتان', few: '{count} مساهمات منشورة', many: '{count} مساهمةً منشورة', other: '{count} مساهمة منشورة' },
+  },
+  'search.matching': {
+    by: 'count',
+    forms: { zero: 'لا توجد مساهمات منشورة مطابقة', one: 'مساهمة منشورة واحدة مطابقة', two: 'مساهمتان منشورتان مطابقتان', few: '{count} مساهمات منشورة مطابقة', many: '{count} مساهمةً منشورةً مطابقة', other: '{count} مساهمة منشورة مطابقة' },
   },
   'staff.queue.matching': {
     by: 'count',

@@ -83,4 +83,9 @@ export const arPublication: Record<keyof typeof enPublication, string> = {
 
   'input.withdrawn.title': 'سُحبت المساهمة {reference} من النشر',
   'input.withdrawn.body': 'سحبت الأمانة هذه المساهمة من السجل العام بتاريخ {date}.',
+  'cite.title': 'الاستشهاد بهذه المساهمة',
+  'cite.text': '{author} ({year}). {title}. المساهمة المكتوبة {reference} المقدَّمة إلى {forum}. {url}',
+  'cite.unnamed': '{type}، لم يُنشر الاسم',
+  'input.pdf': 'هذه المساهمة بصيغة PDF',
+  'input.pdf.hint': 'للطباعة والحفظ: النص كما نُشر، مع رقمه المرجعي وطريقة الاستشهاد به.',
 };

@@ -85,4 +85,9 @@ export const enPublication = {
 
   'input.withdrawn.title': 'Input {reference} was withdrawn from publication',
   'input.withdrawn.body': 'The secretariat withdrew this input from the public record on {date}.',
+  'cite.title': 'Cite this input',
+  'cite.text': '{author} ({year}). {title}. Written input {reference} to {forum}. {url}',
+  'cite.unnamed': '{type}, name not published',
+  'input.pdf': 'This input as a PDF',
+  'input.pdf.hint': 'For printing and archiving: the text as published, with its reference and how to cite it.',
 } as const;

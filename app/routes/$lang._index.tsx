@@ -38,6 +38,7 @@ export default function Home() {
           {f.state === 'open' ? <Link className="button" to={`/${locale}/forums/${f.slug}/submit`}>{t('forum.send')}</Link> : null}
         </section>
       ))}
+      <p><Link to={`/${locale}/inputs`}>{t('search.allLink')}</Link></p>
       <p><a href={`/${locale}/feed.atom`} type="application/atom+xml">{t('feed.link')}</a></p>
     </>
   );

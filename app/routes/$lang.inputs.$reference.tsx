@@ -2,6 +2,7 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData } from '@remix-run/react';
 import { PublicAuthor } from '../components/PublicAuthor';
 import { requireLocale, useLocale } from '../lib/route-locale';
+import { citationOf } from '../modules/publication/citation';
 import { findPublishedInput, findWithdrawnFromPublication } from '../modules/publication/public-inputs';
 import { listPublicAttachments } from '../modules/publication/public-attachments';
 import { fileSizeLabel } from '../modules/attachments/file-size';
@@ -52,6 +53,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
     body: input.body,
     attachments: (await listPublicAttachments(context.db, input.reference)).map((a) => ({ id: a.id, fileName: a.fileName, size: fileSizeLabel(a.sizeBytes, locale) })),
     publishedAt: new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(input.publishedAt!),
+    citation: citationOf({ ...input, forumName: pickLabel(input.forumName, locale), publishedAt: input.publishedAt! }, locale, new URL(`/${locale}/inputs/${input.reference}`, context.env.APP_URL).toString()),
   };
 }
 
@@ -104,6 +106,13 @@ export default function PublicInput() {
           </ul>
         </>
       ) : null}
+      <h2>{t('input.pdf')}</h2>
+      <p>
+        <a href={`/${locale}/inputs/${input.reference}/pdf`} type="application/pdf">{t('input.pdf')} (<bdi>{input.reference}.pdf</bdi>)</a>
+      </p>
+      <p className="hint">{t('input.pdf.hint')}</p>
+      <h2 id="cite">{t('cite.title')}</h2>
+      <p className="citation">{input.citation}</p>
     </article>
   );
 }

@@ -11,3 +11,5 @@ export * from './receipts';
 export * from './late-access-codes';
 export * from './attachments';
 export * from './staff-notes';
+export * from './public-search';
+export * from './publication-pdfs';

@@ -1,20 +1,22 @@
 /**
  * The fonts of our PDFs (OFL, from packages that ship only font files) and which one draws a
- * character: Arabic script with Noto Naskh Arabic, everything else with Noto Sans.
+ * character: Arabic script with Noto Sans Arabic, Chinese (and Japanese kana, CJK punctuation and
+ * full-width forms) with Noto Sans SC, everything else (Latin, Cyrillic, Greek…) with Noto Sans.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 
-export type FontKey = 'latin' | 'arabic';
+export type FontKey = 'latin' | 'arabic' | 'cjk';
 
 const FILES: Record<FontKey, string> = {
   latin: '@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf',
   arabic: '@expo-google-fonts/noto-sans-arabic/400Regular/NotoSansArabic_400Regular.ttf',
+  cjk: '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
 };
 
-export const POSTSCRIPT_NAMES: Record<FontKey, string> = { latin: 'NotoSans-Regular', arabic: 'NotoSansArabic-Regular' };
+export const POSTSCRIPT_NAMES: Record<FontKey, string> = { latin: 'NotoSans-Regular', arabic: 'NotoSansArabic-Regular', cjk: 'NotoSansSC-Regular' };
 
 const cache = new Map<FontKey, Buffer>();
 /** The whole font file, read once per process. */
@@ -28,6 +30,8 @@ export function fontBytes(key: FontKey): Buffer {
 }
 
 const ARABIC = /[\u0600-\u06FF\u0750-\u077F\u0870-\u089F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/;
+/** Han ideographs, kana, CJK symbols and punctuation, full-width forms. */
+export const CJK = /[\u3000-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]/;
 const JOINER = /[\u200C\u200D]/;
 
 /**
@@ -39,7 +43,7 @@ export function fontPerCharacter(text: string): FontKey[] {
   let previous: FontKey = 'latin';
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
-    const key: FontKey = ARABIC.test(ch) ? 'arabic' : JOINER.test(ch) ? previous : 'latin';
+    const key: FontKey = ARABIC.test(ch) ? 'arabic' : CJK.test(ch) ? 'cjk' : JOINER.test(ch) ? previous : 'latin';
     keys[i] = key;
     previous = key;
   }

@@ -51,10 +51,15 @@ export interface TextStyle {
   direction?: Direction;
 }
 
-const ALWAYS: Record<FontKey, string> = { latin: ' 0123456789/–—-·.,:;()[]', arabic: '' };
+const ALWAYS: Record<FontKey, string> = { latin: ' 0123456789/–—-·.,:;()[]', arabic: '', cjk: '' };
 const MIRRORS: Record<string, string> = { '(': ')', ')': '(', '[': ']', ']': '[', '{': '}', '}': '{', '<': '>', '>': '<', '«': '»', '»': '«' };
 const SPACE = /\s/;
-const FONT_RESOURCE: Record<FontKey, string> = { latin: 'FL', arabic: 'FA' };
+/** Characters a line may break before or after although no space separates them (Chinese has none). */
+const BREAK_AROUND = /[\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]/;
+/** Punctuation that must not begin a line: it stays with the character before it. */
+const NO_BREAK_BEFORE = /[、。，．：；！？）」』】〕〉》’”…‥ー々〜\uFF09\uFF0C\uFF0E\uFF1A\uFF1B\uFF01\uFF1F]/;
+const FONT_RESOURCE: Record<FontKey, string> = { latin: 'FL', arabic: 'FA', cjk: 'FC' };
+const FONT_TAG: Record<FontKey, string> = { latin: 'PORTLA', arabic: 'PORTAR', cjk: 'PORTCJ' };
 
 export interface Typesetter {
   /** Breaks one paragraph (no line breaks inside) into lines at most `maxWidth` points wide. */
@@ -70,7 +75,7 @@ export interface Typesetter {
  * draw, and the shapers work on those subsets, so glyph ids are valid in the embedded fonts.
  */
 export async function createTypesetter(pdf: PDFDocument, texts: string[]): Promise<Typesetter> {
-  const chars: Record<FontKey, Set<string>> = { latin: new Set(ALWAYS.latin), arabic: new Set() };
+  const chars: Record<FontKey, Set<string>> = { latin: new Set(ALWAYS.latin), arabic: new Set(), cjk: new Set() };
   for (const text of texts) {
     const fonts = fontPerCharacter(text);
     for (let i = 0; i < text.length; i++) {
@@ -85,7 +90,7 @@ export async function createTypesetter(pdf: PDFDocument, texts: string[]): Promi
     subsets[key] = new Uint8Array(await subsetFont(fontBytes(key), [...chars[key]].join(''), { targetFormat: 'truetype' }));
     shapers[key] = createShaper(subsets[key]);
   }
-  const used: Record<FontKey, Map<number, GlyphUse>> = { latin: new Map(), arabic: new Map() };
+  const used: Record<FontKey, Map<number, GlyphUse>> = { latin: new Map(), arabic: new Map(), cjk: new Map() };
 
   function layout(paragraph: string, style: TextStyle, maxWidth: number): Line[] {
     if (paragraph.length === 0) return [{ pieces: [], width: 0, text: '', rtl: style.direction === 'rtl' }];
@@ -124,9 +129,12 @@ export async function createTypesetter(pdf: PDFDocument, texts: string[]): Promi
     let lineWidth = 0;
     let i = 0;
     while (i < paragraph.length) {
-      // Next word: non-spaces, then the spaces after them.
+      // Next word: non-spaces, then the spaces after them. A Chinese character is a word of its
+      // own, with any closing punctuation after it.
       let j = i;
-      while (j < paragraph.length && !SPACE.test(paragraph[j])) j++;
+      if (BREAK_AROUND.test(paragraph[j])) j++;
+      else while (j < paragraph.length && !SPACE.test(paragraph[j]) && !BREAK_AROUND.test(paragraph[j])) j++;
+      while (j < paragraph.length && NO_BREAK_BEFORE.test(paragraph[j])) j++;
       const wordEnd = j;
       while (j < paragraph.length && SPACE.test(paragraph[j])) j++;
       const wordWidth = width(i, wordEnd);
@@ -226,7 +234,7 @@ export async function createTypesetter(pdf: PDFDocument, texts: string[]): Promi
       const ref = embedSubsetFont(pdf, {
         fontFile: subsets[key],
         postscriptName: POSTSCRIPT_NAMES[key],
-        tag: key === 'latin' ? 'PORTLA' : 'PORTAR',
+        tag: FONT_TAG[key],
         unitsPerEm: shaper.unitsPerEm,
         ascender: shaper.ascender,
         descender: shaper.descender,

@@ -94,6 +94,7 @@ describe('published inputs', () => {
 
     const all = await api.conforming(await api.get(`/api/v1/forums/${forum.slug}/inputs`), LIST);
     expect(all.body.inputs).toHaveLength(5);
+    expect(all.body.total).toBe(5);
     expect(all.body.nextCursor).toBeNull();
     for (const reference of hidden) expect(JSON.stringify(all.body)).not.toContain(reference);
   });
@@ -148,6 +149,12 @@ describe('published inputs', () => {
       `cursor=${forged(['2030-01-01T00:00:00.000000Z', "x' or 1=1"])}`,
       `cursor=${forged({ __proto__: { a: 1 } })}`,
       `cursor=${'A'.repeat(5000)}`,
+      // A position of another order: a relevance cursor carries a rank, a date one none.
+      `cursor=${forged(['0.1', '2030-01-01T00:00:00.000000Z', 'T1-0001'])}`,
+      `q=migrants&cursor=${realCursor}`,
+      // Values the filters do not know are refused, not ignored.
+      'objective=24', 'region=Europe', 'country=lb', 'language=de', 'sort=random', 'forum=other', 'colour=red',
+      'objective=6&objective=15', `q=${'a'.repeat(201)}`,
     ]) {
       const res = await api.conforming(await api.get(`/api/v1/forums/${forum.slug}/inputs?${query}`), LIST);
       expect(res.status, query).toBe(400);
@@ -169,6 +176,7 @@ describe('the OpenAPI document', () => {
         '/api/v1/forums/{slug}/inputs.csv',
         '/api/v1/forums/{slug}/inputs.json',
         '/api/v1/forums/{slug}/submissions',
+        '/api/v1/inputs',
         '/api/v1/inputs.csv',
         '/api/v1/inputs.json',
         '/api/v1/inputs/{reference}',
@@ -250,7 +258,7 @@ describe('edges', () => {
   });
 
   it('answers unknown API addresses with a problem+json 404, not the HTML page', async () => {
-    for (const path of ['/api/v1/nothing', '/api/v2/forums', '/api/v1/forums/x/y/z', '/api/v1/inputs']) {
+    for (const path of ['/api/v1/nothing', '/api/v2/forums', '/api/v1/forums/x/y/z', '/api/v1/inputs/x/y']) {
       const res = await api.get(path);
       expect(res.status, path).toBe(404);
       expect(res.headers.get('content-type'), path).toBe('application/problem+json');

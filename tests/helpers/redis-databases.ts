@@ -27,4 +27,5 @@ export const REDIS_DB = {
   publicationCare: 20,
   atomFeeds: 21,
   openData: 22,
+  publicSearch: 23,
 } as const;

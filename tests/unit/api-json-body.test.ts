@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { isJsonContentType, repeatsTopLevelMember } from '../../app/lib/api/read-json.server';
-import { decodeCursor, encodeCursor, pageSizeParam } from '../../app/lib/api/params';
+import { pageSizeParam } from '../../app/lib/api/params';
+import { decodePosition, encodePosition } from '../../app/modules/publication/search/search-position';
 import { handleApi } from '../../app/lib/api/responses';
 
 describe('JSON request bodies', () => {
@@ -36,11 +37,14 @@ describe('JSON request bodies', () => {
 describe('listing pages', () => {
   it('takes back only cursors it made', () => {
     const position = { publishedAt: '2030-01-01T12:00:00.123456Z', reference: 'IMRF30-0042' };
-    expect(decodeCursor(encodeCursor(position))).toEqual(position);
-    expect(decodeCursor(null)).toBeUndefined();
-    expect(decodeCursor(`${encodeCursor(position)}A`)).toBe('invalid');
-    expect(decodeCursor(encodeCursor({ ...position, publishedAt: '2030-02-30T12:00:00.000000Z' }))).toBe('invalid');
-    expect(decodeCursor(encodeCursor({ ...position, reference: "x' or 1=1" }))).toBe('invalid');
+    expect(decodePosition(encodePosition(position))).toEqual(position);
+    expect(decodePosition(null)).toBeUndefined();
+    expect(decodePosition(`${encodePosition(position)}A`)).toBe('invalid');
+    expect(decodePosition(encodePosition({ ...position, publishedAt: '2030-02-30T12:00:00.000000Z' }))).toBe('invalid');
+    expect(decodePosition(encodePosition({ ...position, reference: "x' or 1=1" }))).toBe('invalid');
+    const ranked = { rank: '0.0607927', ...position };
+    expect(decodePosition(encodePosition(ranked))).toEqual(ranked);
+    expect(decodePosition(encodePosition({ ...ranked, rank: '1; drop table' }))).toBe('invalid');
   });
 
   it('bounds the page size', () => {

@@ -12,6 +12,12 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './params';
 import { PROBLEM_TYPES, PROBLEMS, PROBLEMS_BASE } from './problem';
 import { MAX_JSON_BYTES } from './read-json.server';
 import { OPEN_DATA_COLUMNS } from '../../modules/publication/open-data';
+import { MAX_QUERY_LENGTH, SEARCH_SORTS } from '../../modules/publication/search/public-search-params';
+import { CONSTITUENCY_KEYS } from '../../modules/taxonomy/constituencies';
+import { OBJECTIVE_KEYS } from '../../modules/taxonomy/objectives';
+import { PRINCIPLE_KEYS } from '../../modules/taxonomy/principles';
+import { REGION_KEYS } from '../../modules/taxonomy/regions';
+import { SUBMITTER_TYPE_KEYS } from '../../modules/taxonomy/submitter-types';
 import { forumListSchema, inputPageSchema, problemSchema, problemTypeSchema, publicInputSchema, submissionReceivedSchema } from './resources';
 
 type JsonSchema = Record<string, unknown>;
@@ -110,6 +116,31 @@ const acceptLanguage = {
 };
 const slugParameter = { name: 'slug', in: 'path', required: true, schema: { type: 'string' } };
 
+const SEARCH_DESCRIPTION =
+  'The same search as the public listing. q takes words in any of the six UN languages, each input being matched in ' +
+  'the language it is written in (Arabic, English, French, Russian and Spanish by stem; Chinese by the characters typed, ' +
+  'in order); "quoted words" must appear together, `or` between words accepts either, and -word excludes. Filters are ' +
+  'combined (an input must match all). A value not listed is refused with 400 rather than ignored.';
+
+function searchParameters(scope: 'forum' | 'all') {
+  const filter = (name: string, schema: JsonSchema, description?: string) => ({ name, in: 'query', required: false, schema, ...(description ? { description } : {}) });
+  const enumOf = (values: readonly string[]) => ({ type: 'string', enum: [...values] });
+  return [
+    filter('q', { type: 'string', maxLength: MAX_QUERY_LENGTH }, 'Words to find in the title, summary, text and published author.'),
+    ...(scope === 'all' ? [filter('forum', { type: 'string' }, "A forum's slug.")] : []),
+    filter('objective', enumOf(OBJECTIVE_KEYS)),
+    filter('principle', enumOf(PRINCIPLE_KEYS)),
+    filter('constituency', enumOf(CONSTITUENCY_KEYS)),
+    filter('submitterType', enumOf(SUBMITTER_TYPE_KEYS)),
+    filter('region', enumOf(REGION_KEYS)),
+    filter('country', { type: 'string', pattern: '^[A-Z]{2}$' }, 'ISO 3166-1 alpha-2 code.'),
+    filter('language', enumOf(UN_LANGUAGES), 'The language the input is written in.'),
+    filter('sort', enumOf(SEARCH_SORTS), 'relevance (the default: best match first; without q, newest first), newest or oldest, by publication.'),
+    filter('limit', { type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE }),
+    filter('cursor', { type: 'string' }, 'nextCursor of the previous page, with the same q and sort.'),
+  ];
+}
+
 let cached: JsonSchema | undefined;
 
 export function openApiDocument(): JsonSchema {
@@ -174,17 +205,26 @@ export function openApiDocument(): JsonSchema {
       },
       '/api/v1/forums/{slug}/inputs': {
         get: {
-          operationId: 'listPublishedInputs',
-          summary: 'Published inputs of one forum, newest first',
-          parameters: [
-            slugParameter,
-            { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE } },
-            { name: 'cursor', in: 'query', required: false, description: 'nextCursor of the previous page.', schema: { type: 'string' } },
-          ],
+          operationId: 'searchForumInputs',
+          summary: 'Published inputs of one forum: search, filter, page',
+          description: SEARCH_DESCRIPTION,
+          parameters: [slugParameter, ...searchParameters('forum')],
           responses: {
             '200': { description: 'One page.', content: jsonContent('InputPage') },
             '400': problemResponse('invalid-query.'),
             '404': problemResponse('not-found: no forum with this slug.'),
+          },
+        },
+      },
+      '/api/v1/inputs': {
+        get: {
+          operationId: 'searchInputs',
+          summary: "Every forum's published inputs: search, filter, page",
+          description: SEARCH_DESCRIPTION,
+          parameters: searchParameters('all'),
+          responses: {
+            '200': { description: 'One page.', content: jsonContent('InputPage') },
+            '400': problemResponse('invalid-query.'),
           },
         },
       },

@@ -9,7 +9,7 @@ import type { Db } from '../../../db/client';
 import { forums, submissions } from '../../../db/schema';
 import { isReference } from '../submissions/reference';
 
-const publicColumns = {
+export const publicColumns = {
   reference: submissions.reference,
   authorName: sql<string | null>`case when ${submissions.publishName} and not ${submissions.nameHidden} then ${submissions.contactName} end`,
   authorOrganisation: sql<string | null>`case when ${submissions.publishOrganisation} then ${submissions.organisation} end`,

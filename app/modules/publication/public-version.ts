@@ -13,6 +13,7 @@ import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { attachments, forums, submissions } from '../../../db/schema';
 import { recordAudit } from '../audit/record-audit';
+import { addOutbox } from '../outbox/add-outbox';
 
 /** Which optional controls the form showed: a control not shown leaves its setting as it is. */
 export interface ShownControls {
@@ -153,6 +154,8 @@ export async function savePublicVersion(
     if (withhold.length) await tx.update(attachments).set({ withheldAt: new Date() }).where(and(inArray(attachments.id, withhold), isNull(attachments.withheldAt)));
     if (restore.length) await tx.update(attachments).set({ withheldAt: null }).where(and(inArray(attachments.id, restore), isNotNull(attachments.withheldAt)));
     await recordAudit(tx, { actorKind: 'staff', actorStaffId: args.staffId, submissionId: args.submissionId, action: 'submission.redacted', details: { before, after } });
+    // A published input's PDF is rendered again from the new public version (a no-op before publication).
+    await addOutbox(tx, 'render-publication', { submissionId: args.submissionId }, {});
     return { ok: true, changed } as const;
   });
 }

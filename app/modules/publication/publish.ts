@@ -29,6 +29,7 @@ export async function publishSubmission(tx: Tx, submissionId: string, actor: Act
     .returning({ id: submissions.id });
   if (rows.length === 0) return false;
   await recordAudit(tx, { ...actorOf(actor), submissionId, action: 'submission.published' });
+  await addOutbox(tx, 'render-publication', { submissionId }, {});
   return true;
 }
 
@@ -66,7 +67,10 @@ export async function publishDue(db: Db, now = new Date(), batch = 500): Promise
           limit ${batch} for update skip locked
         )
         returning id`);
-      for (const row of rows) await recordAudit(tx, { actorKind: 'system', submissionId: row.id, action: 'submission.published', details: { scheduled: true } });
+      for (const row of rows) {
+        await recordAudit(tx, { actorKind: 'system', submissionId: row.id, action: 'submission.published', details: { scheduled: true } });
+        await addOutbox(tx, 'render-publication', { submissionId: row.id }, {});
+      }
       return rows.length;
     });
     total += published;
@@ -90,6 +94,8 @@ export async function unpublishSubmission(db: Db, args: { submissionId: string; 
     if (rows.length === 0) return 'not_published';
     await recordAudit(tx, { actorKind: 'staff', actorStaffId: args.staffId, submissionId: args.submissionId, action: 'submission.unpublished', details: { reason: args.reason } });
     await addOutbox(tx, 'decision-email', { submissionId: args.submissionId }, { decision: 'unpublished' }, { held: await holdsDecisionEmails(tx, args.submissionId) });
+    // Its publication PDF goes with it.
+    await addOutbox(tx, 'render-publication', { submissionId: args.submissionId }, {});
     return 'unpublished';
   });
 }

@@ -6,8 +6,9 @@
  */
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { attachments, auditEvents, drafts, emailDeliveries, forums, outbox, receipts, submissionVersions, submissions } from '../../../db/schema';
+import { attachments, auditEvents, drafts, emailDeliveries, forums, outbox, publicationPdfs, receipts, submissionVersions, submissions } from '../../../db/schema';
 import { recordAudit } from '../audit/record-audit';
+import { addOutbox } from '../outbox/add-outbox';
 import { unlinkedDigestFields, unlinkVersionDigests } from './unlink-digest';
 
 /** Everything held about one submission, for its submitter (staff identities left out). */
@@ -155,6 +156,9 @@ export async function erasePersonalData(db: Db, submissionId: string, now = new 
           .where(and(inArray(outbox.draftId, draftIds), isNull(outbox.doneAt), isNull(outbox.failedAt)));
       }
     }
+    // A published input's PDF may print the name or organisation: it goes now, and is made again without them.
+    await tx.delete(publicationPdfs).where(eq(publicationPdfs.submissionId, submissionId));
+    await addOutbox(tx, 'render-publication', { submissionId }, {});
     await recordAudit(tx, { actorKind: 'submitter', submissionId, action: 'personal_data.erased', details: { withdrawn } });
     if (withdrawn) await recordAudit(tx, { actorKind: 'submitter', submissionId, action: 'submission.withdrawn', details: { reason: 'personal_data_erased' } });
     return { erased: true, withdrawn };

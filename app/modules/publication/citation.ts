@@ -1,0 +1,31 @@
+/**
+ * "Cite this": how a published input is referred to in reports (the Secretary-General's among
+ * them), the same on its page and in its PDF. The author is the organisation where its
+ * publication was consented, else the consented name, else the kind of submitter.
+ */
+import { translator } from '../../i18n/translate';
+import { isInterfaceLocale } from '../taxonomy/locales';
+import { submitterTypeLabel } from '../taxonomy/submitter-types';
+
+export interface CitedInput {
+  reference: string;
+  title: string;
+  authorName: string | null;
+  authorOrganisation: string | null;
+  submitterType: string;
+  publishedAt: Date;
+  forumName: string;
+}
+
+export function citationOf(input: CitedInput, locale: string, url: string): string {
+  const t = translator(isInterfaceLocale(locale) ? locale : 'en');
+  const author = input.authorOrganisation ?? input.authorName ?? t('cite.unnamed', { type: submitterTypeLabel(input.submitterType, locale) });
+  return t('cite.text', {
+    author,
+    year: String(input.publishedAt.getUTCFullYear()),
+    title: input.title,
+    reference: input.reference,
+    forum: input.forumName,
+    url,
+  });
+}

@@ -1,0 +1,87 @@
+/**
+ * The publication PDF, read back as a reader's tools read it: poppler's text extraction gives the
+ * Arabic, Latin, Cyrillic and Chinese text in reading order; Chinese lines break between
+ * characters within the page; the metadata names the input; pages are numbered.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { PDFDocument } from 'pdf-lib';
+import { describe, expect, it } from 'vitest';
+import { renderPublicationPdf, type PublicationView } from '../../templates/pdf/publication';
+import { arabicFixture, TRICKY_TEXTS } from '../helpers/fixtures';
+
+const OUT = 'test-results/pdf';
+mkdirSync(OUT, { recursive: true });
+
+function save(name: string, pdf: Uint8Array): string {
+  const file = `${OUT}/${name}.pdf`;
+  writeFileSync(file, pdf);
+  return file;
+}
+const extract = (file: string, ...args: string[]) => execFileSync('pdftotext', ['-enc', 'UTF-8', ...args, file, '-'], { encoding: 'utf8' });
+const squeeze = (s: string) => s.replace(/[\s\u200E\u200F\u202A-\u202E]+/g, '');
+
+const arabic: PublicationView = {
+  locale: 'ar',
+  reference: 'ESCWA25-0042',
+  forumName: 'الاستعراض الإقليمي للمنطقة العربية',
+  title: 'خطط التنفيذ الوطنية للميثاق العالمي للهجرة',
+  summary: TRICKY_TEXTS.mixed,
+  body: arabicFixture('ar-gcm-national-implementation-plans'),
+  language: 'ar',
+  author: 'شبكة حقوق المهاجرين',
+  metadataAuthor: 'شبكة حقوق المهاجرين',
+  constituency: 'منظمات المجتمع المدني',
+  country: 'الأردن',
+  region: 'اللجنة الاقتصادية والاجتماعية لغربي آسيا',
+  languageName: 'العربية',
+  objectives: ['6. التوظيف العادل والعمل اللائق', '23. التعاون الدولي'],
+  principles: ['حقوق الإنسان'],
+  publishedOn: '23 نوفمبر 2026',
+  attachments: ['توصيات.pdf'],
+  citation: 'شبكة حقوق المهاجرين (2026). خطط التنفيذ الوطنية للميثاق العالمي للهجرة. المساهمة المكتوبة ESCWA25-0042.',
+  url: 'https://inputs.example.org/ar/inputs/ESCWA25-0042',
+};
+
+describe('publication PDF', () => {
+  it('gives back the Arabic text in reading order, with the frame and metadata', async () => {
+    const bytes = await renderPublicationPdf(arabic, { now: new Date('2026-11-23T10:00:00Z') });
+    const file = save('publication-ar', bytes);
+    const text = squeeze(extract(file));
+    expect(text).toContain(squeeze(arabic.title));
+    // (From the second word: poppler puts the vowel marks of a paragraph's tall first word on a line of their own.)
+    const arabicStart = arabic.body.indexOf('الفريق العامل الرئيسي 2-2 بمهمة');
+    expect(text).toContain(squeeze(arabic.body.slice(arabicStart, arabicStart + 350)));
+    expect(text).toContain(squeeze('كيفية الاستشهاد بهذه المساهمة'));
+    expect(text).toContain('ESCWA25-0042');
+    expect(text).toContain(arabic.url);
+    const doc = await PDFDocument.load(bytes);
+    expect(doc.getTitle()).toBe(`${arabic.title} (ESCWA25-0042)`);
+    expect(doc.getAuthor()).toBe('شبكة حقوق المهاجرين');
+    const pages = doc.getPageCount();
+    expect(pages).toBeGreaterThan(1);
+    expect(squeeze(extract(file, '-f', String(pages), '-l', String(pages)))).toContain(squeeze(`الصفحة ${pages} من ${pages}`));
+  });
+
+  it('sets Chinese within the page, breaking between characters, and keeps Cyrillic and Latin', async () => {
+    const chinese = '各国应当保障移民工人获得社会保障和司法救助，并确保招聘过程公平透明。'.repeat(12);
+    const view: PublicationView = {
+      ...arabic, locale: 'en', language: 'zh', forumName: 'International Migration Review Forum 2026', title: '移民工人的权利与体面劳动',
+      summary: TRICKY_TEXTS.cyrillic, body: `${chinese}\nMigrant workers need access to justice.`, author: 'Asia Migration Research Centre', metadataAuthor: undefined,
+      languageName: 'Chinese', citation: 'Asia Migration Research Centre (2026). 移民工人的权利与体面劳动.', attachments: [],
+    };
+    const file = save('publication-zh', await renderPublicationPdf(view));
+    const text = extract(file);
+    expect(squeeze(text)).toContain(squeeze(chinese));
+    expect(squeeze(text)).toContain(squeeze(TRICKY_TEXTS.cyrillic));
+    expect(squeeze(text)).toContain('Migrantworkersneedaccesstojustice.');
+    // Many lines, none wider than the page: a run without spaces must still break.
+    const chineseLines = text.split('\n').filter((l) => /[\u4e00-\u9fff]{10}/.test(l));
+    expect(chineseLines.length).toBeGreaterThan(5);
+    // No line may start with the comma or full stop that closes a clause.
+    for (const line of chineseLines) expect(line.trim()[0]).not.toMatch(/[，。]/);
+    const bbox = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' });
+    const right = Math.max(...[...bbox.matchAll(/xMax="([\d.]+)"/g)].map((m) => Number(m[1])));
+    expect(right).toBeLessThanOrEqual(595.28 - 50 + 1);
+  });
+});
