@@ -99,7 +99,7 @@ export type ErasureResult = { erased: true; withdrawn: boolean } | { erased: fal
 export async function erasePersonalData(db: Db, submissionId: string, now = new Date()): Promise<ErasureResult> {
   return db.transaction(async (tx) => {
     const [before] = await tx
-      .select({ email: submissions.email, forumId: submissions.forumId })
+      .select({ email: submissions.email, forumId: submissions.forumId, publishedAt: submissions.publishedAt })
       .from(submissions)
       .where(and(eq(submissions.id, submissionId), isNull(submissions.personalDataErasedAt)))
       .for('update');
@@ -158,7 +158,7 @@ export async function erasePersonalData(db: Db, submissionId: string, now = new 
     }
     // A published input's PDF may print the name or organisation: it goes now, and is made again without them.
     await tx.delete(publicationPdfs).where(eq(publicationPdfs.submissionId, submissionId));
-    await addOutbox(tx, 'render-publication', { submissionId }, {});
+    if (before.publishedAt) await addOutbox(tx, 'render-publication', { submissionId }, {});
     await recordAudit(tx, { actorKind: 'submitter', submissionId, action: 'personal_data.erased', details: { withdrawn } });
     if (withdrawn) await recordAudit(tx, { actorKind: 'submitter', submissionId, action: 'submission.withdrawn', details: { reason: 'personal_data_erased' } });
     return { erased: true, withdrawn };
