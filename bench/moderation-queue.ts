@@ -8,20 +8,13 @@
  *
  *   npm run bench -- queue [--inputs 100000 --iterations 30 --warmup 5]
  */
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { listQueuePage, queueCounts } from '../app/modules/moderation/moderation-queue';
 import type { QueueFilter } from '../app/modules/moderation/queue-filter';
-import { createDb, type Db } from '../db/client';
-import { runMigrations } from '../db/migrate';
-import { staffUsers, submissions } from '../db/schema';
-import { startEmbeddedPostgres } from '../scripts/services/postgres';
-import { createForum } from '../tests/factories/forums';
-import { explain, recordStatements } from './query-plans';
-import { seedQueue } from './queue-seed';
+import type { Db, DbHandle } from '../db/client';
+import { submissions } from '../db/schema';
+import { printPlans, printTimings, seedForums, withBenchDatabase } from './seeded-database';
 import { timeRoundRobin, type TimedCase } from './timing';
 
 const { values: args } = parseArgs({
@@ -42,55 +35,9 @@ interface Scenario {
   scope: Scope;
 }
 
-const ms = (n: number) => n.toFixed(2);
-const pad = (s: string | number, n: number) => String(s).padEnd(n);
-const padLeft = (s: string | number, n: number) => String(s).padStart(n);
-
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'portal-bench-queue-'));
-chmodSync(dataDir, 0o755);
-// Only PostgreSQL is read here: no Redis, no mailbox. Durability is off, as for the test suite.
-const pg = await startEmbeddedPostgres({ dataDir, database: 'portal', ephemeral: true });
-// The pool size the web process uses; queueCounts sends its two statements at once.
-const handle = createDb(pg.url, { max: 10 });
-try {
-  await runMigrations(pg.url);
+await withBenchDatabase('queue', async (handle, { imrf, arab, europe }, staffId) => {
   const db = handle.db;
-  const imrf = await createForum(db, 'open', {
-    slug: 'imrf-2026',
-    referencePrefix: 'IMRF26',
-    scope: 'global',
-    name: { en: 'International Migration Review Forum 2026', ar: 'منتدى استعراض الهجرة الدولية 2026' },
-  });
-  const arab = await createForum(db, 'open', {
-    slug: 'escwa-2025',
-    referencePrefix: 'ESCWA25',
-    scope: 'ESCWA',
-    name: { en: 'Regional review in the Arab region', ar: 'الاستعراض الإقليمي في المنطقة العربية' },
-  });
-  const europe = await createForum(db, 'closed', {
-    slug: 'ece-2025',
-    referencePrefix: 'ECE25',
-    scope: 'ECE',
-    name: { en: 'Regional review for the UNECE region', ar: 'الاستعراض الإقليمي لمنطقة اللجنة الاقتصادية لأوروبا' },
-  });
-  const [moderator] = await db
-    .insert(staffUsers)
-    .values({ email: 'moderator@bench.example.org', displayName: 'Bench Moderator', role: 'moderator' })
-    .returning();
-
-  const seedStarted = performance.now();
-  await seedQueue(handle.sql, {
-    confirmed: INPUTS,
-    unconfirmed: Math.round(INPUTS * 0.03),
-    staffId: moderator.id,
-    log: (line) => console.log(`seed: ${line}`),
-    forums: [
-      { id: imrf.id, referencePrefix: imrf.referencePrefix, share: 0.6 },
-      { id: arab.id, referencePrefix: arab.referencePrefix, region: 'ESCWA', share: 0.25 },
-      { id: europe.id, referencePrefix: europe.referencePrefix, region: 'ECE', share: 0.15 },
-    ],
-  });
-  const seedSeconds = (performance.now() - seedStarted) / 1000;
+  const seedSeconds = await seedForums(handle, { imrf, arab, europe }, { confirmed: INPUTS, unconfirmed: Math.round(INPUTS * 0.03), staffId });
   await describeData(handle.sql, seedSeconds);
 
   const base: QueueFilter = { stage: 'pending', order: 'oldest' };
@@ -130,16 +77,7 @@ try {
   }
 
   console.log(`\nTiming ${cases.length} cases round-robin: ${WARMUP} warm-up rounds, ${ITERATIONS} measured rounds.`);
-  const timings = await timeRoundRobin(cases, { warmup: WARMUP, iterations: ITERATIONS });
-  const pk = timings[0];
-  console.log(
-    `\n${pad('case', 44)} ${padLeft('matches', 8)} ${padLeft('median ms', 10)} ${padLeft('p95 ms', 9)} ${padLeft('× base median', 14)} ${padLeft('× base p95', 11)}`,
-  );
-  for (const [i, t] of timings.entries()) {
-    console.log(
-      `${pad(t.name, 44)} ${padLeft(cases[i].matches ?? '', 8)} ${padLeft(ms(t.medianMs), 10)} ${padLeft(ms(t.p95Ms), 9)} ${padLeft((t.medianMs / pk.medianMs).toFixed(1), 14)} ${padLeft((t.p95Ms / pk.p95Ms).toFixed(1), 11)}`,
-    );
-  }
+  printTimings(cases, await timeRoundRobin(cases, { warmup: WARMUP, iterations: ITERATIONS }), 44);
 
   console.log('\nPlans (EXPLAIN ANALYZE, BUFFERS) of the statements each case sends:');
   const seqScans: string[] = [];
@@ -149,32 +87,13 @@ try {
       ...(s.deep ? [['deep page', (d: Db) => listQueuePage(d, s.deep!, s.scope)] as [string, (d: Db) => Promise<unknown>]] : []),
       ['counts', (d) => queueCounts(d, s.filter, s.scope)],
     ];
-    for (const [label, fn] of runs) {
-      const recorded = await recordStatements(handle.sql, fn);
-      // Settings the module made for its statements (`set local`) are made again around each explain.
-      const settings = recorded.filter((r) => /^set local /i.test(r.query));
-      const statements = recorded.filter((r) => !settings.includes(r));
-      for (const [n, statement] of statements.entries()) {
-        const name = `${s.name} · ${label}${statements.length > 1 ? ` (${n === 0 ? 'by stage' : 'by facet'})` : ''}`;
-        const plan = await handle.sql.begin(async (tx) => {
-          for (const setting of settings) await tx.unsafe(setting.query);
-          return explain(tx, statement);
-        });
-        if (plan.seqScanOnSubmissions) seqScans.push(name);
-        console.log(`\n— ${name}: ${ms(plan.executionMs)} ms, shared buffers hit=${plan.sharedHit} read=${plan.sharedRead}${plan.seqScanOnSubmissions ? '  ⚠ SEQ SCAN ON submissions' : ''}`);
-        for (const line of plan.lines) console.log(`    ${line}`);
-      }
-    }
+    for (const [label, fn] of runs) seqScans.push(...(await printPlans(handle, `${s.name} · ${label}`, fn, ['by stage', 'by facet'])));
   }
-  console.log(seqScans.length ? `\n⚠ Seq Scan on submissions in: ${seqScans.join('; ')}` : '\nNo statement reads the whole submissions table.');
-} finally {
-  await handle.close();
-  await pg.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-}
+  console.log(seqScans.length ? `\n⚠ Seq Scan on a table of inputs in: ${seqScans.join('; ')}` : '\nNo statement reads a whole table of inputs.');
+});
 
 /** What was seeded: counts by forum and stage, and the table's and indexes' sizes. */
-async function describeData(sqlClient: typeof handle.sql, seedSeconds: number) {
+async function describeData(sqlClient: DbHandle['sql'], seedSeconds: number) {
   const [totals] = await sqlClient`
     select count(*) filter (where email_confirmed_at is not null)::int as confirmed,
            count(*) filter (where email_confirmed_at is null)::int as unconfirmed,

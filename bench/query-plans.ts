@@ -42,8 +42,8 @@ export interface PlanSummary {
   sharedRead: number;
   /** One line per plan node, indented by depth, down to `maxDepth`. */
   lines: string[];
-  /** The plan reads the whole submissions table somewhere. */
-  seqScanOnSubmissions: boolean;
+  /** The tables of inputs (submissions, public_search_entries) the plan reads whole somewhere. */
+  fullScans: string[];
 }
 
 function describe(node: PlanNode): string {
@@ -55,13 +55,16 @@ function describe(node: PlanNode): string {
   return `${node['Node Type']}${on}${rel}${sub} (rows=${node['Actual Rows']} loops=${node['Actual Loops']}${removed})`;
 }
 
+/** Tables that grow with the inputs: reading one whole is what a page must never do. */
+const INPUT_TABLES = ['submissions', 'public_search_entries'];
+
 export async function explain(sql: postgres.Sql | postgres.TransactionSql, statement: RecordedStatement, maxDepth = 6): Promise<PlanSummary> {
   const [row] = await sql.unsafe(`explain (analyze, buffers, format json) ${statement.query}`, statement.params as postgres.ParameterOrJSON<never>[]);
   const [plan] = row['QUERY PLAN'] as Array<{ Plan: PlanNode; 'Execution Time': number }>;
   const lines: string[] = [];
-  let seqScanOnSubmissions = false;
+  const fullScans = new Set<string>();
   const walk = (node: PlanNode, depth: number) => {
-    if (node['Node Type'] === 'Seq Scan' && node['Relation Name'] === 'submissions') seqScanOnSubmissions = true;
+    if (node['Node Type'] === 'Seq Scan' && INPUT_TABLES.includes(node['Relation Name'] ?? '')) fullScans.add(node['Relation Name']!);
     if (depth < maxDepth) lines.push(`${'  '.repeat(depth)}${describe(node)}`);
     for (const child of node.Plans ?? []) walk(child, depth + 1);
   };
@@ -71,6 +74,6 @@ export async function explain(sql: postgres.Sql | postgres.TransactionSql, state
     sharedHit: plan.Plan['Shared Hit Blocks'] ?? 0,
     sharedRead: plan.Plan['Shared Read Blocks'] ?? 0,
     lines,
-    seqScanOnSubmissions,
+    fullScans: [...fullScans],
   };
 }
