@@ -1,5 +1,6 @@
 import { Form, Link } from '@remix-run/react';
 import { useLocale } from '../lib/route-locale';
+import { FilterSelect } from './FilterSelect';
 import { isNarrowed, publicSearchQuery, SEARCH_SORTS, type PublicSearch } from '../modules/publication/search/public-search-params';
 import { CONSTITUENCY_KEYS, constituencyLabel } from '../modules/taxonomy/constituencies';
 import { languageName, UN_LANGUAGES } from '../modules/taxonomy/locales';
@@ -26,13 +27,7 @@ export function PublicSearchForm({
 }) {
   const { locale, t } = useLocale();
   const select = (name: keyof PublicSearch, label: string, options: Array<{ value: string; label: string }>) => (
-    <div className="field filter-field">
-      <label htmlFor={`s-${name}`}>{label}</label>
-      <select id={`s-${name}`} name={name} defaultValue={(search[name] as string | undefined) ?? ''}>
-        <option value="">{t('search.any')}</option>
-        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-      </select>
-    </div>
+    <FilterSelect id={`s-${name}`} name={name} label={label} value={search[name] as string | undefined} options={options} anyLabel={t('search.any')} />
   );
   return (
     // Keyed by the search: the fields are uncontrolled, so a new search (or "clear") must remount them.
@@ -51,12 +46,7 @@ export function PublicSearchForm({
         {select('region', t('input.region'), REGION_KEYS.map((r) => ({ value: r, label: regionLabel(r, locale) })))}
         {select('country', t('input.country'), countries.map((c) => ({ value: c.code, label: c.name })))}
         {select('language', t('input.language'), UN_LANGUAGES.map((l) => ({ value: l, label: languageName(l, locale) })))}
-        <div className="field filter-field">
-          <label htmlFor="s-sort">{t('search.sort')}</label>
-          <select id="s-sort" name="sort" defaultValue={search.sort}>
-            {SEARCH_SORTS.map((s) => <option key={s} value={s}>{t(`search.sort.${s}`)}</option>)}
-          </select>
-        </div>
+        <FilterSelect id="s-sort" name="sort" label={t('search.sort')} value={search.sort} options={SEARCH_SORTS.map((s) => ({ value: s, label: t(`search.sort.${s}`) }))} />
       </div>
       <p className="actions">
         <button className="button" type="submit">{t('search.submit')}</button>

@@ -1,5 +1,6 @@
 import { Form, Link } from '@remix-run/react';
 import { useLocale } from '../lib/route-locale';
+import { FilterSelect } from './FilterSelect';
 import type { QueueCounts } from '../modules/moderation/moderation-queue';
 import { QUEUE_STAGES, queueQuery, type QueueFilter } from '../modules/moderation/queue-filter';
 import { CONSTITUENCY_KEYS, constituencyLabel } from '../modules/taxonomy/constituencies';
@@ -28,13 +29,7 @@ export function QueueFilters({
     return ` (${new Intl.NumberFormat(locale).format(value)})`;
   };
   const select = (name: string, label: string, value: string | undefined, options: Array<{ value: string; label: string }>, any = true) => (
-    <div className="field filter-field">
-      <label htmlFor={`f-${name}`}>{label}</label>
-      <select id={`f-${name}`} name={name} defaultValue={value ?? ''}>
-        {any ? <option value="">{t('staff.filter.any')}</option> : null}
-        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-      </select>
-    </div>
+    <FilterSelect id={`f-${name}`} name={name} label={label} value={value} options={options} anyLabel={any ? t('staff.filter.any') : undefined} />
   );
   return (
     // Keyed by the filter: the fields are uncontrolled, so a new filter (or "clear") must remount them.
