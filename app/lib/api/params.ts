@@ -3,12 +3,11 @@
  * names nothing (404) rather than reaching PostgreSQL (which refuses NUL bytes with an error).
  * Listing cursors are search positions (app/modules/publication/search/search-position.ts).
  */
+import { isSlug } from '../../modules/forums/slug';
 import { isReference } from '../../modules/submissions/reference';
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
 export function slugParam(value: string | undefined): string | undefined {
-  return value !== undefined && value.length <= 80 && SLUG.test(value) ? value : undefined;
+  return value !== undefined && isSlug(value) ? value : undefined;
 }
 
 export function referenceParam(value: string | undefined): string | undefined {

@@ -3,11 +3,8 @@ import type { Db } from '../../../db/client';
 import { forums, type Forum } from '../../../db/schema';
 import { isUuid } from '../ids/uuid';
 
-/** Slugs are lower-case words joined by hyphens; anything else names no forum (and never reaches SQL). */
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-export function isSlug(value: string): boolean {
-  return value.length <= 80 && SLUG.test(value);
-}
+import { isSlug } from './slug';
+
 
 export async function findForumBySlug(db: Db, slug: string): Promise<Forum | undefined> {
   if (!isSlug(slug)) return undefined;

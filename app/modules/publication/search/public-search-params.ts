@@ -3,6 +3,7 @@
  * the listing is a shareable address. Values the lists do not know are dropped rather than
  * refused, so an old or hand-edited link still opens. Pure: shared by pages, the API and tests.
  */
+import { isSlug } from '../../forums/slug';
 import { CONSTITUENCY_KEYS } from '../../taxonomy/constituencies';
 import { isCountryCode } from '../../taxonomy/countries';
 import { UN_LANGUAGES } from '../../taxonomy/locales';
@@ -43,7 +44,6 @@ export interface PublicSearch extends SearchFilters {
 const oneOf = <T extends string>(values: readonly T[], value: string | null): T | undefined =>
   value !== null && (values as readonly string[]).includes(value) ? (value as T) : undefined;
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const POSITION = /^[A-Za-z0-9_-]{1,200}$/;
 
 export function parsePublicSearch(params: URLSearchParams): PublicSearch {
@@ -53,7 +53,7 @@ export function parsePublicSearch(params: URLSearchParams): PublicSearch {
   const after = params.get('after') ?? '';
   return {
     q: q.length > 0 ? q : undefined,
-    forum: SLUG.test(forum) && forum.length <= 60 ? forum : undefined,
+    forum: isSlug(forum) ? forum : undefined,
     objective: oneOf(OBJECTIVE_KEYS, params.get('objective')),
     principle: oneOf(PRINCIPLE_KEYS, params.get('principle')),
     constituency: oneOf(CONSTITUENCY_KEYS, params.get('constituency')),
