@@ -10,7 +10,7 @@ import { findWithdrawnFromPublication } from '../modules/publication/public-inpu
 export async function loader({ params, context }: LoaderFunctionArgs) {
   requireLocale(params);
   const reference = params.reference ?? '';
-  const pdf = await currentPublicationPdf(context.db, reference, context.env.APP_URL);
+  const pdf = (await currentPublicationPdf(context.db, reference, context.env.APP_URL))?.pdf;
   if (!pdf) {
     const gone = await findWithdrawnFromPublication(context.db, reference);
     throw new Response(gone ? 'Withdrawn from publication' : 'Not found', { status: gone ? 410 : 404 });

@@ -109,6 +109,7 @@ export async function savePublicVersion(
         original: { title: submissions.title, summary: submissions.summary, body: submissions.body },
         edited: { title: submissions.publicTitle, summary: submissions.publicSummary, body: submissions.publicBody },
         nameHidden: submissions.nameHidden,
+        publishedAt: submissions.publishedAt,
       })
       .from(submissions)
       .where(eq(submissions.id, args.submissionId))
@@ -154,8 +155,8 @@ export async function savePublicVersion(
     if (withhold.length) await tx.update(attachments).set({ withheldAt: new Date() }).where(and(inArray(attachments.id, withhold), isNull(attachments.withheldAt)));
     if (restore.length) await tx.update(attachments).set({ withheldAt: null }).where(and(inArray(attachments.id, restore), isNotNull(attachments.withheldAt)));
     await recordAudit(tx, { actorKind: 'staff', actorStaffId: args.staffId, submissionId: args.submissionId, action: 'submission.redacted', details: { before, after } });
-    // A published input's PDF is rendered again from the new public version (a no-op before publication).
-    await addOutbox(tx, 'render-publication', { submissionId: args.submissionId }, {});
+    // A published input's PDF is rendered again from the new public version (publication renders it otherwise).
+    if (row.publishedAt) await addOutbox(tx, 'render-publication', { submissionId: args.submissionId }, {});
     return { ok: true, changed } as const;
   });
 }

@@ -68,24 +68,23 @@ async function currentView(db: Db, reference: string, appUrl: string) {
 
 /**
  * The current publication PDF of a published input, rendered and stored first if the stored one
- * is missing or no longer matches; undefined when the input is not published.
+ * is missing or no longer matches (`rendered`); undefined when the input is not published.
  */
-export async function currentPublicationPdf(db: Db, reference: string, appUrl: string): Promise<Buffer | undefined> {
+export async function currentPublicationPdf(db: Db, reference: string, appUrl: string): Promise<{ pdf: Buffer; rendered: boolean } | undefined> {
   const current = await currentView(db, reference, appUrl);
   if (!current) return undefined;
-  const [stored] = await db
-    .select({ basis: publicationPdfs.basis, pdf: publicationPdfs.pdf })
-    .from(publicationPdfs)
-    .innerJoin(submissions, eq(submissions.id, publicationPdfs.submissionId))
+  const [row] = await db
+    .select({ id: submissions.id, basis: publicationPdfs.basis, pdf: publicationPdfs.pdf })
+    .from(submissions)
+    .leftJoin(publicationPdfs, eq(publicationPdfs.submissionId, submissions.id))
     .where(eq(submissions.reference, reference));
-  if (stored?.basis === current.basis) return stored.pdf;
+  if (row.basis === current.basis && row.pdf) return { pdf: row.pdf, rendered: false };
   const pdf = Buffer.from(await renderPublicationPdf(current.view));
-  const [{ id }] = await db.select({ id: submissions.id }).from(submissions).where(eq(submissions.reference, reference));
   await db
     .insert(publicationPdfs)
-    .values({ submissionId: id, basis: current.basis, pdf })
+    .values({ submissionId: row.id, basis: current.basis, pdf })
     .onConflictDoUpdate({ target: publicationPdfs.submissionId, set: { basis: current.basis, pdf, renderedAt: new Date() } });
-  return pdf;
+  return { pdf, rendered: true };
 }
 
 /**
@@ -93,13 +92,9 @@ export async function currentPublicationPdf(db: Db, reference: string, appUrl: s
  * current, and deletes it once the input is no longer published.
  */
 export async function refreshPublicationPdf(db: Db, submissionId: string, appUrl: string): Promise<'rendered' | 'current' | 'removed'> {
-  const [row] = await db.select({ reference: submissions.reference, publishedAt: submissions.publishedAt }).from(submissions).where(eq(submissions.id, submissionId));
-  if (!row?.publishedAt) {
-    await db.delete(publicationPdfs).where(eq(publicationPdfs.submissionId, submissionId));
-    return 'removed';
-  }
-  const [before] = await db.select({ basis: publicationPdfs.basis }).from(publicationPdfs).where(eq(publicationPdfs.submissionId, submissionId));
-  await currentPublicationPdf(db, row.reference, appUrl);
-  const [after] = await db.select({ basis: publicationPdfs.basis }).from(publicationPdfs).where(eq(publicationPdfs.submissionId, submissionId));
-  return before?.basis === after?.basis ? 'current' : 'rendered';
+  const [row] = await db.select({ reference: submissions.reference }).from(submissions).where(eq(submissions.id, submissionId));
+  const result = row ? await currentPublicationPdf(db, row.reference, appUrl) : undefined;
+  if (result) return result.rendered ? 'rendered' : 'current';
+  await db.delete(publicationPdfs).where(eq(publicationPdfs.submissionId, submissionId));
+  return 'removed';
 }
