@@ -28,4 +28,5 @@ export const REDIS_DB = {
   atomFeeds: 21,
   openData: 22,
   publicSearch: 23,
+  apiSubmitBodies: 24,
 } as const;
