@@ -97,31 +97,48 @@ export async function searchPublishedInputs(
   };
 }
 
-/** The inputs of one page, in order, and where the next page starts. */
+/**
+ * The inputs of one page, in order, and where the next page starts. The page is chosen from the
+ * search entries alone (a subquery with its limit), and only its inputs are then read from
+ * submissions: joined earlier, PostgreSQL may read every match's input before sorting.
+ */
 export async function searchPage(db: Db, forumId: string | undefined, search: PublicSearch, limit = SEARCH_PAGE_SIZE) {
   const sort = effectiveSort(search);
   const where = conditions(forumId, search);
   // A position that does not fit (a hand-edited link) starts from the first page.
   const position = positionFor(search.after, search);
   if (position && position !== 'invalid') where.push(afterPosition(position, sort, search.q));
+  const byRank = sort === 'relevance' && search.q ? search.q : undefined;
+  const chosen = db
+    .select({
+      id: sql<string>`${entries.submissionId}`.as('chosen_id'),
+      publishedAt: sql<Date>`${entries.publishedAt}`.as('chosen_published_at'),
+      reference: sql<string>`${entries.reference}`.as('chosen_reference'),
+      publishedText: publishedText.as('chosen_published_text'),
+      rank: (byRank ? sql<number>`${rank(byRank)}` : sql<number>`0::real`).as('chosen_rank'),
+    })
+    .from(entries)
+    .where(and(...where))
+    .orderBy(...orderOf(sort, search.q))
+    .limit(limit + 1)
+    .as('chosen');
+  const direction = sort === 'oldest' ? sql`asc` : sql`desc`;
   const rows = await db
     .select({
       ...listedColumns,
-      publishedText,
+      publishedText: chosen.publishedText,
       // As text: the exact real PostgreSQL compares, for the next page's position.
-      rank: search.q ? sql<string>`${rank(search.q)}::text` : sql<string>`'0'`,
+      rank: sql<string>`${chosen.rank}::text`,
     })
-    .from(entries)
-    .innerJoin(submissions, eq(submissions.id, entries.submissionId))
-    .innerJoin(forums, eq(forums.id, entries.forumId))
-    .where(and(...where))
-    .orderBy(...orderOf(sort, search.q))
-    .limit(limit + 1);
+    .from(chosen)
+    .innerJoin(submissions, eq(submissions.id, chosen.id))
+    .innerJoin(forums, eq(forums.id, submissions.forumId))
+    .orderBy(sql`${chosen.rank} desc`, sql`${chosen.publishedAt} ${direction}`, sql`${chosen.reference} ${direction}`);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   const next =
     rows.length > limit && last
-      ? encodePosition({ ...(sort === 'relevance' ? { rank: last.rank } : {}), publishedAt: last.publishedText, reference: last.reference })
+      ? encodePosition({ ...(byRank ? { rank: last.rank } : {}), publishedAt: last.publishedText, reference: last.reference })
       : undefined;
   return { inputs: page.map(({ publishedText: _p, rank: _r, ...input }) => input), next };
 }
