@@ -1,6 +1,7 @@
 import type { MessageKey } from './en';
 import { arLedger } from './ledger-ar';
 import { arSearch } from './search-ar';
+import { arCoverage } from './coverage-ar';
 import { arStaff } from './staff-ar';
 import { arPublication } from './publication-ar';
 
@@ -10,6 +11,7 @@ export const ar: Record<MessageKey, string> = {
   ...arPublication,
   ...arLedger,
   ...arSearch,
+  ...arCoverage,
   'site.name': 'مساهمات مراجعة الاتفاق العالمي للهجرة',
   'site.tagline': 'مساهمات مكتوبة في منتديات مراجعة الاتفاق العالمي من أجل الهجرة',
   'site.skip': 'انتقل إلى المحتوى',

@@ -1,5 +1,6 @@
 import { enLedger } from './ledger-en';
 import { enSearch } from './search-en';
+import { enCoverage } from './coverage-en';
 import { enStaff } from './staff-en';
 import { enPublication } from './publication-en';
 
@@ -9,6 +10,7 @@ export const en = {
   ...enPublication,
   ...enLedger,
   ...enSearch,
+  ...enCoverage,
   'site.name': 'GCM Review Inputs',
   'site.tagline': 'Written inputs to the review forums of the Global Compact for Migration',
   'site.skip': 'Skip to content',

@@ -44,6 +44,7 @@ export default function ForumPage() {
       <h2>{t('forum.published')}</h2>
       <p><a href={`/${locale}/forums/${forum.slug}/feed.atom`} type="application/atom+xml">{t('feed.link')}</a></p>
       <p><Link to={`/${locale}/forums/${forum.slug}/ledger`}>{t('ledger.link')}</Link></p>
+      <p><Link to={`/${locale}/forums/${forum.slug}/coverage`}>{t('coverage.link')}</Link></p>
       <p><Link to={`/${locale}/inputs`}>{t('search.allLink')}</Link></p>
       <PublicSearchForm search={listing.search} clearTo={`/${locale}/forums/${forum.slug}`} countries={countries} />
       <FoundInputs listing={listing} />

@@ -88,6 +88,7 @@ export default function ModerationQueue() {
       <h1>{t('staff.queue.title')}</h1>
       {twoFactorOn ? <p className="notice" role="status">{t('staff.totp.justEnabled')}</p> : null}
       <QueueFilters filter={filter} counts={counts} forums={forums} countries={countries} />
+      {filter.forum ? <p><Link to={`/${locale}/staff/forums/${filter.forum}/coverage`}>{t('coverage.staffLink')}</Link></p> : null}
       {result?.problem === null ? (
         <div className="notice" role="status">
           <p>{t('staff.bulk.done', { count: result.result.decided })}</p>

@@ -29,4 +29,5 @@ export const REDIS_DB = {
   openData: 22,
   publicSearch: 23,
   apiSubmitBodies: 24,
+  coverage: 25,
 } as const;
