@@ -35,6 +35,7 @@ function staffRoutes(): Record<string, { role: 'staff' | 'admin'; path: () => st
     '$lang.staff.forums.$id._index.tsx': { role: 'admin', path: () => `/en/staff/forums/${forum.id}`, writes: true },
     '$lang.staff.forums.$id.held-emails.tsx': { role: 'admin', path: () => `/en/staff/forums/${forum.id}/held-emails`, writes: true },
     '$lang.staff.forums.$id.late-access.tsx': { role: 'admin', path: () => `/en/staff/forums/${forum.id}/late-access`, writes: true },
+    '$lang.staff.forums.$id.coverage.tsx': { role: 'staff', path: () => `/en/staff/forums/${forum.id}/coverage`, writes: false },
     '$lang.staff.account.two-factor.tsx': { role: 'staff', path: () => '/en/staff/account/two-factor', writes: true },
     '$lang.staff.team._index.tsx': { role: 'admin', path: () => '/en/staff/team', writes: false },
     '$lang.staff.team.new.tsx': { role: 'admin', path: () => '/en/staff/team/new', writes: true },
