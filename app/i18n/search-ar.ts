@@ -13,7 +13,7 @@ export const arSearch: Record<keyof typeof enSearch, string> = {
   'search.objective': 'هدف الاتفاق العالمي',
   'search.principle': 'المبدأ التوجيهي',
   'search.sort': 'الترتيب',
-  'search.sort.relevance': 'الأكثر مطابقةً أولًا، ثم الأحدث',
+  'search.sort.relevance': 'المطابقة في العنوان أو الملخص أولًا، ثم الأحدث',
   'search.sort.newest': 'الأحدث أولًا',
   'search.sort.oldest': 'الأقدم أولًا',
   'search.submit': 'بحث',

@@ -11,7 +11,7 @@ export const enSearch = {
   'search.objective': 'GCM objective',
   'search.principle': 'Guiding principle',
   'search.sort': 'Order',
-  'search.sort.relevance': 'Best match first, then newest',
+  'search.sort.relevance': 'Title or summary matches first, then newest',
   'search.sort.newest': 'Newest first',
   'search.sort.oldest': 'Oldest first',
   'search.submit': 'Search',

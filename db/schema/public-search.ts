@@ -27,8 +27,8 @@ export const publicSearchEntries = pgTable(
      */
     document: tsvector().notNull(),
     /**
-     * Title (A) and summary (B) alone: what relevance is ranked by. Small, so ranking thousands of
-     * matches reads little; the long document is stored out of line (toast_tuple_target, migration 0021).
+     * Title (A) and summary (B) alone: inputs matching here come first by relevance. Small and kept
+     * in the row; the long document is stored out of line (toast_tuple_target, migration 0021).
      */
     head: tsvector().notNull(),
   },

@@ -135,7 +135,7 @@ function searchParameters(scope: 'forum' | 'all') {
     filter('region', enumOf(REGION_KEYS)),
     filter('country', { type: 'string', pattern: '^[A-Z]{2}$' }, 'ISO 3166-1 alpha-2 code.'),
     filter('language', enumOf(UN_LANGUAGES), 'The language the input is written in.'),
-    filter('sort', enumOf(SEARCH_SORTS), 'relevance (the default: best match first; without q, newest first), newest or oldest, by publication.'),
+    filter('sort', enumOf(SEARCH_SORTS), 'relevance (the default: inputs whose title or summary matches q first, then those matching in their text, newest first within each; without q, newest first), newest or oldest, by publication.'),
     filter('limit', { type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE }),
     filter('cursor', { type: 'string' }, 'nextCursor of the previous page, with the same q and sort.'),
   ];
