@@ -1,8 +1,9 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
+import { Interpolate } from '../components/Interpolate';
 import { PublicAuthor } from '../components/PublicAuthor';
 import { requireLocale, useLocale } from '../lib/route-locale';
-import { citationOf } from '../modules/publication/citation';
+import { citationValues } from '../modules/publication/citation';
 import { findPublishedInput, findWithdrawnFromPublication } from '../modules/publication/public-inputs';
 import { listPublicAttachments } from '../modules/publication/public-attachments';
 import { fileSizeLabel } from '../modules/attachments/file-size';
@@ -53,7 +54,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
     body: input.body,
     attachments: (await listPublicAttachments(context.db, input.reference)).map((a) => ({ id: a.id, fileName: a.fileName, size: fileSizeLabel(a.sizeBytes, locale) })),
     publishedAt: new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(input.publishedAt!),
-    citation: citationOf({ ...input, forumName: pickLabel(input.forumName, locale), publishedAt: input.publishedAt! }, locale, new URL(`/${locale}/inputs/${input.reference}`, context.env.APP_URL).toString()),
+    citation: citationValues({ ...input, forumName: pickLabel(input.forumName, locale), publishedAt: input.publishedAt! }, locale, new URL(`/${locale}/inputs/${input.reference}`, context.env.APP_URL).toString()),
   };
 }
 
@@ -112,7 +113,7 @@ export default function PublicInput() {
       </p>
       <p className="hint">{t('input.pdf.hint')}</p>
       <h2 id="cite">{t('cite.title')}</h2>
-      <p className="citation">{input.citation}</p>
+      <p className="citation"><Interpolate template={t('cite.text')} values={input.citation} /></p>
     </article>
   );
 }

@@ -17,15 +17,15 @@ export interface CitedInput {
   forumName: string;
 }
 
+const translate = (locale: string) => translator(isInterfaceLocale(locale) ? locale : 'en');
+
+/** The parts of the citation, for a page to set each apart from the sentence around it (<bdi>). */
+export function citationValues(input: CitedInput, locale: string, url: string) {
+  const author = input.authorOrganisation ?? input.authorName ?? translate(locale)('cite.unnamed', { type: submitterTypeLabel(input.submitterType, locale) });
+  return { author, year: String(input.publishedAt.getUTCFullYear()), title: input.title, reference: input.reference, forum: input.forumName, url };
+}
+
+/** The citation as one line of text (in the PDF). */
 export function citationOf(input: CitedInput, locale: string, url: string): string {
-  const t = translator(isInterfaceLocale(locale) ? locale : 'en');
-  const author = input.authorOrganisation ?? input.authorName ?? t('cite.unnamed', { type: submitterTypeLabel(input.submitterType, locale) });
-  return t('cite.text', {
-    author,
-    year: String(input.publishedAt.getUTCFullYear()),
-    title: input.title,
-    reference: input.reference,
-    forum: input.forumName,
-    url,
-  });
+  return translate(locale)('cite.text', citationValues(input, locale, url));
 }
