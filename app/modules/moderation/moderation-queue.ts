@@ -7,6 +7,7 @@
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '../../../db/client';
+import { withoutTableScans } from '../../../db/planner';
 import { attachments, forums, staffUsers, submissions } from '../../../db/schema';
 import type { QueueCursor, QueueFilter } from './queue-filter';
 
@@ -138,17 +139,9 @@ export async function queueCounts(db: Db, filter: QueueFilter, scope: ForumScope
       .from(submissions)
       .where(and(...conditions(filter, scope)))
       .groupBy(sql`grouping sets (${sql.join(facets.map(([, c]) => sql`(${c})`), sql`, `)})`);
-  // A common word matches a quarter of the inputs, and PostgreSQL then prefers reading the whole
-  // table; it does not count the cost of unpacking every stored search document on the way, which
-  // makes that plan several times slower than the search index (bench/moderation-queue.ts). So a
-  // search counts through the index: each statement in its own transaction, the table scan priced out.
-  const viaIndex = <T>(query: (on: Tx) => Promise<T>) =>
-    db.transaction(async (tx) => {
-      await tx.execute(sql`set local enable_seqscan = off`);
-      return query(tx);
-    });
+  // A search counts through the search index (withoutTableScans says why).
   const [byStage, byFacet] = filter.q
-    ? await Promise.all([viaIndex(byStageQuery), viaIndex(byFacetQuery)])
+    ? await Promise.all([withoutTableScans(db, byStageQuery), withoutTableScans(db, byFacetQuery)])
     : await Promise.all([byStageQuery(db), byFacetQuery(db)]);
   const counts: QueueCounts = { stage: {}, forum: {}, constituency: {}, region: {}, language: {}, country: {}, total: 0 };
   for (const r of byStage) counts.stage[r.stage] = r.n;

@@ -6,8 +6,9 @@
  * published input, kept by triggers: db/schema/public-search.ts), the page's inputs then come from
  * the public columns of submissions; query functions are in migration 0021.
  */
-import { and, asc, desc, eq, inArray, isNotNull, not, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, not, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../../db/client';
+import { withoutTableScans } from '../../../../db/planner';
 import { forums, publicSearchEntries as entries, submissions } from '../../../../db/schema';
 import { publicColumns, type PublicInput } from '../public-inputs';
 import { effectiveSort, FILTER_KEYS, type PublicSearch } from './public-search-params';
@@ -133,7 +134,7 @@ export async function searchPage(db: Db, forumId: string | undefined, search: Pu
   const chosen = await chooseEntries(db, conditions(forumId, search), search, position === 'invalid' ? undefined : position, limit + 1);
   const page = chosen.slice(0, limit);
   const rows = page.length
-    ? await db.select(listedColumns).from(submissions).innerJoin(forums, eq(forums.id, submissions.forumId)).where(inArray(submissions.id, page.map((c) => c.id)))
+    ? await db.select(listedColumns).from(submissions).innerJoin(forums, eq(forums.id, submissions.forumId)).where(sql`${submissions.id} = any(${sql.param(page.map((c) => c.id))}::uuid[])`)
     : [];
   const byReference = new Map(rows.map((r) => [r.reference, r]));
   const last = page.at(-1);
@@ -158,8 +159,10 @@ export async function countMatches(db: Db, forumId: string | undefined, search: 
     const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(entries).where(where);
     return { total, capped: false };
   }
-  const matches = db.select({ one: sql`1` }).from(entries).where(where).limit(limit + 1).as('matches');
-  const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(matches);
+  // Through the search index (withoutTableScans says why).
+  const [{ total }] = await withoutTableScans(db, (tx) =>
+    tx.select({ total: sql<number>`count(*)::int` }).from(tx.select({ one: sql`1` }).from(entries).where(where).limit(limit + 1).as('matches')),
+  );
   return { total: Math.min(total, limit), capped: total > limit };
 }
 
