@@ -91,7 +91,7 @@ function handOver(cmd, args) {
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
 
-const BENCHMARKS = { submit: 'bench/submit-throughput.ts', queue: 'bench/moderation-queue.ts', listing: 'bench/public-listing.ts' };
+const BENCHMARKS = { submit: 'bench/submit-throughput.ts', queue: 'bench/moderation-queue.ts', listing: 'bench/public-listing.ts', export: 'bench/open-data-export.ts' };
 
 /**
  * `bench` runs every benchmark in turn, each with its defaults; `bench <name> [options]` runs one
@@ -108,7 +108,7 @@ function runBenchmarks(args) {
   const next = () => {
     const file = files.shift();
     if (!file) process.exit(0);
-    const child = spawn(process.execPath, ['--import', 'tsx', file, ...(name ? options : [])], { cwd: root, stdio: 'inherit' });
+    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', file, ...(name ? options : [])], { cwd: root, stdio: 'inherit' });
     const forward = (signal) => child.kill(signal);
     for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, forward);
     child.on('exit', (code, signal) => {
