@@ -4,7 +4,7 @@
  * organisation leave the database only where the submitter consented to their publication (and
  * staff did not hide the name). Texts are the public version: staff's redaction where there is one.
  */
-import { and, desc, eq, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { forums, submissions } from '../../../db/schema';
 import { isReference } from '../submissions/reference';
@@ -59,11 +59,10 @@ export interface ListingPosition {
 export async function pagePublishedInputs(db: Db, forumId: string | undefined, opts: { limit: number; after?: ListingPosition }) {
   // PostgreSQL keeps microseconds, a JS Date only milliseconds: the position travels as text.
   const position = sql<string>`to_char(${submissions.publishedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+  // One row comparison: PostgreSQL starts the index scan at the position, where the same
+  // condition spelled with OR makes every batch read the record from its start.
   const after = opts.after
-    ? or(
-        lt(submissions.publishedAt, sql`${opts.after.publishedAt}::timestamptz`),
-        and(eq(submissions.publishedAt, sql`${opts.after.publishedAt}::timestamptz`), lt(submissions.reference, opts.after.reference)),
-      )
+    ? sql`(${submissions.publishedAt}, ${submissions.reference}) < (${opts.after.publishedAt}::timestamptz, ${opts.after.reference})`
     : undefined;
   const rows = await db
     .select({ ...publicColumns, position })
