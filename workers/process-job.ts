@@ -21,6 +21,7 @@ import { runDraftLink } from './jobs/draft-link.job';
 import { runDecisionEmail } from './jobs/decision-email.job';
 import { runStaffInvite } from './jobs/staff-invite.job';
 import { runFindSimilar } from './jobs/find-similar.job';
+import { runRenderBook } from './jobs/render-book.job';
 import { runRenderPublication } from './jobs/render-publication.job';
 import { SmtpSendError, isPermanentSmtpFailure } from './mailer';
 import { JOB_OPTIONS } from './outbox-relay';
@@ -36,6 +37,7 @@ const HANDLERS: Record<JobKind, (deps: WorkerDeps, row: OutboxRow) => Promise<vo
   'staff-invite': runStaffInvite,
   'find-similar': runFindSimilar,
   'render-publication': runRenderPublication,
+  'render-book': runRenderBook,
 };
 
 /** Failed attempts (all causes, counted on the row) after which a non-SMTP error is final. */

@@ -27,6 +27,8 @@ export const JOBS = {
   'find-similar': { queue: 'analysis', payload: z.object({}) },
   /** Brings the publication PDF of an input up to date: published, its public version changed, or withdrawn. */
   'render-publication': { queue: 'documents', payload: z.object({}) },
+  /** Makes the book of a forum's published inputs that an admin asked for (books table). */
+  'render-book': { queue: 'documents', payload: z.object({ bookId: z.uuid() }) },
 } as const;
 
 export type JobKind = keyof typeof JOBS;

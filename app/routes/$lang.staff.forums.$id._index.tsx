@@ -66,6 +66,8 @@ export default function EditForum() {
         <Link to={`/${locale}/forums/${forum.slug}`}>{forum.name}</Link>
         <Link to={`/${locale}/staff/forums/${forum.id}/late-access`}>{t('forumAdmin.lateCodes')}</Link>
         <Link to={`/${locale}/staff/forums/${forum.id}/held-emails`}>{t('held.link')}</Link>
+        <Link to={`/${locale}/staff/forums/${forum.id}/books`}>{t('book.link')}</Link>
+        <Link to={`/${locale}/staff/forums/${forum.id}/coverage`}>{t('coverage.staffLink')}</Link>
       </p>
       <h1>{t('forumAdmin.edit.title', { forum: forum.name })}</h1>
       {flash && !result ? <p className="notice" role="status">{t(flash)}</p> : null}

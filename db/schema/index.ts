@@ -13,3 +13,4 @@ export * from './attachments';
 export * from './staff-notes';
 export * from './public-search';
 export * from './publication-pdfs';
+export * from './books';

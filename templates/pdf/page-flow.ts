@@ -60,9 +60,15 @@ export class PageFlow {
     });
   }
 
-  private newPage() {
+  /** Continues on a new page (a chapter starts at the top of one). */
+  newPage(): void {
     this.page = this.pdf.addPage(A4);
     this.y = A4[1] - MARGIN;
+  }
+
+  /** Index of the page being written (0 for the first). */
+  get pageIndex(): number {
+    return this.pdf.getPageCount() - 1;
   }
 
   private lineX(line: Line, opts: FlowOptions): number {

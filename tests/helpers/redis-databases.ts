@@ -30,4 +30,5 @@ export const REDIS_DB = {
   publicSearch: 23,
   apiSubmitBodies: 24,
   coverage: 25,
+  book: 26,
 } as const;

@@ -12,7 +12,7 @@ import { renderPublicationPdf, type PublicationView } from '../../../templates/p
 import { translator } from '../../i18n/translate';
 import { constituencyLabel } from '../taxonomy/constituencies';
 import { countryName } from '../taxonomy/countries';
-import { languageName, pickLabel } from '../taxonomy/locales';
+import { isInterfaceLocale, languageName, pickLabel } from '../taxonomy/locales';
 import { objectiveLabel } from '../taxonomy/objectives';
 import { principleLabel } from '../taxonomy/principles';
 import { regionLabel } from '../taxonomy/regions';
@@ -24,13 +24,17 @@ import { findPublishedInput, type PublicInput } from './public-inputs';
 /** The frame of an Arabic input's PDF is Arabic; others are English until more languages have a frame. */
 const frameLocale = (language: string) => (language === 'ar' ? 'ar' : 'en');
 
+/** Who an input is by, in words, as far as the submitter consented (as the public page says it). */
+export function authorInWords(input: Pick<PublicInput, 'authorName' | 'authorOrganisation' | 'submitterType'>, locale: string): string {
+  const t = translator(isInterfaceLocale(locale) ? locale : 'en');
+  if (input.authorName && input.authorOrganisation) return t('input.nameAndOrganisation', { name: input.authorName, organisation: input.authorOrganisation });
+  return input.authorName ?? input.authorOrganisation ?? t('input.nameWithheld', { type: submitterTypeLabel(input.submitterType, locale) });
+}
+
 export function publicationView(input: PublicInput, attachmentNames: string[], appUrl: string): PublicationView {
   const locale = frameLocale(input.language);
-  const t = translator(locale);
   const url = new URL(`/${locale}/inputs/${input.reference}`, appUrl).toString();
   const forumName = pickLabel(input.forumName, locale);
-  const type = submitterTypeLabel(input.submitterType, locale);
-  const named = input.authorName && input.authorOrganisation ? t('input.nameAndOrganisation', { name: input.authorName, organisation: input.authorOrganisation }) : input.authorName ?? input.authorOrganisation;
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
   return {
     locale,
@@ -40,7 +44,7 @@ export function publicationView(input: PublicInput, attachmentNames: string[], a
     summary: input.summary,
     body: input.body,
     language: input.language,
-    author: named ?? t('input.nameWithheld', { type }),
+    author: authorInWords(input, locale),
     metadataAuthor: input.authorOrganisation ?? input.authorName ?? undefined,
     constituency: constituencyLabel(input.constituency, locale),
     country: countryName(input.country, locale),
