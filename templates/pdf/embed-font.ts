@@ -2,7 +2,7 @@
  * Embeds a TrueType subset as a composite (Type0 / CIDFontType2, Identity-H) font, drawn by glyph
  * id. A ToUnicode map gives each glyph its characters back, so the text can be copied and searched.
  */
-import { PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString, type PDFRef } from 'pdf-lib';
+import { PDFDocument, PDFName, PDFNumber, PDFString, type PDFRef } from 'pdf-lib';
 
 export interface GlyphUse {
   /** Advance width in font units (for readers that compute spacing). */
@@ -11,7 +11,8 @@ export interface GlyphUse {
   text: string;
 }
 
-const hex4 = (n: number) => n.toString(16).padStart(4, '0').toUpperCase();
+/** A glyph id as the two-byte code Identity-H expects, in hex. */
+export const hex4 = (n: number) => n.toString(16).padStart(4, '0').toUpperCase();
 const utf16Hex = (s: string) => [...s].map((ch) => {
   const cp = ch.codePointAt(0)!;
   if (cp <= 0xffff) return hex4(cp);
@@ -92,11 +93,6 @@ export function embedSubsetFont(
       ToUnicode: toUnicode,
     }),
   );
-}
-
-/** A glyph id as the two-byte code Identity-H expects. */
-export function glyphCode(gid: number): PDFHexString {
-  return PDFHexString.of(hex4(gid));
 }
 
 export { PDFName };

@@ -3,24 +3,10 @@
  * with HarfBuzz on a per-document font subset, wrapped on shaped widths, and drawn glyph by glyph.
  * Right-to-left runs are marked /ReversedChars, so extraction gives reading order back.
  */
-import {
-  PDFDict,
-  PDFDocument,
-  PDFHexString,
-  PDFName,
-  PDFOperator,
-  PDFOperatorNames,
-  beginText,
-  endText,
-  setFillingRgbColor,
-  setFontAndSize,
-  setTextMatrix,
-  showText,
-  type PDFPage,
-} from 'pdf-lib';
+import { PDFDocument, PDFName, type PDFPage } from 'pdf-lib';
 import subsetFont from 'subset-font';
 import { embeddingLevels, reorderVisually, type Direction } from './bidi';
-import { embedSubsetFont, glyphCode, type GlyphUse } from './embed-font';
+import { embedSubsetFont, hex4, type GlyphUse } from './embed-font';
 import { fontBytes, fontPerCharacter, POSTSCRIPT_NAMES, type FontKey } from './fonts';
 import { createShaper, type Shaper } from './shaping';
 
@@ -192,43 +178,55 @@ export async function createTypesetter(pdf: PDFDocument, texts: string[]): Promi
     }
   }
 
+  /**
+   * Text is written as content-stream text, one page at a time, and compressed when the writing
+   * moves to another page: a book of a thousand inputs has millions of glyphs, and an operator
+   * object per glyph (pdf-lib's way) took over 4 GB. A page written again later (its number, the
+   * contents) gets one more stream.
+   */
+  let writing: { page: PDFPage; chunks: string[] } | undefined;
+  function flush() {
+    if (!writing || writing.chunks.length === 0) return;
+    writing.page.node.addContentStream(pdf.context.register(pdf.context.flateStream(writing.chunks.join('\n'))));
+    writing = undefined;
+  }
+
   function drawLine(page: PDFPage, line: Line, x: number, y: number, size: number, color: [number, number, number] = [0.1, 0.12, 0.14]) {
     if (line.pieces.length === 0) return;
-    const ops: PDFOperator[] = [beginText(), setFillingRgbColor(...color)];
+    if (writing?.page !== page) {
+      flush();
+      writing = { page, chunks: [] };
+    }
+    const ops: string[] = ['BT', `${num(color[0])} ${num(color[1])} ${num(color[2])} rg`];
     let font: FontKey | undefined;
     let pen = x;
     for (const piece of line.pieces) {
       // Glyphs are drawn left to right; /ReversedChars tells extractors (the convention Chromium
       // and others use) that this run reads the other way, so copied Arabic comes out in order.
-      if (piece.rtl) ops.push(PDFOperator.of(PDFOperatorNames.BeginMarkedContent, [PDFName.of('ReversedChars')]));
+      if (piece.rtl) ops.push('/ReversedChars BMC');
       for (let k = 0; k < piece.glyphs.length; k++) {
         const g = piece.glyphs[k];
         // One cluster = one ActualText span: fonts reuse a dotless base glyph for several letters,
         // so the glyph alone cannot say which letter it shows.
         const opensCluster = k === 0 || piece.glyphs[k - 1].cluster !== g.cluster;
         const closesCluster = k === piece.glyphs.length - 1 || piece.glyphs[k + 1].cluster !== g.cluster;
-        if (opensCluster) ops.push(actualText(g.clusterText));
+        if (opensCluster) ops.push(`/Span <</ActualText <${utf16Hex(g.clusterText)}>>> BDC`);
         if (g.font !== font) {
           font = g.font;
-          ops.push(setFontAndSize(FONT_RESOURCE[font], size));
+          ops.push(`/${FONT_RESOURCE[font]} ${num(size)} Tf`);
         }
-        ops.push(setTextMatrix(1, 0, 0, 1, pen + g.xOffset, y + g.yOffset), showText(glyphCode(g.gid)));
-        if (closesCluster) ops.push(PDFOperator.of(PDFOperatorNames.EndMarkedContent));
+        ops.push(`1 0 0 1 ${num(pen + g.xOffset)} ${num(y + g.yOffset)} Tm <${hex4(g.gid)}> Tj`);
+        if (closesCluster) ops.push('EMC');
         pen += g.xAdvance;
       }
-      if (piece.rtl) ops.push(PDFOperator.of(PDFOperatorNames.EndMarkedContent));
+      if (piece.rtl) ops.push('EMC');
     }
-    ops.push(endText());
-    page.pushOperators(...ops);
-  }
-
-  function actualText(text: string): PDFOperator {
-    const props = PDFDict.fromMapWithContext(new Map([[PDFName.of('ActualText'), PDFHexString.fromText(text)]]), pdf.context);
-    // An inline property dictionary is a valid BDC operand; pdf-lib's types list only simple ones.
-    return PDFOperator.of(PDFOperatorNames.BeginMarkedContentSequence, [PDFName.of('Span'), props as unknown as PDFName]);
+    ops.push('ET');
+    writing.chunks.push(ops.join('\n'));
   }
 
   function finish() {
+    flush();
     const refs = (Object.keys(shapers) as FontKey[]).map((key) => {
       const shaper = shapers[key];
       const ref = embedSubsetFont(pdf, {
@@ -246,4 +244,16 @@ export async function createTypesetter(pdf: PDFDocument, texts: string[]): Promi
   }
 
   return { layout, drawLine, finish };
+}
+
+/** A number as content streams write it: at most three decimals, no exponent. */
+function num(n: number): string {
+  return String(Math.round(n * 1000) / 1000);
+}
+
+/** Text as a PDF text string in hex: UTF-16BE with its byte-order mark (ActualText). */
+function utf16Hex(text: string): string {
+  let out = 'FEFF';
+  for (let i = 0; i < text.length; i++) out += text.charCodeAt(i).toString(16).padStart(4, '0').toUpperCase();
+  return out;
 }
