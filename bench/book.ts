@@ -6,16 +6,23 @@
  *
  *   npm run bench -- book [--inputs 1000]
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { buildBook, listBooks, requestBook } from '../app/modules/publication/book';
+import { localFileStore } from '../app/modules/attachments/file-store';
 import { currentPublicationPdf } from '../app/modules/publication/publication-pdf';
 import { submissions } from '../db/schema';
 import { seedForums, withBenchDatabase } from './seeded-database';
 
-const { values: args } = parseArgs({ options: { inputs: { type: 'string', default: '1000' } } });
+const { values: args } = parseArgs({ options: { inputs: { type: 'string', default: '1000' }, grouping: { type: 'string' } } });
 const INPUTS = Number(args.inputs);
 const MB = 1024 * 1024;
+const filesDir = mkdtempSync(path.join(os.tmpdir(), 'portal-bench-book-files-'));
+const files = localFileStore(filesDir);
+process.on('exit', () => rmSync(filesDir, { recursive: true, force: true }));
 
 await withBenchDatabase('book', async (handle, forums, staffId) => {
   const db = handle.db;
@@ -27,14 +34,14 @@ await withBenchDatabase('book', async (handle, forums, staffId) => {
   await currentPublicationPdf(db, one.reference, 'https://inputs.example.org');
   const baselineSeconds = (performance.now() - baselineStarted) / 1000;
 
-  for (const grouping of ['constituency', 'objective'] as const) {
+  for (const grouping of (args.grouping ? [args.grouping] : ['constituency', 'objective']) as Array<'constituency' | 'objective'>) {
     global.gc?.();
     const before = process.memoryUsage().rss;
     let peak = before;
     const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
     const started = performance.now();
     const bookId = await requestBook(db, { forumId: forums.imrf.id, staffId, grouping, locale: 'ar' });
-    await buildBook(db, bookId);
+    await buildBook(db, files, bookId);
     const seconds = (performance.now() - started) / 1000;
     clearInterval(timer);
     const book = (await listBooks(db, forums.imrf.id)).find((b) => b.id === bookId)!;

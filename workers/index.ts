@@ -21,7 +21,8 @@ const log = (msg: string) => console.log(`[worker] ${msg}`);
 const env = parseRuntimeEnv();
 const handle = createDb(env.DATABASE_URL, { max: 6 });
 const mailer = createMailer(env.SMTP_URL, env.MAIL_FROM);
-const deps = { db: handle.db, mailer, env };
+const files = configuredFileStore(env);
+const deps = { db: handle.db, mailer, files, env };
 
 const producer = createRedis(env.REDIS_URL, 'producer');
 await assertNoEviction(producer);
@@ -45,7 +46,7 @@ for (const w of workers) {
   w.on('error', (err) => log(`queue error: ${loggableError(err).split('\n')[0]}`));
 }
 const relay = startOutboxRelay(handle, queues, { redeliverAfterMs: env.OUTBOX_REDELIVER_AFTER_MS, log });
-const maintenance = startMaintenance(handle.db, configuredFileStore(env), log);
+const maintenance = startMaintenance(handle.db, files, log);
 const publication = startScheduledPublication(handle.db, log);
 log(`ready (queues: ${QUEUE_NAMES.join(', ')})`);
 

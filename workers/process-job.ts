@@ -23,6 +23,7 @@ import { runStaffInvite } from './jobs/staff-invite.job';
 import { runFindSimilar } from './jobs/find-similar.job';
 import { runRenderBook } from './jobs/render-book.job';
 import { runRenderPublication } from './jobs/render-publication.job';
+import { runRemoveRetiredBooks } from './jobs/remove-retired-books.job';
 import { SmtpSendError, isPermanentSmtpFailure } from './mailer';
 import { JOB_OPTIONS } from './outbox-relay';
 import type { JobKind } from './queues';
@@ -38,6 +39,7 @@ const HANDLERS: Record<JobKind, (deps: WorkerDeps, row: OutboxRow) => Promise<vo
   'find-similar': runFindSimilar,
   'render-publication': runRenderPublication,
   'render-book': runRenderBook,
+  'remove-retired-books': runRemoveRetiredBooks,
 };
 
 /** Failed attempts (all causes, counted on the row) after which a non-SMTP error is final. */

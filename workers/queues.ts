@@ -29,6 +29,8 @@ export const JOBS = {
   'render-publication': { queue: 'documents', payload: z.object({}) },
   /** Makes the book of a forum's published inputs that an admin asked for (books table). */
   'render-book': { queue: 'documents', payload: z.object({ bookId: z.uuid() }) },
+  /** Deletes the files of books retired because an input in them was withdrawn, erased or redacted. */
+  'remove-retired-books': { queue: 'documents', payload: z.object({}) },
 } as const;
 
 export type JobKind = keyof typeof JOBS;

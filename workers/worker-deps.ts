@@ -1,4 +1,5 @@
 import type { Db } from '../db/client';
+import type { FileStore } from '../app/modules/attachments/file-store';
 import type { RuntimeEnv } from '../app/modules/config/runtime-env';
 import type { Mailer } from './mailer';
 
@@ -6,5 +7,7 @@ import type { Mailer } from './mailer';
 export interface WorkerDeps {
   db: Db;
   mailer: Mailer;
+  /** Where attachments and books of inputs are kept (the web process reads the same store). */
+  files: FileStore;
   env: Pick<RuntimeEnv, 'APP_URL'>;
 }

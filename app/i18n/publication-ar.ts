@@ -104,4 +104,5 @@ export const arPublication: Record<keyof typeof enPublication, string> = {
   'book.progress': 'أُعدّت {done} من {total} مساهمة',
   'book.failed': 'تعذّر إعداده، وستُعاد المحاولة. اطلب كتابًا جديدًا إن بقي على هذه الحال.',
   'book.download': 'تنزيل ({size})',
+  'book.retired': 'سُحب في {date}: سُحبت مساهمة فيه أو مُحيت بياناتها أو نُقّحت منذ ذلك الحين. أنشئ كتابًا جديدًا.',
 };

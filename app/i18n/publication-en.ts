@@ -106,4 +106,5 @@ export const enPublication = {
   'book.progress': '{done} of {total} inputs set',
   'book.failed': 'Could not be made; it will be tried again. Ask for a new one if it stays so.',
   'book.download': 'Download ({size})',
+  'book.retired': 'Withdrawn on {date}: an input in it has since been withdrawn, erased or redacted. Make a new book.',
 } as const;

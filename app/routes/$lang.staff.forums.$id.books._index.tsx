@@ -20,7 +20,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return {
     forum: { id: forum.id, name: pickLabel(forum.name, locale) },
     // While a book is being made, the page reloads itself (no script needed) to show its progress.
-    inProgress: rows.some((b) => !b.finishedAt && !b.failure),
+    inProgress: rows.some((b) => !b.finishedAt && !b.failure && !b.retiredAt),
     books: rows.map((b) => ({
       id: b.id,
       grouping: b.grouping,
@@ -28,7 +28,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       requestedAt: staffTime(b.requestedAt),
       done: b.done,
       total: b.total,
-      ready: b.finishedAt !== null,
+      ready: b.finishedAt !== null && b.retiredAt === null,
+      retiredAt: b.retiredAt ? staffTime(b.retiredAt) : null,
       failed: b.failure !== null && b.finishedAt === null,
       size: b.sizeBytes !== null ? fileSizeLabel(b.sizeBytes, locale) : null,
     })),
@@ -78,7 +79,9 @@ export default function Books() {
                 <td>{t(`book.grouping.${b.grouping}`)}</td>
                 <td>{b.language}</td>
                 <td>
-                  {b.ready ? (
+                  {b.retiredAt ? (
+                    t('book.retired', { date: b.retiredAt })
+                  ) : b.ready ? (
                     <a href={`/${locale}/staff/forums/${forum.id}/books/${b.id}`} download>{t('book.download', { size: b.size ?? '' })}</a>
                   ) : b.failed ? (
                     t('book.failed')

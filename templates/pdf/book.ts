@@ -3,12 +3,14 @@
  * published input (its public version), chapter by chapter (a stakeholder group or an objective),
  * each chapter starting on a new page, with PDF bookmarks for chapters and inputs and numbered
  * pages. The frame is in `locale`; each input keeps its own language and direction. Pure except
- * for reading the bundled fonts; `onProgress` hears how many inputs are set so far.
+ * for reading the bundled fonts; `onProgress` hears how many inputs are set so far. The bytes come
+ * in chunks (pdf-chunks.ts), for the caller to stream to a file rather than hold twice.
  */
 import { PDFDocument, type PDFPage } from 'pdf-lib';
 import { bookText, type BookTextKey } from './book-i18n';
 import { addOutline, type OutlineEntry } from './outline';
 import { A4, PageFlow } from './page-flow';
+import { pdfChunks } from './pdf-chunks';
 import { createTypesetter, type Typesetter } from './text-layout';
 
 export interface BookInput {
@@ -41,7 +43,7 @@ const TOC_LINE = TOC_SIZE * 1.75;
 /** Contents lines per page: the page's height between the margins and the footer. */
 const TOC_LINES_PER_PAGE = Math.floor((A4[1] - 2 * MARGIN - 30 - 40) / TOC_LINE);
 
-export async function renderBookPdf(view: BookView, onProgress: (done: number) => Promise<void> = async () => {}): Promise<Uint8Array> {
+export async function* renderBookPdf(view: BookView, onProgress: (done: number) => Promise<void> = async () => {}): AsyncGenerator<Uint8Array> {
   const t = (key: BookTextKey, values?: Record<string, string>) => bookText(view.locale, key, values);
   const rtl = view.locale === 'ar';
   const title = t('title', { forum: view.forumName });
@@ -106,7 +108,7 @@ export async function renderBookPdf(view: BookView, onProgress: (done: number) =
   addOutline(pdf, outline);
   flow.numberPages(t('page'));
   typesetter.finish();
-  return pdf.save({ useObjectStreams: false });
+  yield* pdfChunks(pdf);
 }
 
 /** The contents: one line per chapter and input, its title cut to fit, its page number at the end. */

@@ -26,12 +26,16 @@ export function createShaper(fontFile: Uint8Array): Shaper {
   const face = new hb.Face(new hb.Blob(fontFile));
   const font = new hb.Font(face);
   const extents = font.hExtents();
+  // One buffer, reset for each run: harfbuzzjs frees a buffer only when the garbage collector
+  // finalises it, and a book shapes hundreds of thousands of runs, so new buffers piled up in
+  // WebAssembly memory (which never shrinks) faster than they were freed.
+  const buffer = new hb.Buffer();
   return {
     unitsPerEm: face.upem,
     ascender: extents.ascender,
     descender: extents.descender,
     shape(text, start, end, rtl) {
-      const buffer = new hb.Buffer();
+      buffer.reset();
       buffer.addText(text, start, end - start);
       buffer.guessSegmentProperties();
       buffer.setDirection(rtl ? hb.Direction.RTL : hb.Direction.LTR);

@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { inject } from 'vitest';
+import { localFileStore, type FileStore } from '../../app/modules/attachments/file-store';
 import { createDb, type DbHandle } from '../../db/client';
 import { createMailer } from '../../workers/mailer';
 import type { WorkerDeps } from '../../workers/worker-deps';
@@ -8,9 +10,14 @@ export function testDb(): DbHandle {
   return createDb(inject('databaseUrl'), { max: 4 });
 }
 
-/** Real job dependencies: the test database and the real SMTP capture server. */
+/** The file store the test portal uses (on disk under the test run's data folder). */
+export function testFileStore(): FileStore {
+  return localFileStore(path.join(inject('dataDir'), 'files'));
+}
+
+/** Real job dependencies: the test database, the real SMTP capture server, the test file store. */
 export function workerDeps(db: DbHandle['db']): WorkerDeps {
-  return { db, mailer: createMailer(inject('smtpUrl'), 'Portal <no-reply@localhost>'), env: { APP_URL: 'http://localhost:3000' } };
+  return { db, mailer: createMailer(inject('smtpUrl'), 'Portal <no-reply@localhost>'), files: testFileStore(), env: { APP_URL: 'http://localhost:3000' } };
 }
 
 /** Every message the capture SMTP server received for one address. */

@@ -19,7 +19,7 @@ import { createForum } from '../factories/forums';
 import { createTestSubmission } from '../factories/submissions';
 import { faultySmtp } from '../helpers/faulty-smtp';
 import { REDIS_DB } from '../helpers/redis-databases';
-import { eventually, testDb } from '../helpers/services';
+import { eventually, testDb, workerDeps } from '../helpers/services';
 
 let handle: DbHandle;
 beforeAll(() => {
@@ -172,7 +172,7 @@ describe('what BullMQ keeps of a failed job', () => {
     const dbError = await duplicateStaffError(quoted);
     // A job step that fails on a database error: here the mail step, so the job itself is real.
     const mailer = { send: async () => Promise.reject(dbError), close: () => {} };
-    const deps = { db: handle.db, mailer, env: { APP_URL: 'http://localhost:3000' } };
+    const deps = { ...workerDeps(handle.db), mailer };
 
     const name = `log-safety-${crypto.randomUUID().slice(0, 8)}`;
     const redisUrl = `${inject('redisUrl')}/${REDIS_DB.personalDataErasure}`;

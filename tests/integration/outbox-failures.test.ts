@@ -19,7 +19,7 @@ import type { WorkerDeps } from '../../workers/worker-deps';
 import { createForum } from '../factories/forums';
 import { createTestSubmission } from '../factories/submissions';
 import { ACCEPT, faultySmtp, type SmtpBehaviour } from '../helpers/faulty-smtp';
-import { databaseError, eventually, testDb } from '../helpers/services';
+import { databaseError, eventually, testDb, workerDeps } from '../helpers/services';
 import { REDIS_DB } from '../helpers/redis-databases';
 
 const handle = testDb();
@@ -33,7 +33,7 @@ async function ackRow(smtpUrl: string) {
   const { id } = await createTestSubmission(db, forum, { email });
   const [row] = await db.select().from(outbox).where(and(eq(outbox.submissionId, id), eq(outbox.kind, 'acknowledge')));
   const mailer = createMailer(smtpUrl, 'Portal <no-reply@localhost>');
-  const deps: WorkerDeps = { db, mailer, env: { APP_URL: 'http://localhost:3000' } };
+  const deps: WorkerDeps = { ...workerDeps(db), mailer };
   return { row, email, deps, submissionId: id };
 }
 

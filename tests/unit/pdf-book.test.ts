@@ -55,10 +55,16 @@ function outlineTitles(doc: PDFDocument): string[][] {
   return titles;
 }
 
+async function bytesOf(chunks: AsyncIterable<Uint8Array>): Promise<Buffer> {
+  const parts: Uint8Array[] = [];
+  for await (const chunk of chunks) parts.push(chunk);
+  return Buffer.concat(parts);
+}
+
 describe('book of inputs', () => {
   it('gives each input, in the contents, the page its text starts on, with bookmarks and page numbers', async () => {
     const progress: number[] = [];
-    const bytes = await renderBookPdf(view, async (done) => void progress.push(done));
+    const bytes = await bytesOf(renderBookPdf(view, async (done) => void progress.push(done)));
     const file = `${OUT}/book-en.pdf`;
     writeFileSync(file, bytes);
     const doc = await PDFDocument.load(bytes);
@@ -89,7 +95,7 @@ describe('book of inputs', () => {
   it('sets an Arabic frame right to left with the Arabic text in reading order', async () => {
     const arabic: BookView = { ...view, locale: 'ar', forumName: 'منتدى استعراض الهجرة الدولية 2026', chapters: [{ heading: 'منظمات المجتمع المدني', inputs: [view.chapters[0].inputs[2]] }], inputCount: 1 };
     const file = `${OUT}/book-ar.pdf`;
-    writeFileSync(file, await renderBookPdf(arabic));
+    writeFileSync(file, await bytesOf(renderBookPdf(arabic)));
     execFileSync('pdftoppm', ['-r', '50', '-png', '-f', '1', '-l', '3', file, `${OUT}/book-ar`]);
     const all = squeeze(execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }));
     // (Words without vowel marks: poppler moves a shadda off its letter when extracting.)

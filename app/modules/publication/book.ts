@@ -2,12 +2,22 @@
  * The book of inputs of a forum: every published input in one PDF (templates/pdf/book.ts),
  * chapter by chapter (stakeholder group or GCM objective), with the frame in a chosen language.
  * An admin asks for one; the worker builds it in the background and records its progress, which
- * the admin's page shows; the finished PDF is kept with the request.
+ * the admin's page shows; the finished PDF goes to the file store. When an input in the book is
+ * withdrawn from publication, erased or redacted, the forum's books are retired: no longer served,
+ * and their files deleted by the worker, so no copy outlives the public record it was made from.
  */
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { rm, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { and, desc, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { books, forums, type BookGrouping } from '../../../db/schema';
 import { renderBookPdf, type BookInput, type BookView } from '../../../templates/pdf/book';
+import type { FileStore } from '../attachments/file-store';
 import { loggableError } from '../logging/loggable-error';
 import { addOutbox } from '../outbox/add-outbox';
 import { CONSTITUENCY_KEYS, constituencyLabel } from '../taxonomy/constituencies';
@@ -26,7 +36,7 @@ export async function requestBook(db: Db, args: { forumId: string; staffId: stri
   });
 }
 
-/** A forum's books, newest first, without their bytes. */
+/** A forum's books, newest first. */
 export async function listBooks(db: Db, forumId: string, limit = 20) {
   return db
     .select({
@@ -38,7 +48,8 @@ export async function listBooks(db: Db, forumId: string, limit = 20) {
       total: books.total,
       finishedAt: books.finishedAt,
       failure: books.failure,
-      sizeBytes: sql<number | null>`octet_length(${books.pdf})`,
+      sizeBytes: books.sizeBytes,
+      retiredAt: books.retiredAt,
     })
     .from(books)
     .where(eq(books.forumId, forumId))
@@ -46,10 +57,17 @@ export async function listBooks(db: Db, forumId: string, limit = 20) {
     .limit(limit);
 }
 
-export async function findBookPdf(db: Db, forumId: string, bookId: string): Promise<Buffer | undefined> {
-  const [row] = await db.select({ pdf: books.pdf }).from(books).where(and(eq(books.id, bookId), eq(books.forumId, forumId)));
-  return row?.pdf ?? undefined;
+/** Where a finished book of the forum is kept, unless it was retired. */
+export async function findBookFile(db: Db, forumId: string, bookId: string): Promise<{ fileKey: string; sizeBytes: number } | undefined> {
+  const [row] = await db
+    .select({ fileKey: books.fileKey, sizeBytes: books.sizeBytes })
+    .from(books)
+    .where(and(eq(books.id, bookId), eq(books.forumId, forumId), isNull(books.retiredAt), isNotNull(books.fileKey)));
+  return row ? { fileKey: row.fileKey!, sizeBytes: row.sizeBytes! } : undefined;
 }
+
+/** The book was retired while it was being made: the work stops, and nothing is kept. */
+class BookRetired extends Error {}
 
 /** Chapters in taxonomy order, empty ones left out; within one, inputs by reference. */
 function chaptersOf(inputs: PublicInput[], grouping: BookGrouping, locale: string): BookView['chapters'] {
@@ -75,19 +93,21 @@ function bookInput(i: PublicInput, locale: string): BookInput {
 
 /**
  * Builds the book (the worker's job): reads the forum's published inputs, records how many places
- * they take, sets them, recording progress as it goes, and keeps the PDF. A failure is recorded
- * for the admin to see, and the job is retried.
+ * they take, sets them, recording progress as it goes, and streams the PDF to a temporary file
+ * that goes to the file store. A failure is recorded for the admin to see, and the job is retried.
  */
-export async function buildBook(db: Db, bookId: string): Promise<void> {
+export async function buildBook(db: Db, files: FileStore, bookId: string): Promise<void> {
   const [book] = await db.select().from(books).innerJoin(forums, eq(forums.id, books.forumId)).where(eq(books.id, bookId));
-  if (!book || book.books.finishedAt) return;
+  if (!book || book.books.finishedAt || book.books.retiredAt) return;
+  const stillWanted = and(eq(books.id, bookId), isNull(books.retiredAt));
+  const temporary = path.join(os.tmpdir(), `book-${randomUUID()}.pdf`);
   const { locale, grouping } = book.books;
   try {
     const inputs: PublicInput[] = [];
     for await (const batch of publishedInputBatches(db, book.forums.id)) inputs.push(...batch);
     const chapters = chaptersOf(inputs, grouping, locale);
     const total = chapters.reduce((n, c) => n + c.inputs.length, 0);
-    await db.update(books).set({ total, done: 0, failure: null }).where(eq(books.id, bookId));
+    await db.update(books).set({ total, done: 0, failure: null }).where(stillWanted);
     const view: BookView = {
       locale,
       forumName: pickLabel(book.forums.name, locale),
@@ -96,10 +116,20 @@ export async function buildBook(db: Db, bookId: string): Promise<void> {
       inputCount: inputs.length,
       chapters,
     };
-    const pdf = Buffer.from(await renderBookPdf(view, async (done) => void (await db.update(books).set({ done }).where(eq(books.id, bookId)))));
-    await db.update(books).set({ pdf, done: total, finishedAt: new Date() }).where(eq(books.id, bookId));
+    const recordProgress = async (done: number) => {
+      const [row] = await db.update(books).set({ done }).where(stillWanted).returning({ id: books.id });
+      if (!row) throw new BookRetired();
+    };
+    await pipeline(Readable.from(renderBookPdf(view, recordProgress)), createWriteStream(temporary));
+    const sizeBytes = (await stat(temporary)).size;
+    const fileKey = await files.put(temporary);
+    const [kept] = await db.update(books).set({ fileKey, sizeBytes, done: total, finishedAt: new Date() }).where(stillWanted).returning({ id: books.id });
+    if (!kept) await files.remove(fileKey);
   } catch (error) {
+    if (error instanceof BookRetired) return;
     await db.update(books).set({ failure: loggableError(error).split('\n')[0].slice(0, 300) }).where(eq(books.id, bookId));
     throw error;
+  } finally {
+    await rm(temporary, { force: true });
   }
 }

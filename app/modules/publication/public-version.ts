@@ -14,6 +14,7 @@ import type { Db } from '../../../db/client';
 import { attachments, forums, submissions } from '../../../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import { addOutbox } from '../outbox/add-outbox';
+import { retireBooks } from './retire-books';
 
 /** Which optional controls the form showed: a control not shown leaves its setting as it is. */
 export interface ShownControls {
@@ -110,6 +111,7 @@ export async function savePublicVersion(
         edited: { title: submissions.publicTitle, summary: submissions.publicSummary, body: submissions.publicBody },
         nameHidden: submissions.nameHidden,
         publishedAt: submissions.publishedAt,
+        forumId: submissions.forumId,
       })
       .from(submissions)
       .where(eq(submissions.id, args.submissionId))
@@ -155,8 +157,12 @@ export async function savePublicVersion(
     if (withhold.length) await tx.update(attachments).set({ withheldAt: new Date() }).where(and(inArray(attachments.id, withhold), isNull(attachments.withheldAt)));
     if (restore.length) await tx.update(attachments).set({ withheldAt: null }).where(and(inArray(attachments.id, restore), isNotNull(attachments.withheldAt)));
     await recordAudit(tx, { actorKind: 'staff', actorStaffId: args.staffId, submissionId: args.submissionId, action: 'submission.redacted', details: { before, after } });
-    // A published input's PDF is rendered again from the new public version (publication renders it otherwise).
-    if (row.publishedAt) await addOutbox(tx, 'render-publication', { submissionId: args.submissionId }, {});
+    // A published input's PDF is rendered again from the new public version (publication renders it
+    // otherwise); books that hold the earlier version are retired.
+    if (row.publishedAt) {
+      await addOutbox(tx, 'render-publication', { submissionId: args.submissionId }, {});
+      await retireBooks(tx, { forumId: row.forumId, submissionId: args.submissionId });
+    }
     return { ok: true, changed } as const;
   });
 }

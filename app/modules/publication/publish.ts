@@ -10,6 +10,7 @@ import { submissions } from '../../../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import { addOutbox } from '../outbox/add-outbox';
 import { holdsDecisionEmails } from '../notifications/held-decision-emails';
+import { retireBooks } from './retire-books';
 
 type Actor = { staffId?: string };
 
@@ -90,12 +91,13 @@ export async function unpublishSubmission(db: Db, args: { submissionId: string; 
       .update(submissions)
       .set({ publishedAt: null, publishAt: null, unpublishedAt: new Date(), unpublishReason: args.reason })
       .where(and(eq(submissions.id, args.submissionId), isNotNull(submissions.publishedAt)))
-      .returning({ id: submissions.id });
+      .returning({ id: submissions.id, forumId: submissions.forumId });
     if (rows.length === 0) return 'not_published';
     await recordAudit(tx, { actorKind: 'staff', actorStaffId: args.staffId, submissionId: args.submissionId, action: 'submission.unpublished', details: { reason: args.reason } });
     await addOutbox(tx, 'decision-email', { submissionId: args.submissionId }, { decision: 'unpublished' }, { held: await holdsDecisionEmails(tx, args.submissionId) });
-    // Its publication PDF goes with it.
+    // Its publication PDF goes with it, and so do the books of inputs that hold it.
     await addOutbox(tx, 'render-publication', { submissionId: args.submissionId }, {});
+    await retireBooks(tx, { forumId: rows[0].forumId, submissionId: args.submissionId });
     return 'unpublished';
   });
 }

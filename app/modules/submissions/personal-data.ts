@@ -9,6 +9,7 @@ import type { Db } from '../../../db/client';
 import { attachments, auditEvents, drafts, emailDeliveries, forums, outbox, publicationPdfs, receipts, submissionVersions, submissions } from '../../../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import { addOutbox } from '../outbox/add-outbox';
+import { retireBooks } from '../publication/retire-books';
 import { unlinkedDigestFields, unlinkVersionDigests } from './unlink-digest';
 
 /** Everything held about one submission, for its submitter (staff identities left out). */
@@ -156,9 +157,13 @@ export async function erasePersonalData(db: Db, submissionId: string, now = new 
           .where(and(inArray(outbox.draftId, draftIds), isNull(outbox.doneAt), isNull(outbox.failedAt)));
       }
     }
-    // A published input's PDF may print the name or organisation: it goes now, and is made again without them.
+    // A published input's PDF may print the name or organisation: it goes now, and is made again
+    // without them. Books of inputs that printed them are retired (their files deleted).
     await tx.delete(publicationPdfs).where(eq(publicationPdfs.submissionId, submissionId));
-    if (before.publishedAt) await addOutbox(tx, 'render-publication', { submissionId }, {});
+    if (before.publishedAt) {
+      await addOutbox(tx, 'render-publication', { submissionId }, {});
+      await retireBooks(tx, { forumId: before.forumId, submissionId });
+    }
     await recordAudit(tx, { actorKind: 'submitter', submissionId, action: 'personal_data.erased', details: { withdrawn } });
     if (withdrawn) await recordAudit(tx, { actorKind: 'submitter', submissionId, action: 'submission.withdrawn', details: { reason: 'personal_data_erased' } });
     return { erased: true, withdrawn };
