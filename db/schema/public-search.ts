@@ -29,12 +29,14 @@ export const publicSearchEntries = pgTable(
     /**
      * Title (A) and summary (B) alone: inputs matching here come first by relevance. Small and kept
      * in the row; the long document is stored out of line (toast_tuple_target, migration 0021).
+     * Indexed too, so the first tier of a relevance search reads only the inputs it returns.
      */
     head: tsvector().notNull(),
   },
   (t) => [
     index('public_search_document').using('gin', t.document),
     index('public_search_facets').using('gin', t.facets),
+    index('public_search_head_words').using('gin', t.head),
     index('public_search_order').on(t.publishedAt, t.reference),
     index('public_search_forum_order').on(t.forumId, t.publishedAt, t.reference),
   ],

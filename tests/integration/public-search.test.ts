@@ -97,6 +97,9 @@ describe('search in six languages', () => {
     expect(await found({ q: '"workers domestic"' })).toEqual([]);
     expect(await found({ q: 'recruitment or saisonniers' })).toEqual(keys('en', 'fr'));
     expect(await found({ q: 'recruitment -fees' })).toEqual([]);
+    // The excluded word only in the text: a match in the title alone does not make the input found.
+    expect(await found({ q: 'domestic' })).toEqual(keys('en'));
+    expect(await found({ q: 'domestic -migrants' })).toEqual([]);
     expect(await found({ q: 'the of' })).toEqual([]);
   });
 

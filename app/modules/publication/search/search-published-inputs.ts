@@ -38,15 +38,28 @@ const inHead = (q: string) => sql`${entries.head} @@ ${query(q)}`;
 /** PostgreSQL keeps microseconds, a JS Date only milliseconds: positions travel as text. */
 const publishedText = sql<string>`to_char(${entries.publishedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
-function conditions(forumId: string | undefined, search: PublicSearch): SQL[] {
+/** The forum and the filters: everything a search asks but its words. */
+function filterConditions(forumId: string | undefined, search: PublicSearch): SQL[] {
   const facets = FILTER_KEYS.flatMap((key) => (key !== 'forum' && search[key] ? [`${FACET_KIND[key]}:${search[key]}`] : []));
   const where: (SQL | undefined)[] = [
     forumId ? eq(entries.forumId, forumId) : search.forum ? sql`${entries.forumId} = (select id from ${forums} where slug = ${search.forum})` : undefined,
     facets.length ? sql`${entries.facets} @> ${sql.param(facets)}::text[]` : undefined,
-    search.q ? sql`${entries.document} @@ ${query(search.q)}` : undefined,
   ];
   return where.filter((c): c is SQL => c !== undefined);
 }
+
+function conditions(forumId: string | undefined, search: PublicSearch): SQL[] {
+  const where = filterConditions(forumId, search);
+  return search.q ? [...where, sql`${entries.document} @@ ${query(search.q)}`] : where;
+}
+
+/**
+ * Whether the words may exclude some (websearch syntax: -word, -"a phrase"). Without exclusion, a
+ * match in the title and summary is a match in the whole document (it holds them, in the same
+ * positions), so the first relevance tier need not test the document, and reads only the inputs
+ * it returns through the head index. Any hyphen counts: a hyphenated word only costs the shortcut.
+ */
+const mayExclude = (q: string) => q.includes('-');
 
 /** A position this sort can start from: a relevance position carries a rank, a date one does not. */
 export function positionFor(after: string | undefined, search: Pick<PublicSearch, 'q' | 'sort'>): SearchPosition | undefined | 'invalid' {
@@ -82,12 +95,14 @@ async function walk(db: Db, where: SQL[], order: 'asc' | 'desc', after: SearchPo
 }
 
 /** The entries of one page and one more (to know whether another page follows), in the search's order. */
-async function chooseEntries(db: Db, where: SQL[], search: PublicSearch, position: SearchPosition | undefined, wanted: number): Promise<Chosen[]> {
+async function chooseEntries(db: Db, forumId: string | undefined, search: PublicSearch, position: SearchPosition | undefined, wanted: number): Promise<Chosen[]> {
   const sort = effectiveSort(search);
+  const where = conditions(forumId, search);
   if (sort !== 'relevance' || !search.q) return walk(db, where, sort === 'oldest' ? 'asc' : 'desc', position, wanted);
   // A position names its tier (its rank: 1 or 0; a ts_rank from older links counts as 1 when above 0).
   const startTier = position && !(Number(position.rank) > 0) ? 0 : 1;
-  const chosen = startTier === 1 ? await walk(db, [...where, inHead(search.q)], 'desc', position, wanted, 1) : [];
+  const headTier = mayExclude(search.q) ? [...where, inHead(search.q)] : [...filterConditions(forumId, search), inHead(search.q)];
+  const chosen = startTier === 1 ? await walk(db, headTier, 'desc', position, wanted, 1) : [];
   if (chosen.length < wanted) chosen.push(...(await walk(db, [...where, not(inHead(search.q))], 'desc', startTier === 0 ? position : undefined, wanted - chosen.length, 0)));
   return chosen;
 }
@@ -111,8 +126,12 @@ export async function searchPublishedInputs(
   search: PublicSearch,
   limit = SEARCH_PAGE_SIZE,
 ): Promise<{ inputs: FoundInput[]; next?: string; total: number; capped: boolean }> {
-  const [page, { total, capped }] = await Promise.all([searchPage(db, forumId, search, limit), countMatches(db, forumId, search)]);
-  const passages = search.q ? await matchingPassages(db, page.inputs.map((r) => r.reference), search.q) : new Map<string, string>();
+  // The count runs beside the page and its passages (on another connection of the pool).
+  const pageWithPassages = searchPage(db, forumId, search, limit).then(async (page) => ({
+    page,
+    passages: search.q ? await matchingPassages(db, page.inputs.map((r) => r.reference), search.q) : new Map<string, string>(),
+  }));
+  const [{ page, passages }, { total, capped }] = await Promise.all([pageWithPassages, countMatches(db, forumId, search)]);
   return {
     total,
     capped,
@@ -131,7 +150,7 @@ export async function searchPublishedInputs(
 export async function searchPage(db: Db, forumId: string | undefined, search: PublicSearch, limit = SEARCH_PAGE_SIZE) {
   // A position that does not fit (a hand-edited link) starts from the first page.
   const position = positionFor(search.after, search);
-  const chosen = await chooseEntries(db, conditions(forumId, search), search, position === 'invalid' ? undefined : position, limit + 1);
+  const chosen = await chooseEntries(db, forumId, search, position === 'invalid' ? undefined : position, limit + 1);
   const page = chosen.slice(0, limit);
   const rows = page.length
     ? await db.select(listedColumns).from(submissions).innerJoin(forums, eq(forums.id, submissions.forumId)).where(sql`${submissions.id} = any(${sql.param(page.map((c) => c.id))}::uuid[])`)

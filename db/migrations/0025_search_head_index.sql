@@ -1,0 +1,1 @@
+CREATE INDEX "public_search_head_words" ON "public_search_entries" USING gin ("head");
