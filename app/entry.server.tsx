@@ -3,6 +3,7 @@ import { createReadableStreamFromReadable } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
 import { renderToPipeableStream } from 'react-dom/server';
 import { NonceContext } from './lib/nonce';
+import { isInterfaceLocale } from './modules/taxonomy/locales';
 import { loggableError } from './modules/logging/loggable-error';
 import { stripNulBytes } from './lib/strip-nul-bytes.server';
 
@@ -19,7 +20,22 @@ export default function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  return new Promise((resolve, reject) => {
+  return rememberLanguage(request, responseStatusCode, responseHeaders, loadContext).then(() => render(request, responseStatusCode, responseHeaders, remixContext, loadContext));
+}
+
+/**
+ * A page in a language is a choice of language: the bare address opens the next visit in it
+ * (routes/_index.tsx). Set only when it changes, and only on pages that exist.
+ */
+async function rememberLanguage(request: Request, status: number, headers: Headers, context: AppLoadContext): Promise<void> {
+  const lang = new URL(request.url).pathname.split('/')[1];
+  if (status >= 400 || !isInterfaceLocale(lang)) return;
+  const remembered = await context.cookies.language.parse(request.headers.get('Cookie'));
+  if (remembered !== lang) headers.append('Set-Cookie', await context.cookies.language.serialize(lang));
+}
+
+function render(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext, loadContext: AppLoadContext) {
+  return new Promise<Response>((resolve, reject) => {
     let status = responseStatusCode;
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={loadContext.nonce}>

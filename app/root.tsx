@@ -1,10 +1,10 @@
-import type { LinksFunction } from '@remix-run/node';
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useParams, useRouteError } from '@remix-run/react';
+import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useLocation, useParams, useRouteError, useRouteLoaderData } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { translator } from './i18n/translate';
 import { localeFromParams } from './lib/route-locale';
 import { useNonce } from './lib/nonce';
-import { directionOf } from './modules/taxonomy/locales';
+import { directionOf, INTERFACE_LOCALES, isInterfaceLocale } from './modules/taxonomy/locales';
 import styles from './styles.css?url';
 
 export const links: LinksFunction = () => [
@@ -12,10 +12,23 @@ export const links: LinksFunction = () => [
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ];
 
-/** Every page declares its language and direction from the URL, so Arabic pages mirror. */
+/** The portal's public origin, for the absolute addresses of a page's other languages. */
+export function loader({ context }: LoaderFunctionArgs) {
+  return { origin: new URL(context.env.APP_URL).origin };
+}
+
+/**
+ * Every page declares its language and direction from the URL, so Arabic pages mirror, and lists
+ * the same page in every interface language for search engines (hreflang; the home page's
+ * x-default is the bare address, which picks a language for each visitor).
+ */
 export function Layout({ children }: { children: ReactNode }) {
-  const locale = localeFromParams(useParams());
+  const params = useParams();
+  const locale = localeFromParams(params);
   const nonce = useNonce();
+  const origin = useRouteLoaderData<typeof loader>('root')?.origin;
+  const { pathname, search } = useLocation();
+  const rest = pathname.replace(/^\/[^/]+/, '');
   return (
     <html lang={locale} dir={directionOf(locale)}>
       <head>
@@ -23,6 +36,12 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
+        {origin && isInterfaceLocale(params.lang) ? (
+          <>
+            {INTERFACE_LOCALES.map((l) => <link key={l} rel="alternate" hrefLang={l} href={`${origin}/${l}${rest}${search}`} />)}
+            {rest === '' ? <link rel="alternate" hrefLang="x-default" href={`${origin}/`} /> : null}
+          </>
+        ) : null}
       </head>
       <body>
         {children}

@@ -17,7 +17,6 @@ export const ar: Record<MessageKey, string> = {
   'site.skip': 'انتقل إلى المحتوى',
   'site.language': 'اللغة',
   'site.footer': 'شبكة الأمم المتحدة المعنية بالهجرة. لا تُنشر المساهمات إلا بعد مراجعتها ووفق الموافقة المقدَّمة.',
-  'nav.home': 'الدعوات إلى تقديم المساهمات',
   'nav.staff': 'الأمانة',
 
   'home.title': 'الدعوات إلى تقديم مساهمات مكتوبة',
@@ -254,7 +253,6 @@ export const ar: Record<MessageKey, string> = {
   'input.attachments': 'الملفات المرفقة',
   'form.section.attachments': 'الملفات المرفقة (اختيارية)',
   'form.attachments.rules': 'يمكنك إرفاق {count} ملفات كحدّ أقصى، لا يتجاوز حجم كلٍّ منها {size} ميغابايت. الأنواع المقبولة: {types}.',
-  'form.attachments.none': 'لا تقبل هذه الدعوة ملفات مرفقة.',
   'form.attachments.choose': 'اختر الملفات المراد إرفاقها',
   'form.attachments.choose.hint': 'تُفحَص الملفات عند إرسال النموذج. يُذكر أدناه اسم أي ملف مرفوض، ويبقى كل ما كتبتَه محفوظًا.',
   'form.attachments.held': 'الملفات المرفقة حتى الآن',

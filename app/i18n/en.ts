@@ -16,7 +16,6 @@ export const en = {
   'site.skip': 'Skip to content',
   'site.language': 'Language',
   'site.footer': 'UN Network on Migration. Inputs are published only after review, with the consent given.',
-  'nav.home': 'Calls for inputs',
   'nav.staff': 'Secretariat',
 
   'home.title': 'Calls for written inputs',
@@ -253,7 +252,6 @@ export const en = {
   'input.attachments': 'Attached files',
   'form.section.attachments': 'Attached files (optional)',
   'form.attachments.rules': 'You may attach up to {count} files, each at most {size} MB. Accepted: {types}.',
-  'form.attachments.none': 'This call does not take attached files.',
   'form.attachments.choose': 'Choose files to attach',
   'form.attachments.choose.hint': 'Files are checked when the form is sent. A file refused is named below; everything you typed stays.',
   'form.attachments.held': 'Files attached so far',

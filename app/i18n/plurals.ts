@@ -7,6 +7,10 @@
  * not listed. Numbers themselves are formatted by the translator with the language's digits.
  */
 import type { InterfaceLocale } from '../modules/taxonomy/locales';
+import { esPlurals } from './plurals-es';
+import { frPlurals } from './plurals-fr';
+import { ruPlurals } from './plurals-ru';
+import { zhPlurals } from './plurals-zh';
 import type { MessageKey } from './en';
 
 export interface PluralMessage {
@@ -148,4 +152,4 @@ const ar: Partial<Record<MessageKey, PluralMessage>> = {
   },
 };
 
-export const PLURALS: Record<InterfaceLocale, Partial<Record<MessageKey, PluralMessage>>> = { en, ar };
+export const PLURALS: Record<InterfaceLocale, Partial<Record<MessageKey, PluralMessage>>> = { en, ar, fr: frPlurals, es: esPlurals, ru: ruPlurals, zh: zhPlurals };

@@ -10,7 +10,6 @@ export const arStaff: Record<StaffMessageKey, string> = {
   'staff.logout': 'تسجيل الخروج',
   'staff.queue.title': 'قائمة المراجعة',
   'staff.queue.empty': 'لا توجد مساهمات بانتظار قرار.',
-  'staff.queue.count': 'مساهمات بانتظار القرار: {count}، الأقدم أولًا',
   'staff.col.reference': 'الرقم المرجعي',
   'staff.col.title': 'العنوان',
   'staff.col.forum': 'المنتدى',

@@ -8,7 +8,6 @@ export const enStaff = {
   'staff.logout': 'Sign out',
   'staff.queue.title': 'Moderation queue',
   'staff.queue.empty': 'No inputs are waiting for a decision.',
-  'staff.queue.count': '{count} input(s) waiting, oldest first',
   'staff.col.reference': 'Reference',
   'staff.col.title': 'Title',
   'staff.col.forum': 'Forum',

@@ -1,10 +1,15 @@
 import { DEFAULT_LOCALE, isInterfaceLocale, type InterfaceLocale } from '../modules/taxonomy/locales';
 import { ar } from './ar';
 import { en, type MessageKey } from './en';
+import { es } from './es';
+import { fr } from './fr';
+import { ru } from './ru';
+import { zh } from './zh';
 import { PLURALS } from './plurals';
 
 export type { MessageKey };
-const catalogs: Record<InterfaceLocale, Record<MessageKey, string>> = { en, ar };
+/** Every interface language's catalogue, key for key the English one (tests check placeholders and use). */
+export const CATALOGUES: Record<InterfaceLocale, Record<MessageKey, string>> = { ar, zh, en, fr, ru, es };
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
@@ -13,7 +18,7 @@ export type Translate = (key: MessageKey, params?: Record<string, string | numbe
  * digits, and messages about a number take the wording its plural category needs (plurals.ts).
  */
 export function translator(locale: InterfaceLocale): Translate {
-  const catalog = catalogs[locale];
+  const catalog = CATALOGUES[locale];
   const numbers = new Intl.NumberFormat(locale);
   const plurals = new Intl.PluralRules(locale);
   const template = (key: MessageKey, params: Record<string, string | number>) => {

@@ -7,6 +7,8 @@ export function createCookies(env: WebEnv) {
   return {
     /** Raw random session token (not signed: it is unguessable and looked up server-side). */
     staffSession: createCookie('staff_session', { httpOnly: true, sameSite: 'lax', secure, path: '/' }),
+    /** The interface language last used, for the bare address (a preference only: not signed). */
+    language: createCookie('lang', { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge: 365 * 24 * 3600 }),
     /** Carries the new reference from the submit POST to the "received" page for a few minutes. */
     received: createCookie('received', {
       httpOnly: true,

@@ -18,6 +18,7 @@ export const meta: MetaFunction = ({ params }) => {
   const t = translator(localeFromParams(params));
   return [
     { title: t('home.title') },
+    { name: 'description', content: t('site.tagline') },
     // Feed readers find the feed of every forum's published inputs from the home page.
     { tagName: 'link', rel: 'alternate', type: 'application/atom+xml', title: t('feed.allTitle'), href: `/${localeFromParams(params)}/feed.atom` },
   ];

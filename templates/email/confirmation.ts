@@ -41,10 +41,13 @@ export function renderConfirmationEmail(v: ConfirmationView): RenderedEmail {
   });
 }
 
-/** "7 days" / "7 أيام": Arabic nouns after numbers take one of six forms (CLDR plural rules). */
+/**
+ * "7 days", "7 jours", "7 дней", "7天": CLDR's unit patterns agree the noun with the number. Arabic
+ * is written out, because the phrase follows a preposition (بعد يومين, not the nominative يومان).
+ */
 function daysPhrase(locale: string, n: number): string {
+  if (locale !== 'ar') return new Intl.NumberFormat(locale, { style: 'unit', unit: 'day', unitDisplay: 'long' }).format(n);
   const number = new Intl.NumberFormat(locale).format(n);
-  if (locale !== 'ar') return n === 1 ? `${number} day` : `${number} days`;
   const forms: Record<Intl.LDMLPluralRule, string> = {
     zero: `${number} يوم`,
     one: 'يوم واحد',

@@ -1,8 +1,13 @@
 import { escapeHtml, isolate, isolateText } from './layout';
+import { frEmail } from './messages-fr';
+import { esEmail } from './messages-es';
+import { ruEmail } from './messages-ru';
+import { zhEmail } from './messages-zh';
+
 
 /**
- * Fixed text of the e-mails. Arabic must define every English key (the type says so); other UN
- * languages fall back to English until translated.
+ * Fixed text of the e-mails, in every interface language: English here, Arabic below, the others
+ * in messages-{fr,es,ru,zh}.ts; each must define every English key (the type says so).
  */
 const en = {
   greeting: 'Dear {name},',
@@ -112,17 +117,18 @@ const ar: Record<EmailMessageKey, string> = {
   'decision.unpublished.reason': 'السبب المذكور',
 };
 
-const catalogs: Record<string, Record<EmailMessageKey, string>> = { en, ar };
+/** Every interface language's e-mail text (tests check keys and placeholders). */
+export const EMAIL_CATALOGUES: Record<string, Record<EmailMessageKey, string>> = { en, ar, fr: frEmail, es: esEmail, ru: ruEmail, zh: zhEmail };
 
 /** Message in `locale` (English fallback) with {placeholders} filled in as plain text. */
 export function emailText(locale: string, key: EmailMessageKey, params: Record<string, string> = {}): string {
-  const template = (catalogs[locale] ?? en)[key];
+  const template = (EMAIL_CATALOGUES[locale] ?? en)[key];
   return template.replace(/\{(\w+)\}/g, (_, name: string) => (name in params ? isolateText(params[name], locale) : `{${name}}`));
 }
 
 /** The same message as HTML: our text escaped, each placeholder value escaped and isolated (<bdi>). */
 export function emailHtml(locale: string, key: EmailMessageKey, params: Record<string, string> = {}): string {
-  const template = (catalogs[locale] ?? en)[key];
+  const template = (EMAIL_CATALOGUES[locale] ?? en)[key];
   return template
     .split(/(\{\w+\})/)
     .map((part) => {

@@ -1,4 +1,8 @@
 /** The fixed text of a book of inputs; languages not yet translated fall back to English. */
+import { frBookText } from './text-fr';
+import { esBookText } from './text-es';
+import { ruBookText } from './text-ru';
+import { zhBookText } from './text-zh';
 const en = {
   title: 'Written inputs to {forum}',
   published: 'The {count} inputs published by {date}, grouped by {grouping}.',
@@ -24,8 +28,9 @@ const ar: Record<BookTextKey, string> = {
   summary: 'الملخص',
   page: 'الصفحة {n} من {total}',
 };
-const catalogs: Record<string, Record<BookTextKey, string>> = { en, ar };
+/** Every interface language's text (tests check keys and placeholders). */
+export const BOOK_TEXTS: Record<string, Record<BookTextKey, string>> = { en, ar, fr: frBookText, es: esBookText, ru: ruBookText, zh: zhBookText };
 
 export function bookText(locale: string, key: BookTextKey, values: Record<string, string> = {}): string {
-  return (catalogs[locale] ?? en)[key].replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? `{${name}}`);
+  return (BOOK_TEXTS[locale] ?? en)[key].replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? `{${name}}`);
 }

@@ -1,4 +1,8 @@
 /** The fixed text around a published input in its PDF; languages not yet translated fall back to English. */
+import { frPublicationText } from './text-fr';
+import { esPublicationText } from './text-es';
+import { ruPublicationText } from './text-ru';
+import { zhPublicationText } from './text-zh';
 const en = {
   kind: 'Written input',
   reference: 'Reference',
@@ -36,8 +40,9 @@ const ar: Record<PublicationTextKey, string> = {
   source: 'منشورة على بوابة المساهمات المكتوبة المقدَّمة إلى منتديات استعراض الاتفاق العالمي من أجل الهجرة:',
   page: 'الصفحة {n} من {total}',
 };
-const catalogs: Record<string, Record<PublicationTextKey, string>> = { en, ar };
+/** Every interface language's text (tests check keys and placeholders). */
+export const PUBLICATION_TEXTS: Record<string, Record<PublicationTextKey, string>> = { en, ar, fr: frPublicationText, es: esPublicationText, ru: ruPublicationText, zh: zhPublicationText };
 
 export function publicationText(locale: string, key: PublicationTextKey): string {
-  return (catalogs[locale] ?? en)[key];
+  return (PUBLICATION_TEXTS[locale] ?? en)[key];
 }

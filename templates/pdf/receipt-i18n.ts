@@ -1,4 +1,8 @@
 /** The receipt's own fixed text; languages not yet translated fall back to English. */
+import { frReceipt } from './text-fr';
+import { esReceipt } from './text-es';
+import { ruReceipt } from './text-ru';
+import { zhReceipt } from './text-zh';
 const en = {
   title: 'Receipt of written input',
   reference: 'Reference',
@@ -24,8 +28,9 @@ const ar: Record<ReceiptTextKey, string> = {
   attachments: 'الملفات المرفقة',
   attachmentDigest: 'بصمة SHA-256 للملف',
 };
-const catalogs: Record<string, Record<ReceiptTextKey, string>> = { en, ar };
+/** Every interface language's text (tests check keys and placeholders). */
+export const RECEIPT_TEXTS: Record<string, Record<ReceiptTextKey, string>> = { en, ar, fr: frReceipt, es: esReceipt, ru: ruReceipt, zh: zhReceipt };
 
 export function receiptText(locale: string, key: ReceiptTextKey): string {
-  return (catalogs[locale] ?? en)[key];
+  return (RECEIPT_TEXTS[locale] ?? en)[key];
 }

@@ -31,4 +31,5 @@ export const REDIS_DB = {
   apiSubmitBodies: 24,
   coverage: 25,
   book: 26,
+  languages: 27,
 } as const;

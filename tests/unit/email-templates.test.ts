@@ -65,8 +65,10 @@ describe('acknowledgement e-mail', () => {
     }
   });
 
-  it('falls back to English for a language not yet translated', () => {
-    expect(emailText('fr', 'ack.reference')).toBe('Reference');
+  it('speaks each interface language, and English for any other', () => {
+    expect(emailText('de', 'ack.reference')).toBe('Reference');
+    const references = ['ar', 'zh', 'en', 'fr', 'ru', 'es'].map((locale) => emailText(locale, 'ack.reference'));
+    expect(new Set(references).size).toBe(6);
   });
 });
 

@@ -1,42 +1,100 @@
+/**
+ * Every text the portal shows, e-mails or prints exists in all six UN languages, key for key the
+ * English one, with the same placeholders; every interface message is used somewhere; plural
+ * wordings use only the plural categories their language has.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ar } from '../../app/i18n/ar';
 import { en } from '../../app/i18n/en';
 import { PLURALS } from '../../app/i18n/plurals';
-import { negotiateLocale, translator } from '../../app/i18n/translate';
+import { CATALOGUES, negotiateLocale, translator } from '../../app/i18n/translate';
+import { CONSTITUENCIES } from '../../app/modules/taxonomy/constituencies';
+import { INTERFACE_LOCALES, UN_LANGUAGES } from '../../app/modules/taxonomy/locales';
+import { OBJECTIVES } from '../../app/modules/taxonomy/objectives';
+import { PRINCIPLES } from '../../app/modules/taxonomy/principles';
+import { REGIONS } from '../../app/modules/taxonomy/regions';
+import { SUBMITTER_TYPES } from '../../app/modules/taxonomy/submitter-types';
+import { EMAIL_CATALOGUES } from '../../templates/email/messages';
+import { BOOK_TEXTS } from '../../templates/pdf/book-i18n';
+import { PUBLICATION_TEXTS } from '../../templates/pdf/publication-i18n';
+import { RECEIPT_TEXTS } from '../../templates/pdf/receipt-i18n';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
-describe('interface translations', () => {
-  it('Arabic has exactly the English keys, each with the same placeholders and real text', () => {
-    expect(Object.keys(ar).sort()).toEqual(Object.keys(en).sort());
-    for (const key of Object.keys(en) as Array<keyof typeof en>) {
-      expect(placeholders(ar[key]), key).toEqual(placeholders(en[key]));
-      expect(ar[key].trim(), key).not.toBe('');
+/** Same keys as English, each message non-empty and with exactly the English placeholders. */
+function expectComplete(name: string, tables: Record<string, Record<string, string>>) {
+  const english = tables.en;
+  expect(Object.keys(tables).sort(), name).toEqual([...INTERFACE_LOCALES].sort());
+  for (const locale of INTERFACE_LOCALES) {
+    const table = tables[locale];
+    expect(Object.keys(table).sort(), `${name} ${locale}: keys`).toEqual(Object.keys(english).sort());
+    for (const key of Object.keys(english)) {
+      expect(placeholders(table[key]), `${name} ${locale} ${key}: placeholders`).toEqual(placeholders(english[key]));
+      expect(table[key].trim(), `${name} ${locale} ${key}: empty`).not.toBe('');
+    }
+  }
+}
+
+function sourceFiles(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    const file = path.join(dir, name);
+    if (statSync(file).isDirectory()) sourceFiles(file, out);
+    else if (/\.tsx?$/.test(name)) out.push(file);
+  }
+  return out;
+}
+
+describe('translations', () => {
+  it('speak all six UN languages in the interface', () => {
+    expect([...INTERFACE_LOCALES].sort()).toEqual([...UN_LANGUAGES].sort());
+  });
+
+  it('have every interface message in every language, with the English placeholders', () => {
+    expectComplete('interface', CATALOGUES);
+  });
+
+  it('have every e-mail text and every PDF text in every language, with the English placeholders', () => {
+    expectComplete('e-mail', EMAIL_CATALOGUES);
+    expectComplete('receipt PDF', RECEIPT_TEXTS);
+    expectComplete('publication PDF', PUBLICATION_TEXTS);
+    expectComplete('book PDF', BOOK_TEXTS);
+  });
+
+  it('label every objective, principle, stakeholder group, region and kind of submitter in every language', () => {
+    for (const [name, table] of Object.entries({ OBJECTIVES, PRINCIPLES, CONSTITUENCIES, REGIONS, SUBMITTER_TYPES })) {
+      for (const [key, labels] of Object.entries(table as Record<string, Record<string, string>>)) {
+        for (const locale of UN_LANGUAGES) expect(labels[locale]?.trim(), `${name} ${key} ${locale}`).toBeTruthy();
+      }
     }
   });
 
-  it('words messages about a number by its plural category, Arabic in all six', () => {
-    const ar_ = translator('ar');
-    const files = (count: number) => ar_('form.attachments.rules', { count, size: 10, types: 'PDF' });
-    expect(files(1)).toContain('ملف واحد');
-    expect(files(2)).toContain('ملفين');
-    expect(files(3)).toContain(`${new Intl.NumberFormat('ar').format(3)} ملفات`);
-    expect(files(11)).toContain(`${new Intl.NumberFormat('ar').format(11)} ملفًا`);
-    expect(files(100)).toContain(`${new Intl.NumberFormat('ar').format(100)} ملف `);
-    expect(ar_('error.rateLimited', { minutes: 2 })).toContain('بعد دقيقتين');
-    expect(ar_('error.rateLimited', { minutes: 60 })).toContain(`بعد ${new Intl.NumberFormat('ar').format(60)} دقيقةً`);
-    expect(ar_('form.summary.hintRange', { min: 20, max: 1500 })).toMatch(/حرف\.$/);
-    expect(ar_('form.errorSummary', { count: 1 })).toBe('توجد مشكلة في حقل واحد');
-    expect(translator('en')('form.errorSummary', { count: 1 })).toBe('There is a problem with 1 field');
-    expect(translator('en')('form.errorSummary', { count: 3 })).toBe('There is a problem with 3 fields');
+  it('use every interface message somewhere (a key is named whole, or built from a prefix the code names)', () => {
+    const root = path.resolve(__dirname, '../..');
+    const files = ['app', 'templates', 'workers'].flatMap((d) => sourceFiles(path.join(root, d))).filter((f) => !f.includes(`${path.sep}i18n${path.sep}`));
+    const literals = new Set<string>();
+    const prefixes = new Set<string>();
+    for (const file of files) {
+      const source = readFileSync(file, 'utf8');
+      for (const m of source.matchAll(/(['"`])([A-Za-z][\w.-]*)\1/g)) literals.add(m[2]);
+      // `book.grouping.${g}` names every key under book.grouping.
+      for (const m of source.matchAll(/`([A-Za-z][\w.-]*\.)\$\{/g)) prefixes.add(m[1]);
+      // known('staff.audit', action) builds the key from a prefix and a value.
+      for (const m of source.matchAll(/(['"])([A-Za-z]\w*\.[\w.-]+)\1/g)) prefixes.add(`${m[2]}.`);
+    }
+    const unused = Object.keys(en).filter((key) => !literals.has(key) && ![...prefixes].some((p) => key.startsWith(p)));
+    expect(unused).toEqual([]);
   });
 
-  it('gives every plural wording the placeholders of its message (a category may drop the number it spells out)', () => {
-    for (const [locale, table] of Object.entries(PLURALS)) {
-      for (const [key, plural] of Object.entries(table)) {
-        const base = placeholders((locale === 'ar' ? ar : en)[key as keyof typeof en]);
+  it('word plurals only with the categories each language has, keeping the other placeholders', () => {
+    for (const locale of INTERFACE_LOCALES) {
+      const categories = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
+      for (const [key, plural] of Object.entries(PLURALS[locale])) {
+        const base = placeholders(CATALOGUES[locale][key as keyof typeof en]);
         expect(base, `${locale} ${key}`).toContain(plural!.by);
         for (const [category, form] of Object.entries(plural!.forms)) {
+          expect(categories, `${locale} ${key}: category ${category}`).toContain(category);
+          // A category may spell out its number ("one minute"), never drop another placeholder.
           const others = placeholders(form!).filter((p) => p !== plural!.by);
           expect(others, `${locale} ${key} ${category}`).toEqual(base.filter((p) => p !== plural!.by));
         }
@@ -44,16 +102,44 @@ describe('interface translations', () => {
     }
   });
 
+  it('agree nouns with numbers: Arabic in all six forms, Russian in its three', () => {
+    const ar = translator('ar');
+    const files = (count: number) => ar('form.attachments.rules', { count, size: 10, types: 'PDF' });
+    expect(files(1)).toContain('ملف واحد');
+    expect(files(2)).toContain('ملفين');
+    expect(files(3)).toContain(`${new Intl.NumberFormat('ar').format(3)} ملفات`);
+    expect(files(11)).toContain(`${new Intl.NumberFormat('ar').format(11)} ملفًا`);
+    expect(files(100)).toContain(`${new Intl.NumberFormat('ar').format(100)} ملف `);
+    expect(ar('error.rateLimited', { minutes: 2 })).toContain('بعد دقيقتين');
+    expect(ar('error.rateLimited', { minutes: 60 })).toContain(`بعد ${new Intl.NumberFormat('ar').format(60)} دقيقةً`);
+    expect(ar('form.summary.hintRange', { min: 20, max: 1500 })).toMatch(/حرف\.$/);
+    expect(ar('form.errorSummary', { count: 1 })).toBe('توجد مشكلة في حقل واحد');
+
+    const ru = translator('ru');
+    const [one, few, many] = [21, 3, 11].map((count) => ru('form.errorSummary', { count }));
+    expect(new Set([one, few, many]).size).toBe(3);
+    expect(translator('en')('form.errorSummary', { count: 1 })).toBe('There is a problem with 1 field');
+    expect(translator('en')('form.errorSummary', { count: 3 })).toBe('There is a problem with 3 fields');
+    expect(translator('fr')('form.errorSummary', { count: 1 })).not.toBe(translator('fr')('form.errorSummary', { count: 3 }));
+  });
+
   it('formats numbers in the interface language', () => {
-    // Arabic digits follow CLDR's default for "ar" (Intl decides; we never hard-code a digit set).
-    expect(translator('ar')('staff.queue.count', { count: 12345 })).toContain(new Intl.NumberFormat('ar').format(12345));
-    expect(translator('en')('staff.queue.count', { count: 12345 })).toContain('12,345');
+    // Digits and separators follow CLDR for each language (Intl decides; no digit set is hard-coded).
+    for (const locale of INTERFACE_LOCALES) {
+      expect(translator(locale)('search.results', { count: 12345 }), locale).toContain(new Intl.NumberFormat(locale).format(12345));
+    }
+    expect(translator('en')('search.results', { count: 12345 })).toContain('12,345');
   });
 
   it.each([
     ['ar-EG,ar;q=0.9,en;q=0.8', 'ar'],
-    ['fr-FR,en;q=0.5', 'en'],
+    ['fr-FR,en;q=0.5', 'fr'],
+    ['es-419,es;q=0.9', 'es'],
+    ['zh-Hans-CN', 'zh'],
+    ['ru', 'ru'],
+    ['de-DE,ru;q=0.5,en;q=0.3', 'ru'],
     ['en;q=0.2, ar;q=0.8', 'ar'],
+    ['de-DE', 'en'],
     ['', 'en'],
     [null, 'en'],
     ['ar;q=0', 'en'],

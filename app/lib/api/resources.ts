@@ -8,7 +8,7 @@ import type { Forum, ForumLimits } from '../../../db/schema';
 import type { PublicInput } from '../../modules/publication/public-inputs';
 import { callState } from '../../modules/forums/call-window';
 import { CONSTITUENCY_KEYS } from '../../modules/taxonomy/constituencies';
-import { UN_LANGUAGES } from '../../modules/taxonomy/locales';
+import { INTERFACE_LOCALES, UN_LANGUAGES } from '../../modules/taxonomy/locales';
 import { OBJECTIVE_KEYS } from '../../modules/taxonomy/objectives';
 import { PRINCIPLE_KEYS } from '../../modules/taxonomy/principles';
 import { REGION_KEYS } from '../../modules/taxonomy/regions';
@@ -123,7 +123,7 @@ export const problemSchema = z
 export const problemTypeSchema = z.strictObject({
   type: z.string(),
   status: z.int(),
-  title: z.record(z.enum(['en', 'ar']), z.string()),
+  title: z.record(z.enum(INTERFACE_LOCALES), z.string()),
   documentation: link,
 });
 

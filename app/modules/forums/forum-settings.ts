@@ -14,7 +14,10 @@ import { isValidTimeZone, localToUtc, parseLocalInput, toLocalInput } from '../t
 export const FORUM_SCOPES = ['global', ...REGION_KEYS] as const;
 export const ATTACHMENT_TYPES: readonly AttachmentType[] = ['pdf', 'docx', 'odt', 'txt'];
 export const REQUIRABLE_FIELDS: readonly RequirableField[] = ['organisation', 'principles'];
-/** Languages a forum must be named and explained in: the two complete interface languages. */
+/**
+ * Languages a forum must be named and explained in: English and Arabic. Names in the other UN
+ * languages are optional; a page in one of them shows the English name until one is given.
+ */
 export const REQUIRED_TEXT_LANGUAGES = ['en', 'ar'] as const;
 /** Bounds for each number an admin sets; the form states them as hints. */
 export const NUMBER_BOUNDS = {

@@ -20,7 +20,7 @@ import type { SubmissionForMail } from './submission-facts';
 
 export function receiptViewFor({ submission: s, forum, locale, forumName, attachments }: SubmissionForMail): ReceiptView {
   const label = (key: Parameters<typeof receiptFieldLabel>[1]) => receiptFieldLabel(locale, key);
-  const published = [s.publishName ? label('publishName') : null, s.publishOrganisation ? label('publishOrganisation') : null].filter(Boolean);
+  const published = [s.publishName ? label('publishName') : null, s.publishOrganisation ? label('publishOrganisation') : null].filter((x): x is string => x !== null);
   return {
     locale: locale as ReceiptLocale,
     reference: s.reference,
@@ -39,7 +39,7 @@ export function receiptViewFor({ submission: s, forum, locale, forumName, attach
       { label: label('language'), value: languageName(s.language, locale) },
       { label: label('objectives'), value: s.objectives.map((o) => objectiveLabel(o, locale)).join('\n') },
       { label: label('principles'), value: s.principles.map((p) => principleLabel(p, locale)).join('\n') || label('none') },
-      { label: label('publication'), value: published.join(locale === 'ar' ? '، ' : ', ') || label('publishNeither') },
+      { label: label('publication'), value: published.length ? new Intl.ListFormat(locale, { type: 'conjunction' }).format(published) : label('publishNeither') },
       { label: label('title'), value: s.title },
       { label: label('summary'), value: s.summary },
       { label: label('body'), value: s.body },

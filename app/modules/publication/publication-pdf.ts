@@ -21,8 +21,8 @@ import { citationOf } from './citation';
 import { listPublicAttachments } from './public-attachments';
 import { findPublishedInput, type PublicInput } from './public-inputs';
 
-/** The frame of an Arabic input's PDF is Arabic; others are English until more languages have a frame. */
-const frameLocale = (language: string) => (language === 'ar' ? 'ar' : 'en');
+/** The frame of an input's PDF (headings, labels) is in the input's own language. */
+const frameLocale = (language: string) => (isInterfaceLocale(language) ? language : 'en');
 
 /** Who an input is by, in words, as far as the submitter consented (as the public page says it). */
 export function authorInWords(input: Pick<PublicInput, 'authorName' | 'authorOrganisation' | 'submitterType'>, locale: string): string {

@@ -10,8 +10,8 @@ export const AUTONYMS: Record<string, string> = {
 export const UN_LANGUAGES = ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const;
 export type UnLanguage = (typeof UN_LANGUAGES)[number];
 
-/** Interface languages with complete translations today (the others fall back to English). */
-export const INTERFACE_LOCALES = ['en', 'ar'] as const;
+/** The interface speaks every UN language: each has a complete catalogue (app/i18n). */
+export const INTERFACE_LOCALES = UN_LANGUAGES;
 export type InterfaceLocale = (typeof INTERFACE_LOCALES)[number];
 export const DEFAULT_LOCALE: InterfaceLocale = 'en';
 
@@ -24,8 +24,10 @@ export function directionOf(locale: string): 'rtl' | 'ltr' {
   return RTL.has(locale) ? 'rtl' : 'ltr';
 }
 
-/** A label per language; English always present, others optional until translated. */
+/** A label per language; English always present, others optional (a forum's name, set by admins). */
 export type Labels = { en: string } & Partial<Record<UnLanguage, string>>;
+/** A label in every UN language (the taxonomy: objectives, principles, groups, regions). */
+export type CompleteLabels = Record<UnLanguage, string>;
 
 export function pickLabel(labels: Labels, locale: string): string {
   return labels[locale as UnLanguage] ?? labels.en;

@@ -1,16 +1,51 @@
-import { labelIn, type Labels } from './locales';
+import { labelIn, type CompleteLabels } from './locales';
 
 /**
  * The five UN Regional Commissions, which run the regional reviews of the Global Compact. A
  * forum's scope is one of them or 'global'; a submission's region is derived from its country.
  */
 export const REGIONS = {
-  ECA: { en: 'Africa (ECA)', ar: 'أفريقيا (اللجنة الاقتصادية لأفريقيا)' },
-  ECE: { en: 'Europe, North America and Central Asia (ECE)', ar: 'أوروبا وأمريكا الشمالية وآسيا الوسطى (اللجنة الاقتصادية لأوروبا)' },
-  ECLAC: { en: 'Latin America and the Caribbean (ECLAC)', ar: 'أمريكا اللاتينية ومنطقة البحر الكاريبي (اللجنة الاقتصادية لأمريكا اللاتينية)' },
-  ESCAP: { en: 'Asia and the Pacific (ESCAP)', ar: 'آسيا والمحيط الهادئ (اللجنة الاقتصادية والاجتماعية لآسيا والمحيط الهادئ)' },
-  ESCWA: { en: 'Arab region (ESCWA)', ar: 'المنطقة العربية (اللجنة الاقتصادية والاجتماعية لغربي آسيا)' },
-} satisfies Record<string, Labels>;
+  ECA: {
+    en: 'Africa (ECA)',
+    ar: 'أفريقيا (اللجنة الاقتصادية لأفريقيا)',
+    fr: 'Afrique (CEA)',
+    es: 'África (CEPA)',
+    ru: 'Африка (ЭКА)',
+    zh: '非洲（非洲经委会）',
+  },
+  ECE: {
+    en: 'Europe, North America and Central Asia (ECE)',
+    ar: 'أوروبا وأمريكا الشمالية وآسيا الوسطى (اللجنة الاقتصادية لأوروبا)',
+    fr: 'Europe, Amérique du Nord et Asie centrale (CEE)',
+    es: 'Europa, América del Norte y Asia Central (CEPE)',
+    ru: 'Европа, Северная Америка и Центральная Азия (ЕЭК)',
+    zh: '欧洲、北美和中亚（欧洲经委会）',
+  },
+  ECLAC: {
+    en: 'Latin America and the Caribbean (ECLAC)',
+    ar: 'أمريكا اللاتينية ومنطقة البحر الكاريبي (اللجنة الاقتصادية لأمريكا اللاتينية)',
+    fr: 'Amérique latine et Caraïbes (CEPALC)',
+    es: 'América Latina y el Caribe (CEPAL)',
+    ru: 'Латинская Америка и Карибский бассейн (ЭКЛАК)',
+    zh: '拉丁美洲和加勒比（拉加经委会）',
+  },
+  ESCAP: {
+    en: 'Asia and the Pacific (ESCAP)',
+    ar: 'آسيا والمحيط الهادئ (اللجنة الاقتصادية والاجتماعية لآسيا والمحيط الهادئ)',
+    fr: 'Asie et Pacifique (CESAP)',
+    es: 'Asia y el Pacífico (CESPAP)',
+    ru: 'Азия и Тихий океан (ЭСКАТО)',
+    zh: '亚洲及太平洋（亚太经社会）',
+  },
+  ESCWA: {
+    en: 'Arab region (ESCWA)',
+    ar: 'المنطقة العربية (اللجنة الاقتصادية والاجتماعية لغربي آسيا)',
+    fr: 'Région arabe (CESAO)',
+    es: 'Región árabe (CESPAO)',
+    ru: 'Арабский регион (ЭСКЗА)',
+    zh: '阿拉伯区域（西亚经社会）',
+  },
+} satisfies Record<string, CompleteLabels>;
 
 export type Region = keyof typeof REGIONS;
 export const REGION_KEYS = Object.keys(REGIONS) as Region[];

@@ -4,6 +4,7 @@
  * so no date library is needed: we ask Intl what a candidate instant looks like in the zone and keep
  * the candidates that match (see docs/decisions/004-zoned-times-with-intl.md).
  */
+import type { UnLanguage } from '../taxonomy/locales';
 
 export interface LocalDateTime {
   year: number;
@@ -128,15 +129,15 @@ export function toLocalInput(at: Date, zone: string): string {
  * Duty stations that host the forums and the regional commissions, offered first by city name
  * (Geneva keeps Zurich's zone: IANA names one city per zone).
  */
-export const DUTY_STATIONS: ReadonlyArray<{ zone: string; city: { en: string; ar: string } }> = [
-  { zone: 'America/New_York', city: { en: 'New York', ar: 'نيويورك' } },
-  { zone: 'Europe/Zurich', city: { en: 'Geneva (ECE)', ar: 'جنيف (اللجنة الاقتصادية لأوروبا)' } },
-  { zone: 'Europe/Vienna', city: { en: 'Vienna', ar: 'فيينا' } },
-  { zone: 'Africa/Addis_Ababa', city: { en: 'Addis Ababa (ECA)', ar: 'أديس أبابا (اللجنة الاقتصادية لأفريقيا)' } },
-  { zone: 'Africa/Nairobi', city: { en: 'Nairobi', ar: 'نيروبي' } },
-  { zone: 'America/Santiago', city: { en: 'Santiago (ECLAC)', ar: 'سانتياغو (اللجنة الاقتصادية لأمريكا اللاتينية)' } },
-  { zone: 'Asia/Bangkok', city: { en: 'Bangkok (ESCAP)', ar: 'بانكوك (اللجنة الاقتصادية والاجتماعية لآسيا والمحيط الهادئ)' } },
-  { zone: 'Asia/Beirut', city: { en: 'Beirut (ESCWA)', ar: 'بيروت (اللجنة الاقتصادية والاجتماعية لغربي آسيا)' } },
+export const DUTY_STATIONS: ReadonlyArray<{ zone: string; city: Record<UnLanguage, string> }> = [
+  { zone: 'America/New_York', city: { en: 'New York', ar: 'نيويورك', fr: 'New York', es: 'Nueva York', ru: 'Нью-Йорк', zh: '纽约' } },
+  { zone: 'Europe/Zurich', city: { en: 'Geneva (ECE)', ar: 'جنيف (اللجنة الاقتصادية لأوروبا)', fr: 'Genève (CEE)', es: 'Ginebra (CEPE)', ru: 'Женева (ЕЭК)', zh: '日内瓦（欧洲经委会）' } },
+  { zone: 'Europe/Vienna', city: { en: 'Vienna', ar: 'فيينا', fr: 'Vienne', es: 'Viena', ru: 'Вена', zh: '维也纳' } },
+  { zone: 'Africa/Addis_Ababa', city: { en: 'Addis Ababa (ECA)', ar: 'أديس أبابا (اللجنة الاقتصادية لأفريقيا)', fr: 'Addis-Abeba (CEA)', es: 'Addis Abeba (CEPA)', ru: 'Аддис-Абеба (ЭКА)', zh: '亚的斯亚贝巴（非洲经委会）' } },
+  { zone: 'Africa/Nairobi', city: { en: 'Nairobi', ar: 'نيروبي', fr: 'Nairobi', es: 'Nairobi', ru: 'Найроби', zh: '内罗毕' } },
+  { zone: 'America/Santiago', city: { en: 'Santiago (ECLAC)', ar: 'سانتياغو (اللجنة الاقتصادية لأمريكا اللاتينية)', fr: 'Santiago (CEPALC)', es: 'Santiago (CEPAL)', ru: 'Сантьяго (ЭКЛАК)', zh: '圣地亚哥（拉加经委会）' } },
+  { zone: 'Asia/Bangkok', city: { en: 'Bangkok (ESCAP)', ar: 'بانكوك (اللجنة الاقتصادية والاجتماعية لآسيا والمحيط الهادئ)', fr: 'Bangkok (CESAP)', es: 'Bangkok (CESPAP)', ru: 'Бангкок (ЭСКАТО)', zh: '曼谷（亚太经社会）' } },
+  { zone: 'Asia/Beirut', city: { en: 'Beirut (ESCWA)', ar: 'بيروت (اللجنة الاقتصادية والاجتماعية لغربي آسيا)', fr: 'Beyrouth (CESAO)', es: 'Beirut (CESPAO)', ru: 'Бейрут (ЭСКЗА)', zh: '贝鲁特（西亚经社会）' } },
 ];
 
 /** Every zone this server's Intl knows, for the full list after the duty stations. */
