@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useLocation, useParams, useRouteError, useRouteLoaderData } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { translator } from './i18n/translate';
@@ -56,14 +56,21 @@ export default function App() {
   return <Outlet />;
 }
 
+/** The heading and text of an error page, by status. */
+function errorMessages(error: unknown) {
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  return status === 404 ? (['notFound.title', 'notFound.body'] as const)
+    : status === 403 ? (['forbidden.title', 'forbidden.body'] as const)
+    : (['serverError.title', 'serverError.body'] as const);
+}
+
+/** An error page is titled like any other (routes' own meta describes their pages, not errors). */
+export const meta: MetaFunction = ({ error, params }) => (error ? [{ title: translator(localeFromParams(params))(errorMessages(error)[0]) }] : []);
+
 export function ErrorBoundary() {
   const error = useRouteError();
   const t = translator(localeFromParams(useParams()));
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const [title, body] =
-    status === 404 ? (['notFound.title', 'notFound.body'] as const)
-    : status === 403 ? (['forbidden.title', 'forbidden.body'] as const)
-    : (['serverError.title', 'serverError.body'] as const);
+  const [title, body] = errorMessages(error);
   return (
     <main id="main" className="page">
       <h1>{t(title)}</h1>

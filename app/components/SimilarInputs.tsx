@@ -3,6 +3,7 @@ import { useLocale } from '../lib/route-locale';
 import type { ReviewView } from '../modules/moderation/review-view';
 import { SIMILARITY_THRESHOLD } from '../modules/moderation/similarity-threshold';
 import { CsrfField } from './CsrfField';
+import { ScrollingTable } from './ScrollingTable';
 
 /**
  * Near-identical inputs of the same forum (a campaign, or the same text sent twice). The pending
@@ -18,7 +19,7 @@ export function SimilarInputs({ review }: { review: ReviewView }) {
       <p className="hint">{t('similar.hint')}</p>
       <Form method="post">
         <CsrfField />
-        <table>
+        <ScrollingTable label={t('similar.title', { count: review.similar.length })}>
           <caption className="visually-hidden">{t('similar.title', { count: review.similar.length })}</caption>
           <thead>
             <tr>
@@ -45,7 +46,7 @@ export function SimilarInputs({ review }: { review: ReviewView }) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </ScrollingTable>
         {pending.length > 0 ? (
           <button className="button button-secondary" type="submit" name="intent" value="group-duplicates">{t('similar.markDuplicates', { reference: review.reference })}</button>
         ) : null}

@@ -7,6 +7,7 @@ import { localeFromParams, requireLocale, useLocale } from '../lib/route-locale'
 import { ledgerView } from '../modules/publication/ledger-view';
 import { moderationLedger } from '../modules/publication/moderation-ledger';
 import { UNCONFIRMED_EXPIRY_DAYS } from '../modules/submissions/email-confirmation';
+import { ScrollingTable } from '../components/ScrollingTable';
 
 /** The forum's public moderation ledger: counts only, computed on every request. */
 export async function loader({ params, context }: LoaderFunctionArgs) {
@@ -31,7 +32,7 @@ export default function ModerationLedgerPage() {
       <p><Interpolate template={t('ledger.asOf')} values={{ date: <time dateTime={ledger.asOfIso}>{ledger.asOf}</time> }} /></p>
 
       <h2>{t('ledger.section.decisions')}</h2>
-      <table>
+      <ScrollingTable label={t('ledger.outcomes.caption')}>
         <caption>{t('ledger.outcomes.caption')}</caption>
         <thead>
           <tr><th scope="col">{t('ledger.col.outcome')}</th><th scope="col" className="num">{t('ledger.col.inputs')}</th></tr>
@@ -44,8 +45,8 @@ export default function ModerationLedgerPage() {
         <tfoot>
           <tr><th scope="row">{t('ledger.received')}</th><td className="num">{ledger.received}</td></tr>
         </tfoot>
-      </table>
-      <table>
+      </ScrollingTable>
+      <ScrollingTable label={t('ledger.rejected.caption')}>
         <caption>{t('ledger.rejected.caption')}</caption>
         <thead>
           <tr><th scope="col">{t('ledger.col.reason')}</th><th scope="col" className="num">{t('ledger.col.inputs')}</th></tr>
@@ -58,7 +59,7 @@ export default function ModerationLedgerPage() {
         <tfoot>
           <tr><th scope="row">{t('ledger.rejected.total')}</th><td className="num">{ledger.rejectedTotal}</td></tr>
         </tfoot>
-      </table>
+      </ScrollingTable>
 
       <h2>{t('ledger.section.senders')}</h2>
       <p>{t('ledger.meaning.senders')}</p>
@@ -86,7 +87,7 @@ export default function ModerationLedgerPage() {
 function BreakdownTable({ caption, keyHeader, rows }: { caption: string; keyHeader: string; rows: Array<{ key: string; label: string; received: string; published: string }> }) {
   const { t } = useLocale();
   return (
-    <table>
+    <ScrollingTable label={caption}>
       <caption>{caption}</caption>
       <thead>
         <tr>
@@ -100,6 +101,6 @@ function BreakdownTable({ caption, keyHeader, rows }: { caption: string; keyHead
           <tr key={r.key}><th scope="row">{r.label}</th><td className="num">{r.received}</td><td className="num">{r.published}</td></tr>
         ))}
       </tbody>
-    </table>
+    </ScrollingTable>
   );
 }

@@ -18,6 +18,7 @@ import { constituencyLabel } from '../modules/taxonomy/constituencies';
 import { countryName } from '../modules/taxonomy/countries';
 import { pickLabel } from '../modules/taxonomy/locales';
 import { formatUtc } from '../modules/time/format-instant';
+import { ScrollingTable } from '../components/ScrollingTable';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = requireLocale(params);
@@ -112,7 +113,7 @@ export default function ModerationQueue() {
       ) : (
         <Form method="post">
           <CsrfField />
-          <table>
+          <ScrollingTable label={t('staff.queue.caption')}>
             <caption className="visually-hidden">{t('staff.queue.caption')}</caption>
             <thead>
               <tr>
@@ -146,7 +147,7 @@ export default function ModerationQueue() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </ScrollingTable>
           {filter.stage === 'pending' ? (
             <fieldset className="card">
               <legend>{t('staff.bulk.title')}</legend>

@@ -10,6 +10,7 @@ import { listBooks, requestBook } from '../modules/publication/book';
 import { fileSizeLabel } from '../modules/attachments/file-size';
 import { AUTONYMS, INTERFACE_LOCALES, isInterfaceLocale, pickLabel } from '../modules/taxonomy/locales';
 import { BOOK_GROUPINGS, type BookGrouping } from '../../db/schema/book-groupings';
+import { ScrollingTable } from '../components/ScrollingTable';
 
 /** The books of a forum's published inputs: ask for one, follow its progress, download it (admins). */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -67,7 +68,7 @@ export default function Books() {
         <button className="button" type="submit">{t('book.make')}</button>
       </Form>
       {books.length === 0 ? <p>{t('book.none')}</p> : (
-        <table>
+        <ScrollingTable label={t('book.caption')}>
           <caption>{t('book.caption')}</caption>
           <thead>
             <tr><th scope="col">{t('book.col.requested')}</th><th scope="col">{t('book.grouping')}</th><th scope="col">{t('book.language')}</th><th scope="col">{t('book.col.state')}</th></tr>
@@ -96,7 +97,7 @@ export default function Books() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </ScrollingTable>
       )}
     </>
   );

@@ -7,6 +7,7 @@ import { requireLocale, useLocale } from '../lib/route-locale';
 import { staffTime } from '../modules/moderation/review-view';
 import { listHeldDecisionEmails, releaseHeldDecisionEmails } from '../modules/notifications/held-decision-emails';
 import { pickLabel } from '../modules/taxonomy/locales';
+import { ScrollingTable } from '../components/ScrollingTable';
 
 /** Decision e-mails the forum holds for review, and the button that sends them all (admins). */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -53,7 +54,7 @@ export default function HeldEmails() {
             <input type="hidden" name="upTo" value={rows[rows.length - 1].id} />
             <button className="button" type="submit">{t('held.release', { count: rows.length })}</button>
           </Form>
-          <table>
+          <ScrollingTable label={t('held.caption')}>
             <caption>{t('held.caption')}</caption>
             <thead>
               <tr><th scope="col">{t('staff.col.reference')}</th><th scope="col">{t('staff.detail.decision')}</th><th scope="col">{t('held.since')}</th></tr>
@@ -67,7 +68,7 @@ export default function HeldEmails() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </ScrollingTable>
         </>
       )}
     </>

@@ -10,6 +10,7 @@ import { lateCodeRow } from '../modules/forums/forum-admin-view';
 import { generateLateAccessCode, listLateAccessCodes, revokeLateAccessCode } from '../modules/forums/late-access';
 import { pickLabel } from '../modules/taxonomy/locales';
 import { localToUtc, parseLocalInput } from '../modules/time/zoned-time';
+import { ScrollingTable } from '../components/ScrollingTable';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = requireLocale(params);
@@ -92,7 +93,7 @@ export default function LateAccessCodes() {
       {codes.length === 0 ? (
         <p>{t('lateCode.none')}</p>
       ) : (
-        <table>
+        <ScrollingTable label={t('lateCode.list')}>
           <thead>
             <tr>
               <th scope="col">{t('lateCode.col.hint')}</th>
@@ -122,7 +123,7 @@ export default function LateAccessCodes() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </ScrollingTable>
       )}
     </>
   );

@@ -6,6 +6,7 @@ import { requireAdmin } from '../lib/staff-auth.server';
 import { localeFromParams, requireLocale, useLocale } from '../lib/route-locale';
 import { forumAdminRow, scopeLabel } from '../modules/forums/forum-admin-view';
 import { listForums } from '../modules/forums/forum-queries';
+import { ScrollingTable } from '../components/ScrollingTable';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = requireLocale(params);
@@ -29,7 +30,7 @@ export default function ForumList() {
       {forums.length === 0 ? (
         <p>{t('forumAdmin.list.empty')}</p>
       ) : (
-        <table>
+        <ScrollingTable label={t('forumAdmin.list.caption', { count: forums.length })}>
           <caption className="visually-hidden">{t('forumAdmin.list.caption', { count: forums.length })}</caption>
           <thead>
             <tr>
@@ -60,7 +61,7 @@ export default function ForumList() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </ScrollingTable>
       )}
     </>
   );

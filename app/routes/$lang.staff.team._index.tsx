@@ -5,6 +5,7 @@ import { requireAdmin } from '../lib/staff-auth.server';
 import { forumChoices } from '../lib/staff-team.server';
 import { localeFromParams, requireLocale, useLocale } from '../lib/route-locale';
 import { listStaff } from '../modules/staff/staff-admin';
+import { ScrollingTable } from '../components/ScrollingTable';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = requireLocale(params);
@@ -35,7 +36,7 @@ export default function StaffTeam() {
       <h1>{t('staff.team.title')}</h1>
       {search.get('invited') ? <p className="notice" role="status">{t('staff.team.invited')}</p> : null}
       <p className="actions"><Link className="button" to={`/${locale}/staff/team/new`}>{t('staff.team.invite')}</Link></p>
-      <table>
+      <ScrollingTable label={t('staff.team.caption', { count: staff.length })}>
         <caption className="visually-hidden">{t('staff.team.caption', { count: staff.length })}</caption>
         <thead>
           <tr>
@@ -60,7 +61,7 @@ export default function StaffTeam() {
             </tr>
           ))}
         </tbody>
-      </table>
+      </ScrollingTable>
     </>
   );
 }

@@ -32,4 +32,5 @@ export const REDIS_DB = {
   coverage: 25,
   book: 26,
   languages: 27,
+  accessibility: 28,
 } as const;

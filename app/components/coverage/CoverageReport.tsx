@@ -3,6 +3,7 @@ import type { CoverageView } from '../../modules/publication/coverage-view';
 import { directionOf } from '../../modules/taxonomy/locales';
 import { Bars } from './Bars';
 import { HeatMap } from './HeatMap';
+import { ScrollingTable } from '../ScrollingTable';
 
 type Grid = CoverageView['byConstituency'];
 
@@ -13,8 +14,7 @@ export function CoverageReport({ view }: { view: CoverageView }) {
   const gridTable = (grid: Grid, corner: string) => (
     <details className="coverage-table">
       <summary>{t('coverage.table')}</summary>
-      <div className="table-scroll">
-        <table>
+      <ScrollingTable label={t('coverage.table')}>
           <thead>
             <tr><th scope="col">{corner}</th>{grid.columns.map((c) => <th scope="col" key={c}>{c}</th>)}</tr>
           </thead>
@@ -23,17 +23,16 @@ export function CoverageReport({ view }: { view: CoverageView }) {
               <tr key={r}><th scope="row">{r}</th>{grid.shown[i].map((n, j) => <td className="num" key={j}>{n}</td>)}</tr>
             ))}
           </tbody>
-        </table>
-      </div>
+      </ScrollingTable>
     </details>
   );
   const listTable = (items: Array<{ label: string; shown: string }>, column: string) => (
     <details className="coverage-table">
       <summary>{t('coverage.table')}</summary>
-      <table>
+      <ScrollingTable label={t('coverage.table')}>
         <thead><tr><th scope="col">{column}</th><th scope="col" className="num">{t('coverage.col.inputs')}</th></tr></thead>
         <tbody>{items.map((i) => <tr key={i.label}><th scope="row">{i.label}</th><td className="num">{i.shown}</td></tr>)}</tbody>
-      </table>
+      </ScrollingTable>
     </details>
   );
   if (view.empty) return <p>{t('coverage.none')}</p>;

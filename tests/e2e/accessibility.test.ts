@@ -1,0 +1,216 @@
+/**
+ * WCAG 2.2 AA as axe-core checks it, in Chromium, on every page of the portal in Arabic and in
+ * English: public pages, the form with its error summary, the page after sending, the status page
+ * and its edit form, the staff sign-in with its second step, and every staff page as an
+ * administrator sees it; and nothing but data tables scrolls sideways at 400% zoom. Every route file that renders a page must be listed here (a new one
+ * without an entry fails), so no page escapes the check.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CATALOGUES } from '../../app/i18n/translate';
+import { MIN_FILL_SECONDS } from '../../app/modules/abuse/form-timing';
+import { decide } from '../../app/modules/moderation/decide';
+import { objectiveLabel } from '../../app/modules/taxonomy/objectives';
+import { submitterTypeLabel } from '../../app/modules/taxonomy/submitter-types';
+import type { Forum } from '../../db/schema';
+import { createForum } from '../factories/forums';
+import { createTestSubmission } from '../factories/submissions';
+import { launchChromium, openPage } from '../helpers/browser';
+import { startPortalUnderTest } from '../helpers/portal-under-test';
+import { REDIS_DB } from '../helpers/redis-databases';
+import { createStaff, signedInPage, type TestStaff } from '../helpers/staff';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const LANGUAGES = ['ar', 'en'] as const;
+type Lang = (typeof LANGUAGES)[number];
+
+let portal: Awaited<ReturnType<typeof startPortalUnderTest>>;
+let browser: Browser;
+let forum: Forum;
+let admin: TestStaff;
+let published: { id: string; reference: string };
+let waiting: { id: string; statusToken: string };
+let toChange: { id: string; statusToken: string };
+const url = (p: string) => `${portal.appUrl}${p}`;
+
+/** Route files that answer with something other than a page (files, feeds, redirects) or only frame others. */
+const NOT_PAGES = [
+  '$lang.tsx',
+  '$lang.staff.tsx',
+  '$lang.feed[.]atom.tsx',
+  '$lang.forums.$slug.feed[.]atom.tsx',
+  '$lang.forums.$slug.attachments.tsx',
+  '$lang.inputs.$reference_.attachments.$id.tsx',
+  '$lang.inputs.$reference_.pdf.tsx',
+  '$lang.status.$token.data.tsx',
+  '$lang.status.$token.receipt.tsx',
+  '$lang.staff.logout.tsx',
+  '$lang.staff.forums.$id.books.$bookId.tsx',
+  '$lang.staff.submissions.$id_.attachments.$attachmentId.tsx',
+];
+
+/** Public pages, by route file, at a path in a language. */
+const PUBLIC: Record<string, (l: Lang) => string> = {
+  '$lang._index.tsx': (l) => `/${l}`,
+  '$lang.forums.$slug._index.tsx': (l) => `/${l}/forums/${forum.slug}`,
+  '$lang.forums.$slug.submit.tsx': (l) => `/${l}/forums/${forum.slug}/submit`,
+  '$lang.forums.$slug.coverage.tsx': (l) => `/${l}/forums/${forum.slug}/coverage`,
+  '$lang.forums.$slug.ledger.tsx': (l) => `/${l}/forums/${forum.slug}/ledger`,
+  '$lang.inputs._index.tsx': (l) => `/${l}/inputs?q=recruitment`,
+  '$lang.inputs.$reference.tsx': (l) => `/${l}/inputs/${published.reference}`,
+  '$lang.status.$token._index.tsx': (l) => `/${l}/status/${waiting.statusToken}`,
+  '$lang.status.$token.edit.tsx': (l) => `/${l}/status/${toChange.statusToken}/edit`,
+  '$lang.staff.login.tsx': (l) => `/${l}/staff/login`,
+  // An invitation link that is no longer valid says so on the page.
+  '$lang.staff.invite.$token.tsx': (l) => `/${l}/staff/invite/${'x'.repeat(43)}`,
+};
+
+/** Pages whose test address answers 410 Gone (and says so). */
+const GONE = ['$lang.staff.invite.$token.tsx'];
+
+/** Staff pages, as an administrator sees them. */
+const STAFF: Record<string, (l: Lang) => string> = {
+  '$lang.staff._index.tsx': (l) => `/${l}/staff`,
+  '$lang.staff.submissions.$id.tsx': (l) => `/${l}/staff/submissions/${waiting.id}`,
+  '$lang.staff.submissions.$id_.publication.tsx': (l) => `/${l}/staff/submissions/${published.id}/publication`,
+  '$lang.staff.forums._index.tsx': (l) => `/${l}/staff/forums`,
+  '$lang.staff.forums.new.tsx': (l) => `/${l}/staff/forums/new`,
+  '$lang.staff.forums.$id._index.tsx': (l) => `/${l}/staff/forums/${forum.id}`,
+  '$lang.staff.forums.$id.held-emails.tsx': (l) => `/${l}/staff/forums/${forum.id}/held-emails`,
+  '$lang.staff.forums.$id.late-access.tsx': (l) => `/${l}/staff/forums/${forum.id}/late-access`,
+  '$lang.staff.forums.$id.books._index.tsx': (l) => `/${l}/staff/forums/${forum.id}/books`,
+  '$lang.staff.forums.$id.coverage.tsx': (l) => `/${l}/staff/forums/${forum.id}/coverage`,
+  '$lang.staff.account.two-factor.tsx': (l) => `/${l}/staff/account/two-factor`,
+  '$lang.staff.team._index.tsx': (l) => `/${l}/staff/team`,
+  '$lang.staff.team.new.tsx': (l) => `/${l}/staff/team/new`,
+  '$lang.staff.team.$id.tsx': (l) => `/${l}/staff/team/${admin.id}`,
+};
+
+/** Pages reached by doing something first: listed here, checked in their own tests below. */
+const REACHED_BY_ACTING = ['$lang.forums.$slug.received.tsx', '$lang.staff.login_.code.tsx'];
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: Array<{ target: string[] }>;
+}
+
+/** axe-core's WCAG 2.0–2.2 A and AA rules on the page as it stands; one line per rule broken. */
+async function violations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const found = await page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: Violation[] }> } }).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
+    return result.violations;
+  });
+  return found.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/**
+ * Content wider than the window at 320 CSS pixels (a 1280-pixel window zoomed to 400%), outside
+ * data tables and code-like text, which WCAG 1.4.10 lets scroll in their own box.
+ */
+async function overflowAt400Percent(page: Page): Promise<string[]> {
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 320, height: 640 });
+  const wide = await page.evaluate(() => {
+    const limit = document.documentElement.clientWidth;
+    if (document.documentElement.scrollWidth <= limit) return [];
+    return [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > limit + 1 && !el.closest('.table-scroll, pre, code'))
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ').join('.')}` : ''}`);
+  });
+  if (size) await page.setViewportSize(size);
+  return wide;
+}
+
+async function expectAccessible(page: Page, path: string, status = 200) {
+  const response = await page.goto(url(path));
+  expect(response?.status(), path).toBe(status);
+  expect(await violations(page), path).toEqual([]);
+  expect(await overflowAt400Percent(page), `${path} at 400%`).toEqual([]);
+}
+
+beforeAll(async () => {
+  portal = await startPortalUnderTest(REDIS_DB.accessibility);
+  forum = await createForum(portal.db, 'open', { name: { en: 'Regional review for the Arab region', ar: 'الاستعراض الإقليمي للمنطقة العربية' } });
+  admin = await createStaff(portal.db, { email: 'a11y-admin@un.example', role: 'admin', displayName: 'Access Admin' });
+  const input = await createTestSubmission(portal.db, forum, { title: 'Fair recruitment of domestic workers', language: 'en', objectives: ['6'] });
+  await decide(portal.db, { submissionId: input.id, expectedVersion: 1, staffId: admin.id, request: { decision: 'accepted' } });
+  published = input;
+  waiting = await createTestSubmission(portal.db, forum, { title: 'حقوق العمال المهاجرين', language: 'ar' });
+  toChange = await createTestSubmission(portal.db, forum, { title: 'Needs a clearer summary', language: 'en' });
+  const changes = await decide(portal.db, { submissionId: toChange.id, expectedVersion: 1, staffId: admin.id, request: { decision: 'changes_requested', reason: 'Please shorten the summary.' } });
+  expect(changes).toEqual({ ok: true });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await portal?.stop();
+});
+
+describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
+  it('lists every page the portal renders', () => {
+    const files = readdirSync('app/routes').filter((f) => f.startsWith('$lang'));
+    const listed = [...NOT_PAGES, ...Object.keys(PUBLIC), ...Object.keys(STAFF), ...REACHED_BY_ACTING];
+    expect(files.filter((f) => !listed.includes(f))).toEqual([]);
+    expect(listed.filter((f) => !files.includes(f))).toEqual([]);
+  });
+
+  it.each(LANGUAGES)('public pages in %s, and a page that does not exist', async (lang) => {
+    const { page } = await openPage(browser);
+    for (const [file, path] of Object.entries(PUBLIC)) await expectAccessible(page, path(lang), GONE.includes(file) ? 410 : 200);
+    await expectAccessible(page, `/${lang}/forums/no-such-forum`, 404);
+  });
+
+  it.each(LANGUAGES)('the form with its error summary, then the page after sending, in %s', async (lang) => {
+    const t = CATALOGUES[lang];
+    const { page, problems } = await openPage(browser);
+    await page.goto(url(`/${lang}/forums/${forum.slug}/submit`));
+    await page.getByRole('button', { name: t['form.submit'], exact: true }).click();
+    await expect.poll(() => page.getByRole('alert').count()).toBeGreaterThan(0);
+    expect(await violations(page), 'form with errors').toEqual([]);
+
+    await page.getByRole('radio', { name: submitterTypeLabel('individual', lang), exact: true }).check();
+    await page.getByLabel(t['form.contactName']).fill('Amina Haddad');
+    await page.getByLabel(t['form.email']).fill(`a11y-${lang}@example.org`);
+    await page.getByLabel(t['form.constituency']).selectOption('civil_society');
+    await page.getByLabel(t['form.country']).selectOption('LB');
+    await page.getByLabel(t['form.language']).selectOption(lang);
+    await page.getByLabel(t['form.inputTitle']).fill('Access to justice for migrant workers');
+    await page.getByLabel(t['form.summary']).fill('Labour courts should hear migrant workers in their language.');
+    await page.getByLabel(t['form.body']).fill('Interpreters and legal aid make the courts reachable.');
+    await page.getByRole('checkbox', { name: objectiveLabel('6', lang), exact: true }).check();
+    await page.getByRole('checkbox', { name: t['form.consentPublication'], exact: true }).check();
+    // A person takes longer than this to fill the form in; faster is refused as a robot.
+    await page.waitForTimeout(MIN_FILL_SECONDS * 1000);
+    await page.getByRole('button', { name: t['form.submit'], exact: true }).click();
+    await page.waitForURL(/\/received$/);
+    expect(await violations(page), 'received').toEqual([]);
+    expect(problems()).toEqual([]);
+  });
+
+  it('staff pages in Arabic and English, as an administrator', async () => {
+    const { page, problems } = await signedInPage(browser, portal.appUrl, admin);
+    for (const lang of LANGUAGES) for (const path of Object.values(STAFF)) await expectAccessible(page, path(lang));
+    expect(problems()).toEqual([]);
+  });
+
+  it('the sign-in code step, in Arabic and English', async () => {
+    for (const lang of LANGUAGES) {
+      const t = CATALOGUES[lang];
+      const { page } = await openPage(browser);
+      await page.goto(url(`/${lang}/staff/login`));
+      await page.getByLabel(t['staff.login.email'], { exact: true }).fill(admin.email);
+      await page.getByLabel(t['staff.login.password'], { exact: true }).fill(admin.password);
+      await page.getByRole('button', { name: t['staff.login.submit'], exact: true }).click();
+      await page.waitForURL(/\/staff\/login\/code$/);
+      expect(await violations(page), lang).toEqual([]);
+    }
+  });
+});
