@@ -33,4 +33,5 @@ export const REDIS_DB = {
   book: 26,
   languages: 27,
   accessibility: 28,
+  keyboard: 29,
 } as const;
