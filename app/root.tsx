@@ -17,6 +17,9 @@ export function loader({ context }: LoaderFunctionArgs) {
   return { origin: new URL(context.env.APP_URL).origin };
 }
 
+/** The origin never changes: navigations and form posts need not ask for it again. */
+export const shouldRevalidate = () => false;
+
 /**
  * Every page declares its language and direction from the URL, so Arabic pages mirror, and lists
  * the same page in every interface language for search engines (hreflang; the home page's
