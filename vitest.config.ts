@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     globalSetup: ['tests/global-setup.ts'],
-    setupFiles: ['tests/fail-on-console-error.ts'],
+    setupFiles: ['tests/fail-on-console-error.ts', 'tests/load-catalogues.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Pages in Chromium answer within a second on a quiet machine; CI's two busy cores need more.

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, AppLoadContext, EntryContext, LoaderFunctionAr
 import { createReadableStreamFromReadable } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
 import { renderToPipeableStream } from 'react-dom/server';
+import './i18n/catalogues.server';
 import { NonceContext } from './lib/nonce';
 import { isInterfaceLocale } from './modules/taxonomy/locales';
 import { loggableError } from './modules/logging/loggable-error';

@@ -10,6 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import '../app/i18n/catalogues.server';
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { buildBook, listBooks, requestBook } from '../app/modules/publication/book';
 import { localFileStore } from '../app/modules/attachments/file-store';

@@ -3,6 +3,7 @@
  * SIGTERM: active jobs finish (up to a limit), then connections close.
  */
 import { Queue, Worker } from 'bullmq';
+import '../app/i18n/catalogues.server';
 import { parseRuntimeEnv } from '../app/modules/config/runtime-env';
 import { configuredFileStore } from '../app/modules/attachments/configured-file-store';
 import { createDb } from '../db/client';

@@ -9,7 +9,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CATALOGUES } from '../../app/i18n/translate';
+import { CATALOGUES } from '../../app/i18n/catalogues.server';
 import { MIN_FILL_SECONDS } from '../../app/modules/abuse/form-timing';
 import { decide } from '../../app/modules/moderation/decide';
 import { objectiveLabel } from '../../app/modules/taxonomy/objectives';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CATALOGUES } from '../../app/i18n/translate';
+import { CATALOGUES } from '../../app/i18n/catalogues.server';
 import { MIN_FILL_SECONDS } from '../../app/modules/abuse/form-timing';
 import { objectiveLabel } from '../../app/modules/taxonomy/objectives';
 import { submitterTypeLabel } from '../../app/modules/taxonomy/submitter-types';
@@ -100,7 +100,8 @@ describe('keyboard only', () => {
     await tabTo(page, page.getByLabel(t['form.attachments.choose']));
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
     await chooser.setFiles(file);
-    await expect.poll(() => page.getByText('keyboard-notes.txt').count()).toBeGreaterThan(0);
+    // The file is sent at once; two busy cores may take a while to answer.
+    await expect.poll(() => page.getByText('keyboard-notes.txt').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     await page.waitForTimeout(MIN_FILL_SECONDS * 1000);
     await tabTo(page, page.getByRole('button', { name: t['form.submit'], exact: true }));
     await page.keyboard.press('Enter');

@@ -6,7 +6,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CATALOGUES } from '../../app/i18n/translate';
+import { CATALOGUES } from '../../app/i18n/catalogues.server';
 import { AUTONYMS, UN_LANGUAGES } from '../../app/modules/taxonomy/locales';
 import type { Forum } from '../../db/schema';
 import { createForum } from '../factories/forums';

@@ -29,7 +29,7 @@ export async function openPage(browser: Browser, options: BrowserContextOptions 
   // Pages the test opens on purpose may answer 404, and a refused form answers 4xx by design;
   // assets must load, and nothing may fail on the server.
   page.on('console', (m) => {
-    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(`console: ${m.text()}`);
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource') && !isCancelledNavigation(m.text())) problems.push(`console: ${m.text()}`);
   });
   page.on('response', (r) => {
     const type = r.request().resourceType();
@@ -37,4 +37,13 @@ export async function openPage(browser: Browser, options: BrowserContextOptions 
     if (r.status() >= 500 || (r.status() >= 400 && !answersForms)) problems.push(`HTTP ${r.status()}: ${r.url()}`);
   });
   return { page, problems: () => problems };
+}
+
+/**
+ * Remix logs the AbortError of a navigation it cancelled itself because a newer one began (a click
+ * while the previous page's data was still arriving: remix-run/react-router#14203). The newer
+ * navigation proceeds normally; nothing failed.
+ */
+function isCancelledNavigation(text: string): boolean {
+  return text.startsWith('AbortError: signal is aborted without reason') && text.includes('navigate');
 }
