@@ -1,8 +1,10 @@
 import { vitePlugin as remix } from '@remix-run/dev';
 import { defineConfig } from 'vite';
+import { enhanceScriptPlugin } from './scripts/build/enhance-script-plugin';
 
 export default defineConfig({
   plugins: [
+    enhanceScriptPlugin(),
     remix({
       ignoredRouteFiles: ['**/*.test.*'],
       future: {

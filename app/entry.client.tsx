@@ -2,26 +2,34 @@ import { RemixBrowser } from '@remix-run/react';
 import { startTransition, StrictMode } from 'react';
 import { hydrateRoot } from 'react-dom/client';
 import { registerCatalogue, type Catalogue } from './i18n/catalogue-registry';
-import { DEFAULT_LOCALE, isInterfaceLocale, type InterfaceLocale } from './modules/taxonomy/locales';
+import { DEFAULT_LOCALE, isInterfaceLocale } from './modules/taxonomy/locales';
 
 /**
- * Only the page's language is loaded (a page never changes language without a full load: the
- * switcher's links are plain links), then the page is hydrated.
+ * The client application (staff pages) gets its page's language in the page itself (root.tsx), so
+ * hydration waits on no further request. A page never changes language without a full load: the
+ * language switcher's links are plain links.
  */
-const CATALOGUE_MODULES: Record<InterfaceLocale, () => Promise<Catalogue>> = {
-  ar: () => import('./i18n/ar').then((m) => m.ar),
-  zh: () => import('./i18n/zh').then((m) => m.zh),
-  en: () => import('./i18n/en').then((m) => m.en),
-  fr: () => import('./i18n/fr').then((m) => m.fr),
-  ru: () => import('./i18n/ru').then((m) => m.ru),
-  es: () => import('./i18n/es').then((m) => m.es),
-};
-
 const lang = document.documentElement.lang;
-const locale = isInterfaceLocale(lang) ? lang : DEFAULT_LOCALE;
+const messages = document.getElementById('interface-messages')?.textContent;
+if (messages) registerCatalogue(isInterfaceLocale(lang) ? lang : DEFAULT_LOCALE, JSON.parse(messages) as Catalogue);
 
-void CATALOGUE_MODULES[locale]().then((catalogue) => {
-  registerCatalogue(locale, catalogue);
+/**
+ * Remix suspends its first render until it has decoded the page's data (its single-fetch stream).
+ * If a person types or clicks in that moment, React hydrates at once, meets the suspension and
+ * fails ("Root did not complete", remix-run/react-router#12763). So the decoding is started and
+ * awaited before hydration begins: RemixBrowser, called before its state is ready, throws the
+ * promise of that decoding, and does nothing else.
+ */
+async function pageDataDecoded(): Promise<void> {
+  try {
+    (RemixBrowser as (props: object) => unknown)({});
+  } catch (pending) {
+    if (pending instanceof Promise) await pending;
+    else throw pending;
+  }
+}
+
+void pageDataDecoded().then(() =>
   startTransition(() => {
     hydrateRoot(
       document,
@@ -29,5 +37,5 @@ void CATALOGUE_MODULES[locale]().then((catalogue) => {
         <RemixBrowser />
       </StrictMode>,
     );
-  });
-});
+  }),
+);

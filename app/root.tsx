@@ -1,11 +1,14 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useLocation, useParams, useRouteError, useRouteLoaderData } from '@remix-run/react';
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useLocation, useMatches, useParams, useRouteError, useRouteLoaderData } from '@remix-run/react';
 import type { ReactNode } from 'react';
+import { catalogueFor } from './i18n/catalogue-registry';
 import { translator } from './i18n/translate';
 import { localeFromParams } from './lib/route-locale';
 import { useNonce } from './lib/nonce';
+import { isApplicationPage } from './lib/page-handle';
 import { directionOf, INTERFACE_LOCALES, isInterfaceLocale } from './modules/taxonomy/locales';
 import styles from './styles.css?url';
+import enhanceScript from 'virtual:enhance-script';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: styles },
@@ -23,7 +26,8 @@ export const shouldRevalidate = () => false;
 /**
  * Every page declares its language and direction from the URL, so Arabic pages mirror, and lists
  * the same page in every interface language for search engines (hreflang; the home page's
- * x-default is the bare address, which picks a language for each visitor).
+ * x-default is the bare address, which picks a language for each visitor). Staff pages load the
+ * client application; the others, the enhance script only (lib/page-handle.ts).
  */
 export function Layout({ children }: { children: ReactNode }) {
   const params = useParams();
@@ -32,6 +36,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const origin = useRouteLoaderData<typeof loader>('root')?.origin;
   const { pathname, search } = useLocation();
   const rest = pathname.replace(/^\/[^/]+/, '');
+  const application = useMatches().some((m) => isApplicationPage(m.handle));
   return (
     <html lang={locale} dir={directionOf(locale)}>
       <head>
@@ -48,11 +53,24 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {application ? (
+          <>
+            {/* The page's language for the client application, read before it hydrates (entry.client.tsx). */}
+            <script type="application/json" id="interface-messages" dangerouslySetInnerHTML={{ __html: scriptSafeJson(catalogueFor(locale)) }} />
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : (
+          <script src={enhanceScript} defer nonce={nonce} />
+        )}
       </body>
     </html>
   );
+}
+
+/** JSON that cannot end the <script> element it sits in (nor open a comment). */
+function scriptSafeJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c');
 }
 
 export default function App() {

@@ -4,6 +4,7 @@
  */
 import { createRequestHandler } from '@remix-run/express';
 import type { ServerBuild } from '@remix-run/node';
+import compression from 'compression';
 import express from 'express';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -29,6 +30,9 @@ app.disable('x-powered-by');
 app.set('trust proxy', 'loopback');
 app.use(securityHeaders({ https: appOrigin.startsWith('https:') }));
 app.use(sameOriginWrites([appOrigin]));
+// Pages, scripts, styles, feeds and exports go compressed (gzip or Brotli as the browser accepts):
+// the public pages must stay within 60 KB on slow networks. Streams stay streams.
+app.use(compression());
 // Fingerprinted assets never change: cache them for a year.
 app.use('/assets', express.static(path.join(buildDir, 'client/assets'), { immutable: true, maxAge: '1y', index: false }));
 app.use(express.static(path.join(buildDir, 'client'), { maxAge: '1h', index: false }));

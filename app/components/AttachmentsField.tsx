@@ -3,13 +3,16 @@
  * earlier round trip or a draft) are listed with a way to remove each, and travel on as hidden
  * tokens; new files are chosen with a plain file input, so the form works without JavaScript.
  * It comes last on the form: a browser sends fields in order, so whatever happens to the files,
- * every text field has already arrived. With JavaScript, each chosen file is sent at once to the
- * upload endpoint instead, with a progress bar and a way to cancel, and joins the held list.
+ * every text field has already arrived.
+ *
+ * With JavaScript, the enhance script (app/enhance/uploads.ts) sends chosen files at once to the
+ * upload endpoint instead, showing progress with a way to cancel, and puts in this section's place
+ * the one the endpoint renders with this same component. It takes the translator as a prop so the
+ * endpoint can render it outside a page.
  */
-import { useEffect, useRef, useState, type ChangeEvent } from 'react';
-import { isMessageKey } from '../i18n/translate';
-import { useLocale } from '../lib/route-locale';
 import type { AttachmentRules } from '../../db/schema/forums';
+import { isMessageKey, messageForms, type Translate } from '../i18n/translate';
+import type { InterfaceLocale } from '../modules/taxonomy/locales';
 import { ATTACHMENT_TYPES } from '../modules/attachments/attachment-types';
 import { fileSizeLabel } from '../modules/attachments/file-size';
 
@@ -19,100 +22,37 @@ export interface HeldFile {
   sizeBytes: number;
 }
 
-interface Refused {
+export interface RefusedFile {
   fileName: string;
   problem: string;
 }
 
-type UploadAnswer = { held: HeldFile[]; refused: Refused[] } | { problem: string; retryAfterMinutes?: number };
-type UploadOutcome = { answer: UploadAnswer } | { cancelled: true } | { failed: true };
-
-export function AttachmentsField(props: {
+export interface AttachmentsFieldProps {
+  t: Translate;
+  locale: InterfaceLocale;
   rules: AttachmentRules;
   held: HeldFile[];
-  refused: Refused[];
+  refused: RefusedFile[];
   error?: string;
-  /** Where the form's files go one by one when JavaScript runs. */
+  /** Where the enhance script sends the chosen files when JavaScript runs. */
   uploadUrl: string;
-  lateCode?: string;
-  /** Told when an upload starts and ends, so the form is not sent while one is under way. */
-  onBusyChange?: (busy: boolean) => void;
-}) {
-  const { rules, error, uploadUrl, lateCode, onBusyChange } = props;
-  const { t, locale } = useLocale();
-  // The server's lists, until an upload made here replaces them; a new server answer resets them.
-  const [held, setHeld] = useState(props.held);
-  const [refused, setRefused] = useState(props.refused);
-  const serverLists = JSON.stringify([props.held.map((h) => h.token), props.refused]);
-  useEffect(() => {
-    setHeld(props.held);
-    setRefused(props.refused);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- compared by value, not identity
-  }, [serverLists]);
-  const [progress, setProgress] = useState<{ name: string; loaded: number; total: number } | null>(null);
-  const request = useRef<XMLHttpRequest | null>(null);
+}
 
-  const problem = (key: string, minutes?: number) => (isMessageKey(key) ? t(key, { count: rules.maxCount, minutes: minutes ?? 60 }) : t('error.invalid'));
+export function AttachmentsField({ t, locale, rules, held, refused, error, uploadUrl }: AttachmentsFieldProps) {
+  const problem = (key: string) => (isMessageKey(key) ? t(key, { count: rules.maxCount, minutes: 60 }) : t('error.invalid'));
   const types = rules.allowedTypes.map((type) => t(`file.kind.${type}`)).join(', ');
   const accept = rules.allowedTypes.flatMap((type) => [...ATTACHMENT_TYPES[type].extensions.map((e) => `.${e}`), ATTACHMENT_TYPES[type].mime.split(';')[0]]).join(',');
   const shownError = refused.length > 0 || error;
   const describedBy = ['attachments-rules', 'attachments-hint', shownError ? 'attachments-error' : null].filter(Boolean).join(' ');
 
-  function send(file: File, current: HeldFile[]): Promise<UploadOutcome> {
-    return new Promise((resolve) => {
-      const xhr = new XMLHttpRequest();
-      request.current = xhr;
-      const body = new FormData();
-      for (const h of current) body.append('attachment', h.token);
-      if (lateCode) body.append('late', lateCode);
-      body.append('attachments', file, file.name);
-      xhr.upload.onprogress = (e) => setProgress({ name: file.name, loaded: e.loaded, total: e.total || file.size });
-      xhr.onload = () => {
-        try {
-          resolve({ answer: JSON.parse(xhr.responseText) as UploadAnswer });
-        } catch {
-          resolve({ failed: true });
-        }
-      };
-      xhr.onerror = () => resolve({ failed: true });
-      xhr.onabort = () => resolve({ cancelled: true });
-      xhr.open('POST', uploadUrl);
-      xhr.setRequestHeader('Accept', 'application/json');
-      xhr.send(body);
-    });
-  }
-
-  async function uploadChosen(event: ChangeEvent<HTMLInputElement>) {
-    const input = event.currentTarget;
-    const chosen = [...(input.files ?? [])];
-    if (chosen.length === 0) return;
-    // The files leave the form: they are sent now, one at a time, and come back as held tokens.
-    input.value = '';
-    onBusyChange?.(true);
-    let current = held;
-    const problems: Refused[] = [];
-    for (const file of chosen) {
-      setProgress({ name: file.name, loaded: 0, total: file.size });
-      const outcome = await send(file, current);
-      if ('cancelled' in outcome) {
-        problems.push({ fileName: file.name, problem: 'form.attachments.cancelled' });
-        break;
-      }
-      if ('failed' in outcome) problems.push({ fileName: file.name, problem: 'form.attachments.failed' });
-      else if ('held' in outcome.answer) {
-        current = outcome.answer.held;
-        problems.push(...outcome.answer.refused);
-      } else problems.push({ fileName: file.name, problem: outcome.answer.problem });
-    }
-    request.current = null;
-    setProgress(null);
-    setHeld(current);
-    setRefused(problems);
-    onBusyChange?.(false);
-  }
-
   return (
-    <section aria-labelledby="attachments-title">
+    <section
+      aria-labelledby="attachments-title"
+      data-upload-url={uploadUrl}
+      data-refused-label={t('form.attachments.refused')}
+      data-cancelled={t('form.attachments.cancelled')}
+      data-failed={t('form.attachments.failed')}
+    >
       <h2 id="attachments-title">{t('form.section.attachments')}</h2>
       <p id="attachments-rules">{t('form.attachments.rules', { count: rules.maxCount, size: rules.maxSizeMb, types })}</p>
       {held.length > 0 ? (
@@ -148,16 +88,12 @@ export function AttachmentsField(props: {
         ) : error ? (
           <p id="attachments-error" className="field-error">{problem(error)}</p>
         ) : null}
-        {progress ? (
-          <div className="upload-progress" role="status">
-            <span>{t('form.attachments.uploading', { name: progress.name })}</span>
-            <progress max={progress.total || 1} value={progress.loaded} aria-label={t('form.attachments.uploading', { name: progress.name })} />
-            <span>{Math.round((progress.loaded / (progress.total || 1)) * 100)}%</span>
-            <button type="button" className="button button-secondary" onClick={() => request.current?.abort()}>
-              {t('form.attachments.cancel')}
-            </button>
-          </div>
-        ) : null}
+        <div className="upload-progress" role="status" hidden data-message={JSON.stringify(messageForms(locale, 'form.attachments.uploading'))}>
+          <span data-progress-text />
+          <progress max={1} value={0} />
+          <span data-progress-percent />
+          <button type="button" className="button button-secondary" data-cancel-upload>{t('form.attachments.cancel')}</button>
+        </div>
         <input
           id="attachments"
           name="attachments"
@@ -166,7 +102,6 @@ export function AttachmentsField(props: {
           accept={accept}
           aria-describedby={describedBy}
           aria-invalid={shownError ? true : undefined}
-          onChange={uploadChosen}
         />
       </div>
     </section>

@@ -1,5 +1,4 @@
-import { Form, useNavigation } from '@remix-run/react';
-import { useState, type FormEvent } from 'react';
+import { Form } from '@remix-run/react';
 import { isMessageKey, type MessageKey } from '../i18n/translate';
 import { useLocale } from '../lib/route-locale';
 import type { AttachmentRules, ForumLimits, RequirableField } from '../../db/schema/forums';
@@ -77,18 +76,10 @@ export function SubmissionForm(props: SubmissionFormProps) {
   const firstRender = props.values === undefined;
   const values = props.values ?? {};
   const { locale, t } = useLocale();
-  const [uploading, setUploading] = useState(false);
-  const busy = useNavigation().state === 'submitting' || uploading;
   const message = (key?: string) => (key && isMessageKey(key) ? t(key) : key ? t('error.invalid') : undefined);
   const text = (field: string) => (typeof values[field] === 'string' ? (values[field] as string) : undefined);
   const list = (field: string) => (Array.isArray(values[field]) ? (values[field] as string[]) : []);
   const checked = (field: string) => Boolean(text(field));
-  // Words are counted by the rules of the input's language (CJK has no spaces between words).
-  const [language, setLanguage] = useState(text('language'));
-  const trackLanguage = (e: FormEvent<HTMLFormElement>) => {
-    const field = e.target as HTMLSelectElement;
-    if (field.name === 'language') setLanguage(field.value);
-  };
   const requires = (field: RequirableField) => forum.requiredFields.includes(field);
   const { summaryMinChars, bodyMinWords } = forum.limits;
   // Edits asked for by the secretariat are welcome after the call closed, too.
@@ -128,7 +119,7 @@ export function SubmissionForm(props: SubmissionFormProps) {
       ) : !accepting ? (
         <p>{t('call.notOpen')}</p>
       ) : (
-        <Form method="post" noValidate onChange={trackLanguage} encType={takesFiles ? 'multipart/form-data' : undefined}>
+        <Form method="post" noValidate encType={takesFiles ? 'multipart/form-data' : undefined}>
           <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
           {/* Checked again on the server when the form is sent: a code revoked meanwhile lets nothing in. */}
           {lateCode ? <input type="hidden" name="late" value={lateCode} /> : null}
@@ -159,7 +150,7 @@ export function SubmissionForm(props: SubmissionFormProps) {
           <TextArea {...common} name="summary" label={t('form.summary')} required hint={summaryMinChars ? t('form.summary.hintRange', { min: summaryMinChars, max: forum.limits.summaryMaxChars }) : t('form.summary.hint', { max: forum.limits.summaryMaxChars })}
             limit={{ unit: 'characters', max: forum.limits.summaryMaxChars }} defaultValue={text('summary')} error={message(errors.summary)} />
           <TextArea {...common} name="body" long label={t('form.body')} required hint={bodyMinWords ? t('form.body.hintRange', { min: bodyMinWords, max: forum.limits.bodyMaxWords }) : t('form.body.hint', { max: forum.limits.bodyMaxWords })}
-            limit={{ unit: 'words', max: forum.limits.bodyMaxWords }} language={language} defaultValue={text('body')} error={message(errors.body)} />
+            limit={{ unit: 'words', max: forum.limits.bodyMaxWords }} defaultValue={text('body')} error={message(errors.body)} />
           <ChoiceGroup {...common} kind="checkbox" name="objectives" label={t('form.objectives')} required hint={t('form.objectives.hint')} error={message(errors.objectives)}
             defaultValues={list('objectives')}
             options={OBJECTIVE_KEYS.map((k) => ({ value: k, label: objectiveLabel(k, locale) }))} />
@@ -177,20 +168,20 @@ export function SubmissionForm(props: SubmissionFormProps) {
           ) : null}
           {takesFiles ? (
             <AttachmentsField
+              t={t}
+              locale={locale}
               rules={forum.attachmentRules}
               held={props.attachments?.held ?? []}
               refused={props.attachments?.refused ?? []}
               error={errors.attachments}
               uploadUrl={`/${locale}/forums/${forum.slug}/attachments`}
-              lateCode={lateCode}
-              onBusyChange={setUploading}
             />
           ) : null}
           <div className="form-actions">
-            <button className="button" type="submit" disabled={busy}>{t(mode === 'edit' ? 'form.resubmit' : 'form.submit')}</button>
+            <button className="button" type="submit">{t(mode === 'edit' ? 'form.resubmit' : 'form.submit')}</button>
             {/* Drafts belong to an open call; someone let in late with a code sends at once. */}
             {mode === 'new' && forum.state === 'open' ? (
-              <button className="button button-secondary" type="submit" name="intent" value="draft" disabled={busy} aria-describedby="draft-hint">
+              <button className="button button-secondary" type="submit" name="intent" value="draft" aria-describedby="draft-hint">
                 {t('form.saveDraft')}
               </button>
             ) : null}

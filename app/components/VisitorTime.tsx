@@ -1,20 +1,14 @@
-import { useEffect, useState } from 'react';
+import { messageForms } from '../i18n/translate';
 import { useLocale } from '../lib/route-locale';
 
 /**
- * The same instant in the visitor's own time zone, added once JavaScript runs: the server cannot
- * know the zone, and rendering it only after hydration keeps server and browser output identical.
- * Nothing is added when the visitor is in the forum's zone already.
+ * The same instant in the visitor's own time zone, which only the browser knows: the enhance script
+ * (app/enhance/visitor-times.ts) fills this when the visitor's zone is not the forum's. It keeps its
+ * line either way (styles.css), so filling it moves nothing.
  */
 export function VisitorTime({ at, forumZone }: { at: string; forumZone: string }) {
-  const { locale, t } = useLocale();
-  const [text, setText] = useState<string | null>(null);
-  useEffect(() => {
-    const own = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    if (!own || own === forumZone) return setText(null);
-    const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'medium', timeZone: own, hourCycle: 'h23' }).format(new Date(at));
-    setText(t('call.yourTime', { zone: own, date }));
-    // `t` is remade every render and follows `locale`, so it is not a dependency of its own.
-  }, [at, forumZone, locale]); // eslint-disable-line react-hooks/exhaustive-deps
-  return text ? <> <span className="visitor-time">{text}</span></> : null;
+  const { locale } = useLocale();
+  return (
+    <span className="visitor-time" data-instant={at} data-zone={forumZone} data-message={JSON.stringify(messageForms(locale, 'call.yourTime'))} />
+  );
 }

@@ -3,7 +3,7 @@
  * aria-describedby, and errors are text (never colour alone). Values come back after an error so
  * nothing typed is lost.
  */
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { LengthCounter, type LengthLimit } from './LengthCounter';
 
 interface FieldProps {
@@ -70,11 +70,8 @@ export function TextField(
   );
 }
 
-export function TextArea(props: FieldProps & { defaultValue?: string; long?: boolean; limit?: LengthLimit; language?: string; lang?: string }) {
-  const { name, required, hint, error, defaultValue, long, limit, language, lang } = props;
-  // null until hydrated: the live counter exists only where JavaScript runs.
-  const [text, setText] = useState<string | null>(null);
-  useEffect(() => setText((document.getElementById(name) as HTMLTextAreaElement | null)?.value ?? ''), [name]);
+export function TextArea(props: FieldProps & { defaultValue?: string; long?: boolean; limit?: LengthLimit; lang?: string }) {
+  const { name, required, hint, error, defaultValue, long, limit, lang } = props;
   return (
     <div className="field">
       <LabelAndNotes {...props} />
@@ -86,11 +83,13 @@ export function TextArea(props: FieldProps & { defaultValue?: string; long?: boo
         required={required}
         defaultValue={defaultValue}
         className={long ? 'long' : undefined}
-        onInput={limit ? (e) => setText(e.currentTarget.value) : undefined}
+        // Read by the enhance script's live counter; words are counted by the form's chosen language.
+        data-limit-unit={limit?.unit}
+        data-limit-max={limit?.max}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(name, hint, error)}
       />
-      {limit ? <LengthCounter fieldId={name} limit={limit} text={text} language={language} /> : null}
+      {limit ? <LengthCounter fieldId={name} limit={limit} /> : null}
     </div>
   );
 }
@@ -172,11 +171,18 @@ export function Checkbox({ name, label, error, defaultChecked }: { name: string;
   );
 }
 
-/** Summary at the top of a form that failed, each problem linking to its field. */
+/**
+ * The problems of a refused form, each linking to its field. Focus moves to it when it appears, so
+ * keyboard and screen reader users start from the list: on documents the enhance script does this
+ * on load (app/enhance/focus.ts), on the staff application this effect after each answer.
+ */
 export function ErrorSummary({ title, errors }: { title: string; errors: Array<{ field: string; label: string; message: string }> }): ReactNode {
+  const summary = useRef<HTMLDivElement>(null);
+  const shown = errors.map((e) => `${e.field}:${e.message}`).join('|');
+  useEffect(() => summary.current?.focus(), [shown]);
   if (errors.length === 0) return null;
   return (
-    <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
+    <div ref={summary} className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} data-takes-focus>
       <h2 id="error-summary-title">{title}</h2>
       <ul>
         {errors.map((e) => (

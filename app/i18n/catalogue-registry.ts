@@ -1,6 +1,6 @@
 /**
  * The interface catalogues this process has loaded. A browser loads only its page's language
- * (entry.client.tsx), so the six catalogues (about 100 KB compressed together) never travel to it;
+ * (root.tsx puts it in the page; entry.client.tsx registers it), so the six catalogues never travel to it;
  * servers, the worker and tests load all six (catalogues.server.ts).
  */
 import type { InterfaceLocale } from '../modules/taxonomy/locales';

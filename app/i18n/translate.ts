@@ -1,6 +1,7 @@
 import { DEFAULT_LOCALE, isInterfaceLocale, type InterfaceLocale } from '../modules/taxonomy/locales';
 import { catalogueFor, someCatalogue } from './catalogue-registry';
 import type { MessageKey } from './en';
+import { formatMessage, type MessageForms } from './message-format';
 import { PLURALS } from './plurals';
 
 export type { MessageKey };
@@ -12,20 +13,14 @@ export type Translate = (key: MessageKey, params?: Record<string, string | numbe
  * digits, and messages about a number take the wording its plural category needs (plurals.ts).
  */
 export function translator(locale: InterfaceLocale): Translate {
-  const catalog = catalogueFor(locale);
   const numbers = new Intl.NumberFormat(locale);
   const plurals = new Intl.PluralRules(locale);
-  const template = (key: MessageKey, params: Record<string, string | number>) => {
-    const plural = PLURALS[locale][key];
-    const n = plural ? params[plural.by] : undefined;
-    return (typeof n === 'number' && plural?.forms[plurals.select(n)]) || catalog[key];
-  };
-  return (key, params = {}) =>
-    template(key, params).replace(/\{(\w+)\}/g, (_, name: string) => {
-      const value = params[name];
-      if (value === undefined) return `{${name}}`;
-      return typeof value === 'number' ? numbers.format(value) : value;
-    });
+  return (key, params = {}) => formatMessage(messageForms(locale, key), params, numbers, plurals);
+}
+
+/** A message with its plural wordings, for the browser to fill in itself (message-format.ts). */
+export function messageForms(locale: InterfaceLocale, key: MessageKey): MessageForms {
+  return { message: catalogueFor(locale)[key], ...PLURALS[locale][key] };
 }
 
 /** Picks the interface language from Accept-Language (first supported match), else English. */

@@ -1,4 +1,7 @@
 import type { ActionFunctionArgs } from '@remix-run/node';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { AttachmentsField } from '../components/AttachmentsField';
+import { translator, type MessageKey } from '../i18n/translate';
 import { requireForum } from '../lib/forum-loader.server';
 import { requireLocale } from '../lib/route-locale';
 import { readSubmissionRequest } from '../lib/submission-request.server';
@@ -9,31 +12,42 @@ import { callState } from '../modules/forums/call-window';
 import { verifyLateAccessCode } from '../modules/forums/late-access';
 
 /**
- * Uploads for the submission form when JavaScript runs: each chosen file is sent here at once (so
- * the page can show progress and offer to cancel), together with the form's held-file tokens, and
- * the answer is the form's new list of held files and anything refused. Without JavaScript the
- * same files simply travel with the form; both paths check and hold files the same way.
+ * Uploads for the submission form when JavaScript runs: the enhance script sends the chosen files
+ * here at once (so the page can show progress and offer to cancel), together with the form's
+ * held-file tokens. The answer is the form's attachments section rendered anew, by the component
+ * the page itself uses, with the new list of held files and anything refused. A refusal of the
+ * whole request is one translated sentence, and the page keeps the files it held. Without
+ * JavaScript the same files simply travel with the form; both paths check and hold files the same way.
  */
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  requireLocale(params);
+  const locale = requireLocale(params);
+  const t = translator(locale);
+  const refuse = (status: number, key: MessageKey, params: Record<string, number> = {}, headers: Record<string, string> = {}) =>
+    new Response(t(key, params), { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...headers } });
   const forum = await requireForum(context, params.slug);
   const read = await readSubmissionRequest(request, forum, context.uploadDir);
-  if (!read.ok) {
-    return Response.json({ problem: read.problem === 'too_large' ? 'attachment.tooLarge' : 'error.form' }, { status: read.problem === 'too_large' ? 413 : 400 });
-  }
+  if (!read.ok) return read.problem === 'too_large' ? refuse(413, 'attachment.tooLarge') : refuse(400, 'error.form');
   try {
     const state = callState(forum, new Date());
-    const late = state === 'closed' && read.form.get('late') ? await verifyLateAccessCode(context.db, forum, read.form.get('late')) : undefined;
-    if (state !== 'open' && !late?.ok) return Response.json({ problem: 'call.notOpen' }, { status: 403 });
+    const lateCode = read.form.get('late');
+    const late = state === 'closed' && typeof lateCode === 'string' && lateCode ? await verifyLateAccessCode(context.db, forum, lateCode) : undefined;
+    if (state !== 'open' && !late?.ok) return refuse(403, 'call.notOpen');
     const limit = await hitUploadLimits(context.db, context.env.SESSION_SECRET, context.clientIp, read.files.length);
     if (!limit.allowed) {
-      return Response.json({ problem: 'error.rateLimited', retryAfterMinutes: Math.ceil(limit.retryAfterSeconds / 60) }, { status: 429, headers: { 'Retry-After': String(limit.retryAfterSeconds) } });
+      return refuse(429, 'error.rateLimited', { minutes: Math.ceil(limit.retryAfterSeconds / 60) }, { 'Retry-After': String(limit.retryAfterSeconds) });
     }
     const { attachments, refused } = await gatherFormAttachments(context.db, context.files, forum, read.form, read);
-    return Response.json({
-      held: attachments.map(({ token, fileName, sizeBytes }) => ({ token, fileName, sizeBytes })),
-      refused,
-    });
+    const section = renderToStaticMarkup(
+      <AttachmentsField
+        t={t}
+        locale={locale}
+        rules={forum.attachmentRules}
+        held={attachments.map(({ token, fileName, sizeBytes }) => ({ token, fileName, sizeBytes }))}
+        refused={refused}
+        uploadUrl={`/${locale}/forums/${forum.slug}/attachments`}
+      />,
+    );
+    return new Response(section, { headers: { 'Content-Type': 'text/html; charset=utf-8' } });
   } finally {
     await discardReceivedFiles(read.files);
   }

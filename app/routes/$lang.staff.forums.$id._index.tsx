@@ -63,7 +63,7 @@ export default function EditForum() {
     <>
       <p className="actions">
         <Link to={`/${locale}/staff/forums`}>{t('forumAdmin.back')}</Link>
-        <Link to={`/${locale}/forums/${forum.slug}`}>{forum.name}</Link>
+        <Link reloadDocument to={`/${locale}/forums/${forum.slug}`}>{forum.name}</Link>
         <Link to={`/${locale}/staff/forums/${forum.id}/late-access`}>{t('forumAdmin.lateCodes')}</Link>
         <Link to={`/${locale}/staff/forums/${forum.id}/held-emails`}>{t('held.link')}</Link>
         <Link to={`/${locale}/staff/forums/${forum.id}/books`}>{t('book.link')}</Link>

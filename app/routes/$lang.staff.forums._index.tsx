@@ -45,7 +45,7 @@ export default function ForumList() {
             {forums.map((f) => (
               <tr key={f.id}>
                 <th scope="row">
-                  <Link to={`/${locale}/forums/${f.slug}`}>{f.name}</Link>
+                  <Link reloadDocument to={`/${locale}/forums/${f.slug}`}>{f.name}</Link>
                   {f.isDemo ? <> <span className="badge badge-closed">{t('forumAdmin.demo')}</span></> : null}
                   <br /><span className="hint" dir="ltr">{f.slug}</span>
                 </th>

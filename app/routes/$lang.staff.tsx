@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node';
 import { Outlet, useLoaderData } from '@remix-run/react';
 import { StaffBar } from '../components/StaffBar';
 import { csrfTokenFor, currentStaffSession } from '../lib/staff-auth.server';
+import { APPLICATION_PAGES } from '../lib/page-handle';
 import { requireLocale } from '../lib/route-locale';
 
 /**
@@ -17,6 +18,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     csrf: session ? csrfTokenFor(context, session.token) : null,
   };
 }
+
+/** Staff pages are a client-side application; the public ones are documents. */
+export const handle = APPLICATION_PAGES;
 
 export default function StaffLayout() {
   const { staff } = useLoaderData<typeof loader>();

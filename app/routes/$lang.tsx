@@ -16,7 +16,7 @@ export default function LocalisedLayout() {
       <a className="skip-link" href="#main">{t('site.skip')}</a>
       <header className="site-header">
         <div className="bar">
-          <Link className="site-name" to={`/${locale}`}>{t('site.name')}</Link>
+          <Link className="site-name" reloadDocument to={`/${locale}`}>{t('site.name')}</Link>
           <div className="site-nav">
             <Link to={`/${locale}/staff`}>{t('nav.staff')}</Link>
             <LanguageSwitcher />

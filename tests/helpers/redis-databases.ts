@@ -34,4 +34,6 @@ export const REDIS_DB = {
   languages: 27,
   accessibility: 28,
   keyboard: 29,
+  pageWeight: 30,
+  typingWhileLoading: 31,
 } as const;
