@@ -110,7 +110,8 @@ describe('invitations and two-factor sign-in', () => {
     await invitee.page.getByRole('button', { name: 'تسجيل الخروج' }).click();
     // Signing out lands on the sign-in page; opening it earlier would race the sign-out request.
     await invitee.page.waitForURL(/\/ar\/staff\/login$/);
-    expect(await invitee.page.getByRole('heading', { level: 1 }).textContent()).toBe('دخول موظفي الأمانة');
+    // The address changes as the client application starts rendering the page: wait for the page.
+    await expect.poll(() => invitee.page.getByRole('heading', { level: 1 }).textContent()).toBe('دخول موظفي الأمانة');
     await signInInBrowser(invitee.page, portal.appUrl, { email: 'layla.mansour@un.example', password, totpSecret: secret }, 'ar');
     expect(invitee.problems()).toEqual([]);
 

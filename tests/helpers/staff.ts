@@ -2,7 +2,7 @@
  * Staff accounts for tests and signing them in as a person would: the sign-in form, then, for
  * accounts with two-factor sign-in, the code an authenticator app would show at that moment.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { openPage } from './browser';
 import { expect } from 'vitest';
 import type { Db } from '../../db/client';
@@ -104,8 +104,14 @@ export async function signInOverHttp(appUrl: string, who: Pick<TestStaff, 'email
 }
 
 /** A new browser page with `who` signed in (its own context, so several staff can work side by side). */
-export async function signedInPage(browser: Browser, appUrl: string, who: TestStaff, lang: 'en' | 'ar' = 'en'): Promise<{ page: Page; problems: () => string[] }> {
-  const opened = await openPage(browser);
+export async function signedInPage(
+  browser: Browser,
+  appUrl: string,
+  who: TestStaff,
+  lang: 'en' | 'ar' = 'en',
+  options: BrowserContextOptions = {},
+): Promise<{ page: Page; problems: () => string[] }> {
+  const opened = await openPage(browser, options);
   await signInInBrowser(opened.page, appUrl, who, lang);
   return opened;
 }

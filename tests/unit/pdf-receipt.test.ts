@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { renderReceiptPdf, type ReceiptView } from '../../templates/pdf/receipt';
+import { RECEIPT_TEXTS } from '../../templates/pdf/receipt-i18n';
 import { arabicFixture, TRICKY_TEXTS } from '../helpers/fixtures';
 
 const OUT = 'test-results/pdf';
@@ -55,6 +56,30 @@ describe('receipt PDF', () => {
     expect(text).toContain('annex.odt');
     const none = squeeze(extract('receipt-no-attachments', await renderReceiptPdf(arabicView)));
     expect(none).not.toContain(squeeze('الملفات المرفقة'));
+  });
+
+  // Each language's frame with a text in that language: extractable in reading order, fonts embedded
+  // as subsets (Chinese needs its own), and a PNG of the first page kept for a person to look at.
+  const SIX: Array<[ReceiptView['locale'], string, string]> = [
+    ['en', 'Access to justice for migrant workers', 'Labour courts should hear migrant workers in their own language.'],
+    ['fr', 'Accès à la justice pour les travailleurs migrants', 'Les tribunaux du travail devraient entendre les travailleurs migrants dans leur langue.'],
+    ['es', 'Acceso a la justicia para los trabajadores migrantes', 'Los tribunales laborales deberían escuchar a los trabajadores migrantes en su idioma.'],
+    ['ru', 'Доступ к правосудию для трудящихся-мигрантов', 'Трудовые суды должны выслушивать трудящихся-мигрантов на их родном языке.'],
+    ['zh', '移民工人诉诸司法的机会', '劳动法院应当以移民工人自己的语言听取他们的意见。'],
+    ['ar', 'وصول العمال المهاجرين إلى العدالة', 'ينبغي أن تستمع محاكم العمل إلى العمال المهاجرين بلغتهم.'],
+  ];
+  it.each(SIX)('sets the frame and a text in %s', async (locale, title, body) => {
+    const view: ReceiptView = { ...arabicView, locale, fields: [{ label: '1', value: title }, { label: '2', value: body }] };
+    const pdf = await renderReceiptPdf(view);
+    const text = squeeze(extract(`receipt-six-${locale}`, pdf));
+    expect(text).toContain(squeeze(RECEIPT_TEXTS[locale].title));
+    expect(text).toContain(squeeze(title));
+    expect(text).toContain(squeeze(body));
+    const fonts = execFileSync('pdffonts', [`${OUT}/receipt-six-${locale}.pdf`], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+    expect(fonts.length).toBeGreaterThan(0);
+    // Every font embedded, and as a subset (the six-letter tag before its name).
+    for (const line of fonts) expect(line).toMatch(/^[A-Z]{6}\+\S+.*\byes\s+yes\b/);
+    execFileSync('pdftoppm', ['-r', '60', '-png', '-f', '1', '-l', '1', `${OUT}/receipt-six-${locale}.pdf`, `${OUT}/receipt-six-${locale}`]);
   });
 
   it('flows a long input over several numbered pages and stays a valid PDF', async () => {
