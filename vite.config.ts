@@ -1,6 +1,6 @@
 import { vitePlugin as remix } from '@remix-run/dev';
 import { defineConfig } from 'vite';
-import { enhanceScriptPlugin } from './scripts/build/enhance-script-plugin';
+import { enhanceScriptPlugin } from './scripts/vite/enhance-script-plugin';
 
 export default defineConfig({
   plugins: [

@@ -2,7 +2,6 @@
  * The production build's web process on the real components, with one open forum of 200 published
  * inputs, for the benchmarks that look at public pages as a browser does (page weight, Lighthouse).
  */
-import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,11 +9,9 @@ import { createDb } from '../db/client';
 import { runMigrations } from '../db/migrate';
 import { staffUsers } from '../db/schema';
 import { startBackingServices } from '../scripts/services/backing-services';
-import { freePort } from '../scripts/services/ports';
 import { createForum } from '../tests/factories/forums';
 import { seedQueue } from './queue-seed';
-
-const SECRET = 'bench-session-secret-that-is-long-enough-0123456789';
+import { startWebProcess } from './web-process';
 
 /** The public pages the weight and Lighthouse targets are about, in English and Arabic. */
 export function publicPages(forumSlug: string): Array<{ name: string; path: string }> {
@@ -31,7 +28,7 @@ export async function withPublicPortal(fn: (portal: { appUrl: string; forumSlug:
   chmodSync(dataDir, 0o755);
   const services = await startBackingServices({ dataDir, env: {} as NodeJS.ProcessEnv, ephemeral: true });
   const handle = createDb(services.databaseUrl, { max: 2 });
-  let web: ReturnType<typeof spawn> | undefined;
+  let web: Awaited<ReturnType<typeof startWebProcess>> | undefined;
   try {
     await runMigrations(services.databaseUrl);
     const forum = await createForum(handle.db, 'open', {
@@ -42,19 +39,10 @@ export async function withPublicPortal(fn: (portal: { appUrl: string; forumSlug:
     const [moderator] = await handle.db.insert(staffUsers).values({ email: 'pages@bench.example.org', displayName: 'Bench', role: 'moderator' }).returning();
     await seedQueue(handle.sql, { confirmed: 200, unconfirmed: 0, publishAll: true, staffId: moderator.id, forums: [{ id: forum.id, referencePrefix: forum.referencePrefix, share: 1 }] });
 
-    const port = await freePort();
-    const appUrl = `http://127.0.0.1:${port}`;
-    web = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-      env: { PATH: process.env.PATH, NODE_ENV: 'production', DATABASE_URL: services.databaseUrl, REDIS_URL: services.redisUrl, SMTP_URL: services.smtpUrl, SESSION_SECRET: SECRET, PORT: String(port), APP_URL: appUrl },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    await new Promise<void>((resolve, reject) => {
-      web!.stdout!.on('data', (d: Buffer) => d.toString().includes('listening') && resolve());
-      web!.once('exit', (code) => reject(new Error(`web process exited with ${code}`)));
-    });
-    await fn({ appUrl, forumSlug: forum.slug });
+    web = await startWebProcess(services);
+    await fn({ appUrl: web.appUrl, forumSlug: forum.slug });
   } finally {
-    web?.kill('SIGTERM');
+    web?.stop();
     await handle.close();
     await services.stop();
     rmSync(dataDir, { recursive: true, force: true });

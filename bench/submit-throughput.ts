@@ -6,7 +6,6 @@
  *
  *   npm run bench [-- --requests 600 --concurrency 16]
  */
-import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,13 +16,12 @@ import { createDb } from '../db/client';
 import { runMigrations } from '../db/migrate';
 import { submissions } from '../db/schema';
 import { startBackingServices } from '../scripts/services/backing-services';
-import { freePort } from '../scripts/services/ports';
 import { createForum } from '../tests/factories/forums';
+import { BENCH_SESSION_SECRET, startWebProcess } from './web-process';
 
 const { values: args } = parseArgs({ options: { requests: { type: 'string', default: '600' }, concurrency: { type: 'string', default: '16' } } });
 const REQUESTS = Number(args.requests);
 const CONCURRENCY = Number(args.concurrency);
-const SECRET = 'bench-session-secret-that-is-long-enough-0123456789';
 
 interface Run {
   name: string;
@@ -66,29 +64,12 @@ const dataDir = mkdtempSync(path.join(os.tmpdir(), 'portal-bench-'));
 chmodSync(dataDir, 0o755);
 const services = await startBackingServices({ dataDir, env: {} as NodeJS.ProcessEnv, ephemeral: true });
 const handle = createDb(services.databaseUrl, { max: 2 });
-let web: ReturnType<typeof spawn> | undefined;
+let web: Awaited<ReturnType<typeof startWebProcess>> | undefined;
 try {
   await runMigrations(services.databaseUrl);
   const forum = await createForum(handle.db, 'open', { limits: { titleMaxChars: 200, summaryMaxChars: 1500, bodyMaxWords: 3000 } });
-  const port = await freePort();
-  const appUrl = `http://127.0.0.1:${port}`;
-  web = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: 'production',
-      DATABASE_URL: services.databaseUrl,
-      REDIS_URL: services.redisUrl,
-      SMTP_URL: services.smtpUrl,
-      SESSION_SECRET: SECRET,
-      PORT: String(port),
-      APP_URL: appUrl,
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    web!.stdout!.on('data', (d: Buffer) => d.toString().includes('listening') && resolve());
-    web!.once('exit', (code) => reject(new Error(`web process exited with ${code}`)));
-  });
+  web = await startWebProcess(services);
+  const { appUrl } = web;
 
   const body = 'Les voies régulières réduisent les risques. '.repeat(40) + 'الهجرة الآمنة والمنظمة والنظامية. '.repeat(40);
   const submit = (i: number) =>
@@ -103,7 +84,7 @@ try {
       },
       body: new URLSearchParams({
         idempotencyKey: crypto.randomUUID(),
-        formStamp: issueFormStamp(SECRET, Date.now() - 60_000),
+        formStamp: issueFormStamp(BENCH_SESSION_SECRET, Date.now() - 60_000),
         submitterType: 'organisation',
         contactName: `Bench Person ${i}`,
         organisation: 'Bench Org',
@@ -136,7 +117,7 @@ try {
   console.log(`reconciliation: ${accepted} answered with a reference, ${n} stored → ${accepted === n ? 'none lost, none doubled' : 'MISMATCH'}`);
   if (accepted !== n) process.exitCode = 1;
 } finally {
-  web?.kill('SIGTERM');
+  web?.stop();
   await handle.close();
   await services.stop();
   rmSync(dataDir, { recursive: true, force: true });

@@ -77,7 +77,7 @@ function ensureOsPackages(wanted) {
 
 function ensureBuild() {
   const built = mtime(path.join(root, 'build/server/index.js'));
-  const sources = Math.max(newestIn(path.join(root, 'app')), newestIn(path.join(root, 'db')), newestIn(path.join(root, 'templates')), mtime(path.join(root, 'vite.config.ts')));
+  const sources = Math.max(newestIn(path.join(root, 'app')), newestIn(path.join(root, 'db')), newestIn(path.join(root, 'templates')), mtime(path.join(root, 'vite.config.ts')), newestIn(path.join(root, 'scripts/vite')));
   if (built === 0 || sources > built) {
     log('building the web app (remix vite:build)…');
     run('npx', ['remix', 'vite:build']);

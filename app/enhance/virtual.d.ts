@@ -1,4 +1,4 @@
-/** The address of the built enhance script (scripts/build/enhance-script-plugin.ts). */
+/** The address of the built enhance script (scripts/vite/enhance-script-plugin.ts). */
 declare module 'virtual:enhance-script' {
   const url: string;
   export default url;

@@ -2,7 +2,8 @@
  * Publication work in Chromium, in English and Arabic: a public version prepared before
  * publishing (redaction), acceptance for a scheduled time, withdrawal from publication and the
  * public page that says so, near-identical inputs grouped by the worker and handled at once, and
- * decision e-mails a forum holds until an admin releases them.
+ * decision e-mails a forum holds until an admin releases them. The public version and withdrawal
+ * are done both with JavaScript and without it.
  */
 import { and, eq, sql } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
@@ -46,43 +47,93 @@ afterAll(async () => {
 
 const signedIn = (who: TestStaff, lang: 'en' | 'ar' = 'en') => signedInPage(browser, portal.appUrl, who, lang);
 
-describe('the public version', () => {
-  it('a moderator removes a phone number and hides the name, then publishes; the public reads the public version, staff the original', async () => {
-    const body = 'Our shelter in Tripoli hosts forty women. Call Samir on +961 3 123 456 for visits.\r\nThey need legal aid.';
-    const input = await createTestSubmission(portal.db, forum, { title: 'Shelter needs in Tripoli', body, contactName: 'Samir Khoury', publishName: true });
-    const { page, problems } = await signedIn(mod);
-    await page.goto(url(`/en/staff/submissions/${input.id}`));
-    await page.getByRole('link', { name: 'Public version and publication' }).click();
-    await page.getByRole('heading', { name: `Public version and publication: ${input.reference}` }).waitFor();
-    // The original, with the number marked, stays on the page for reference.
-    expect(await page.getByText('+961 3 123 456', { exact: true }).evaluate((e) => e.tagName)).toBe('MARK');
+// Staff pages are the client application; these actions must also work as plain HTML forms.
+describe.each([
+  { way: 'with JavaScript', javaScriptEnabled: true },
+  { way: 'without JavaScript', javaScriptEnabled: false },
+])('$way', ({ javaScriptEnabled }) => {
+  const signedIn = (who: TestStaff, lang: 'en' | 'ar' = 'en') => signedInPage(browser, portal.appUrl, who, lang, { javaScriptEnabled });
 
-    await page.getByLabel('Full text').fill('');
-    await page.getByRole('button', { name: 'Save the public version' }).click();
-    await expect.poll(() => page.getByText('This field is required.').count()).toBe(1);
-    const redacted = 'Our shelter in Tripoli hosts forty women. [Contact details removed.]\nThey need legal aid.';
-    await page.getByLabel('Full text').fill(redacted);
-    await page.getByLabel('Do not publish the contact name (Samir Khoury), although the submitter agreed to it').check();
-    await page.getByRole('button', { name: 'Save the public version' }).click();
-    await expect.poll(() => page.getByRole('status').first().textContent()).toBe('The public version was saved.');
-    await page.screenshot(shot('en-staff-public-version'));
+  describe('the public version', () => {
+    it('a moderator removes a phone number and hides the name, then publishes; the public reads the public version, staff the original', async () => {
+      const body = 'Our shelter in Tripoli hosts forty women. Call Samir on +961 3 123 456 for visits.\r\nThey need legal aid.';
+      const input = await createTestSubmission(portal.db, forum, { title: 'Shelter needs in Tripoli', body, contactName: 'Samir Khoury', publishName: true });
+      const { page, problems } = await signedIn(mod);
+      await page.goto(url(`/en/staff/submissions/${input.id}`));
+      await page.getByRole('link', { name: 'Public version and publication' }).click();
+      await page.getByRole('heading', { name: `Public version and publication: ${input.reference}` }).waitFor();
+      // The original, with the number marked, stays on the page for reference.
+      expect(await page.getByText('+961 3 123 456', { exact: true }).evaluate((e) => e.tagName)).toBe('MARK');
 
-    await page.getByRole('link', { name: `Back to ${input.reference}` }).click();
-    await expect.poll(() => page.getByText(/The public version differs from the original/).count()).toBe(1);
-    await page.getByRole('button', { name: 'Accept and publish' }).click();
-    await expect.poll(() => page.getByText(/^Published on /).count()).toBe(1);
+      await page.getByLabel('Full text').fill('');
+      await page.getByRole('button', { name: 'Save the public version' }).click();
+      await expect.poll(() => page.getByText('This field is required.').count()).toBe(1);
+      const redacted = 'Our shelter in Tripoli hosts forty women. [Contact details removed.]\nThey need legal aid.';
+      await page.getByLabel('Full text').fill(redacted);
+      await page.getByLabel('Do not publish the contact name (Samir Khoury), although the submitter agreed to it').check();
+      await page.getByRole('button', { name: 'Save the public version' }).click();
+      await expect.poll(() => page.getByRole('status').first().textContent()).toBe('The public version was saved.');
+      await page.screenshot(shot('en-staff-public-version'));
 
-    const visitor = await openPage(browser);
-    await visitor.page.goto(url(`/en/inputs/${input.reference}`));
-    const article = visitor.page.getByRole('article');
-    expect(await article.textContent()).toContain('[Contact details removed.]');
-    expect(await article.textContent()).not.toContain('+961');
-    expect(await article.textContent()).not.toContain('Samir');
-    // Staff still read what was sent.
-    expect((await row(input.id)).body).toBe(body);
-    expect(await page.getByText('Public version edited').count()).toBe(1);
-    expect(problems()).toEqual([]);
-    expect(visitor.problems()).toEqual([]);
+      await page.getByRole('link', { name: `Back to ${input.reference}` }).click();
+      await expect.poll(() => page.getByText(/The public version differs from the original/).count()).toBe(1);
+      await page.getByRole('button', { name: 'Accept and publish' }).click();
+      await expect.poll(() => page.getByText(/^Published on /).count()).toBe(1);
+
+      const visitor = await openPage(browser);
+      await visitor.page.goto(url(`/en/inputs/${input.reference}`));
+      const article = visitor.page.getByRole('article');
+      expect(await article.textContent()).toContain('[Contact details removed.]');
+      expect(await article.textContent()).not.toContain('+961');
+      expect(await article.textContent()).not.toContain('Samir');
+      // Staff still read what was sent.
+      expect((await row(input.id)).body).toBe(body);
+      expect(await page.getByText('Public version edited').count()).toBe(1);
+      expect(problems()).toEqual([]);
+      expect(visitor.problems()).toEqual([]);
+    });
+  });
+
+  describe('withdrawal from publication', () => {
+    it('withdraws a published input from publication in Arabic; its page says so and the submitter is told why', async () => {
+      const email = address();
+      const input = await createTestSubmission(portal.db, forum, { title: 'مساهمة ستُسحب من النشر', email }, 'ar');
+      const { page, problems } = await signedIn(mod, 'ar');
+      await page.goto(url(`/ar/staff/submissions/${input.id}`));
+      await page.getByRole('button', { name: 'قبول ونشر' }).click();
+      await expect.poll(() => page.getByText(/^نُشرت بتاريخ/).count()).toBe(1);
+      await page.getByRole('link', { name: 'النسخة العامة والنشر' }).click();
+      await page.getByRole('button', { name: 'السحب من النشر' }).click();
+      await expect.poll(() => page.getByText('هذا الحقل مطلوب.').count()).toBe(1);
+      const reason = 'يتضمن النص اسم طفل، وقد طلبت أسرته حذفه.';
+      await page.getByLabel('سبب سحبها من النشر').fill(reason);
+      await page.getByRole('button', { name: 'السحب من النشر' }).click();
+      await expect.poll(() => page.getByRole('status').first().textContent()).toBe('سُحبت المساهمة من النشر، وسيُبلَّغ مقدّمها بالسبب.');
+      expect(await page.getByText(reason).count()).toBe(1);
+      await page.screenshot(shot('ar-staff-unpublished'));
+
+      const visitor = await openPage(browser);
+      const response = await visitor.page.goto(url(`/ar/inputs/${input.reference}`));
+      expect(response?.status()).toBe(410);
+      expect(await visitor.page.getByRole('heading', { level: 1 }).textContent()).toBe(`سُحبت المساهمة ${input.reference} من النشر`);
+      expect(await visitor.page.locator('html').getAttribute('dir')).toBe('rtl');
+      expect(await visitor.page.getByRole('article').textContent()).not.toContain('مساهمة ستُسحب');
+      await visitor.page.screenshot(shot('ar-public-withdrawn'));
+      // The JSON API says the same, with the reference and date only.
+      const api = await fetch(url(`/api/v1/inputs/${input.reference}`), { headers: { 'Accept-Language': 'ar' } });
+      expect(api.status).toBe(410);
+      const gone = await api.json();
+      expect(gone).toMatchObject({ type: '/api/v1/problems/withdrawn-from-publication', title: 'سُحبت من النشر', reference: input.reference });
+      expect(JSON.stringify(gone)).not.toContain('مساهمة ستُسحب');
+      // The submitter's status page names the stage.
+      await visitor.page.goto(url(`/ar/status/${input.statusToken}`));
+      await expect.poll(() => visitor.page.getByText('قُبلت، ثم سحبتها الأمانة من النشر (وراسلناك بالسبب)').count()).toBe(1);
+
+      const mails = await mailsTo(email, 4);
+      const withdrawn = mails.find((m) => m.subject?.startsWith('سُحبت من النشر'));
+      expect(withdrawn?.text).toContain(reason);
+      expect(problems()).toEqual([]);
+    });
   });
 });
 
@@ -131,45 +182,6 @@ describe('publication over time', () => {
     expect(problems()).toEqual([]);
   });
 
-  it('withdraws a published input from publication in Arabic; its page says so and the submitter is told why', async () => {
-    const email = address();
-    const input = await createTestSubmission(portal.db, forum, { title: 'مساهمة ستُسحب من النشر', email }, 'ar');
-    const { page, problems } = await signedIn(mod, 'ar');
-    await page.goto(url(`/ar/staff/submissions/${input.id}`));
-    await page.getByRole('button', { name: 'قبول ونشر' }).click();
-    await expect.poll(() => page.getByText(/^نُشرت بتاريخ/).count()).toBe(1);
-    await page.getByRole('link', { name: 'النسخة العامة والنشر' }).click();
-    await page.getByRole('button', { name: 'السحب من النشر' }).click();
-    await expect.poll(() => page.getByText('هذا الحقل مطلوب.').count()).toBe(1);
-    const reason = 'يتضمن النص اسم طفل، وقد طلبت أسرته حذفه.';
-    await page.getByLabel('سبب سحبها من النشر').fill(reason);
-    await page.getByRole('button', { name: 'السحب من النشر' }).click();
-    await expect.poll(() => page.getByRole('status').first().textContent()).toBe('سُحبت المساهمة من النشر، وسيُبلَّغ مقدّمها بالسبب.');
-    expect(await page.getByText(reason).count()).toBe(1);
-    await page.screenshot(shot('ar-staff-unpublished'));
-
-    const visitor = await openPage(browser);
-    const response = await visitor.page.goto(url(`/ar/inputs/${input.reference}`));
-    expect(response?.status()).toBe(410);
-    expect(await visitor.page.getByRole('heading', { level: 1 }).textContent()).toBe(`سُحبت المساهمة ${input.reference} من النشر`);
-    expect(await visitor.page.locator('html').getAttribute('dir')).toBe('rtl');
-    expect(await visitor.page.getByRole('article').textContent()).not.toContain('مساهمة ستُسحب');
-    await visitor.page.screenshot(shot('ar-public-withdrawn'));
-    // The JSON API says the same, with the reference and date only.
-    const api = await fetch(url(`/api/v1/inputs/${input.reference}`), { headers: { 'Accept-Language': 'ar' } });
-    expect(api.status).toBe(410);
-    const gone = await api.json();
-    expect(gone).toMatchObject({ type: '/api/v1/problems/withdrawn-from-publication', title: 'سُحبت من النشر', reference: input.reference });
-    expect(JSON.stringify(gone)).not.toContain('مساهمة ستُسحب');
-    // The submitter's status page names the stage.
-    await visitor.page.goto(url(`/ar/status/${input.statusToken}`));
-    await expect.poll(() => visitor.page.getByText('قُبلت، ثم سحبتها الأمانة من النشر (وراسلناك بالسبب)').count()).toBe(1);
-
-    const mails = await mailsTo(email, 4);
-    const withdrawn = mails.find((m) => m.subject?.startsWith('سُحبت من النشر'));
-    expect(withdrawn?.text).toContain(reason);
-    expect(problems()).toEqual([]);
-  });
 });
 
 describe('near-identical inputs', () => {
