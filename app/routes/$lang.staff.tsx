@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { Outlet, useLoaderData } from '@remix-run/react';
+import { FocusAfterNavigation } from '../components/FocusAfterNavigation';
 import { StaffBar } from '../components/StaffBar';
 import { csrfTokenFor, currentStaffSession } from '../lib/staff-auth.server';
 import { APPLICATION_PAGES } from '../lib/page-handle';
@@ -26,6 +27,7 @@ export default function StaffLayout() {
   const { staff } = useLoaderData<typeof loader>();
   return (
     <>
+      <FocusAfterNavigation />
       {staff ? <StaffBar name={staff.name} role={staff.role} /> : null}
       <Outlet />
     </>

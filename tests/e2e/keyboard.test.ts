@@ -133,9 +133,13 @@ describe('keyboard only', () => {
     await tabTo(p, p.getByRole('row', { name: new RegExp(sent.title) }).getByRole('link', { name: sent.reference }));
     await p.keyboard.press('Enter');
     await p.waitForURL(/\/staff\/submissions\//);
+    // The next page was loaded by the client application: focus starts at its heading, as on a new document.
+    await expect.poll(() => p.evaluate(() => document.activeElement?.tagName)).toBe('H1');
     await tabTo(p, p.getByRole('button', { name: s['staff.detail.accept'], exact: true }));
     await p.keyboard.press('Enter');
     await eventually(async () => (await portal.db.select().from(submissions).where(eq(submissions.id, sent.id)))[0].publishedAt ?? undefined, 10_000, 'publication');
+    // The decided page comes back with focus on its heading, not on the button that is gone.
+    await expect.poll(() => p.evaluate(() => document.activeElement?.textContent)).toBe(sent.title);
     expect(staff.problems()).toEqual([]);
   });
 });
