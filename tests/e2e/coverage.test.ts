@@ -74,6 +74,8 @@ describe('the public coverage map', () => {
     const { page, problems } = await openPage(browser);
     await page.goto(url(`/en/forums/${forum.slug}`));
     await page.getByRole('link', { name: 'What the inputs to this forum address: the coverage map' }).click();
+    // A public page is a new document: wait until all of it has arrived, not only its heading.
+    await page.waitForURL(/\/coverage$/, { waitUntil: 'load' });
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('What inputs to Regional review for the Arab region address');
     expect(await page.getByText('Inputs counted: 3.').count()).toBe(1);
     for (const name of ['GCM objectives by stakeholder group', 'GCM objectives by UN region', 'Inputs by the language they were written in', 'Inputs by week of arrival']) {

@@ -98,6 +98,7 @@ describe('the public moderation ledger', () => {
     const { page, problems } = await openPage(browser);
     await page.goto(url(`/en/forums/${forum.slug}`));
     await page.getByRole('link', { name: 'How inputs to this forum were handled' }).click();
+    await page.waitForURL(/\/ledger$/, { waitUntil: 'load' }); // a public page is a new document: wait for all of it
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('How inputs to Ledger review were handled');
     expect(await readEnglishLedger(page)).toEqual(ENGLISH_LEDGER);
     // The moment of counting is stated, in the forum's zone, and machine-readable.
@@ -112,6 +113,7 @@ describe('the public moderation ledger', () => {
     const { page, problems } = await openPage(browser);
     await page.goto(url(`/ar/forums/${forum.slug}`));
     await page.getByRole('link', { name: 'كيف جرى التعامل مع المساهمات المقدَّمة إلى هذا المنتدى' }).click();
+    await page.waitForURL(/\/ledger$/, { waitUntil: 'load' }); // a public page is a new document: wait for all of it
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('كيف جرى التعامل مع المساهمات المقدَّمة إلى استعراض السجل');
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
     expect(await page.locator('html').getAttribute('lang')).toBe('ar');

@@ -160,6 +160,7 @@ describe('filters in English, without JavaScript', () => {
     expect(await resultTitles(page)).toEqual([TITLES.en, TITLES.fr]);
     await page.screenshot(shot('en-public-search-filtered'));
     await page.getByRole('link', { name: 'Clear the search' }).click();
+    await page.waitForURL((u) => !u.search.includes('sort='), { waitUntil: 'load' }); // a new document: wait for all of it
     expect(await resultTitles(page)).toHaveLength(5);
     expect(problems()).toEqual([]);
   });
@@ -219,6 +220,7 @@ describe('an input’s page', () => {
     const { page, problems } = await openPage(browser);
     await page.goto(url(`/ar/forums/${forum.slug}?q=${encodeURIComponent('المهاجرون')}`));
     await page.getByRole('link', { name: TITLES.ar }).click();
+    await page.waitForURL(/\/inputs\/[^/?]+$/, { waitUntil: 'load' }); // a new document: wait for all of it
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(TITLES.ar);
     const reference = new URL(page.url()).pathname.split('/').at(-1)!;
     expect(await page.getByRole('heading', { name: 'الاستشهاد بهذه المساهمة' }).count()).toBe(1);
