@@ -12,6 +12,8 @@ import { createCookies } from '../app/lib/cookies.server';
 import { parseWebEnv } from '../app/lib/web-env.server';
 import { createDb } from '../db/client';
 import { configuredFileStore, uploadDirectory } from '../app/modules/attachments/configured-file-store';
+import { checkReadiness } from '../app/modules/operations/readiness';
+import { createRedis, maxmemoryPolicy } from '../workers/redis-connection';
 import { lastResortErrors } from './last-resort-errors';
 import { noStoreByDefault, securityHeaders, sameOriginWrites } from './security-headers';
 
@@ -40,6 +42,17 @@ app.use(noStoreByDefault);
 app.get('/healthz', (_req, res) => {
   res.type('text/plain').send('ok');
 });
+// Only for /readyz: the web process hands work to the worker through the outbox, not Redis. A
+// fail-fast connection that reconnects by itself; its errors are what /readyz reports.
+const redis = createRedis(env.REDIS_URL, 'producer');
+redis.on('error', () => {});
+app.get('/readyz', async (_req, res) => {
+  const readiness = await checkReadiness({
+    db: handle.db,
+    redisMaxmemoryPolicy: () => maxmemoryPolicy(redis),
+  });
+  res.status(readiness.ready ? 200 : 503).json(readiness);
+});
 app.all(
   '*',
   createRequestHandler({
@@ -64,6 +77,7 @@ function shutdown(signal: string) {
   console.log(`[web] ${signal}: closing`);
   setTimeout(() => process.exit(1), 10_000).unref();
   server.close(async () => {
+    redis.disconnect();
     await handle.close();
     process.exit(0);
   });

@@ -29,11 +29,17 @@ export async function connected(redis: Redis): Promise<void> {
   });
 }
 
+/** Redis's `maxmemory-policy`, as the server reports it; refused at once while not connected. */
+export async function maxmemoryPolicy(redis: Redis): Promise<string | undefined> {
+  if (redis.status !== 'ready') throw new Error('Redis is not connected');
+  const info = await redis.info('memory');
+  return /maxmemory_policy:(\S+)/.exec(info)?.[1];
+}
+
 /** BullMQ silently loses jobs when Redis may evict keys: refuse to run on such a server. */
 export async function assertNoEviction(redis: Redis): Promise<void> {
   await connected(redis);
-  const info = await redis.info('memory');
-  const policy = /maxmemory_policy:(\S+)/.exec(info)?.[1];
+  const policy = await maxmemoryPolicy(redis);
   if (policy !== 'noeviction') {
     throw new Error(
       `Redis maxmemory-policy is "${policy ?? 'unknown'}"; the queue needs "noeviction" ` +

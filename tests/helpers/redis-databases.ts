@@ -36,4 +36,5 @@ export const REDIS_DB = {
   keyboard: 29,
   pageWeight: 30,
   typingWhileLoading: 31,
+  operations: 32,
 } as const;
