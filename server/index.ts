@@ -4,15 +4,19 @@
  */
 import { createRequestHandler } from '@remix-run/express';
 import type { ServerBuild } from '@remix-run/node';
+import { Queue } from 'bullmq';
 import compression from 'compression';
 import express from 'express';
+import { timingSafeEqual } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createCookies } from '../app/lib/cookies.server';
 import { parseWebEnv } from '../app/lib/web-env.server';
 import { createDb } from '../db/client';
 import { configuredFileStore, uploadDirectory } from '../app/modules/attachments/configured-file-store';
+import { collectMetrics } from '../app/modules/operations/metrics';
 import { checkReadiness } from '../app/modules/operations/readiness';
+import { QUEUE_NAMES } from '../workers/queues';
 import { createRedis, maxmemoryPolicy } from '../workers/redis-connection';
 import { lastResortErrors } from './last-resort-errors';
 import { noStoreByDefault, securityHeaders, sameOriginWrites } from './security-headers';
@@ -53,6 +57,27 @@ app.get('/readyz', async (_req, res) => {
   });
   res.status(readiness.ready ? 200 : 503).json(readiness);
 });
+// Prometheus figures for the secretariat's monitoring, behind a bearer token (none set: no endpoint).
+const queues = QUEUE_NAMES.map((name) => new Queue(name, { connection: redis }));
+const metricsToken = env.METRICS_TOKEN ? Buffer.from(`Bearer ${env.METRICS_TOKEN}`) : undefined;
+app.get('/metrics', async (req, res) => {
+  if (!metricsToken) return void res.status(404).type('text/plain').send('Not found');
+  const given = Buffer.from(req.get('authorization') ?? '');
+  if (given.length !== metricsToken.length || !timingSafeEqual(given, metricsToken)) {
+    return void res.status(401).set('WWW-Authenticate', 'Bearer').type('text/plain').send('Unauthorized');
+  }
+  try {
+    const text = await collectMetrics({
+      db: handle.db,
+      // Redis down: the database's figures still come, the queues' are left out.
+      queueCounts: () =>
+        Promise.all(queues.map(async (q) => [q.name, await q.getJobCounts('waiting', 'active', 'delayed', 'failed')] as const)).then(Object.fromEntries, () => ({})),
+    });
+    res.type('text/plain; version=0.0.4').send(text);
+  } catch {
+    res.status(503).type('text/plain').send('Metrics unavailable: the database did not answer.');
+  }
+});
 app.all(
   '*',
   createRequestHandler({
@@ -77,6 +102,7 @@ function shutdown(signal: string) {
   console.log(`[web] ${signal}: closing`);
   setTimeout(() => process.exit(1), 10_000).unref();
   server.close(async () => {
+    await Promise.all(queues.map((q) => q.close()));
     redis.disconnect();
     await handle.close();
     process.exit(0);

@@ -1,16 +1,21 @@
 /**
  * The web process's endpoints for operators, as `npm start` runs it: /healthz says the process is
  * alive; /readyz checks PostgreSQL, Redis (and its eviction policy) and the outbox, answering JSON
- * that is never cached and names no person.
+ * that is never cached and names no person; /metrics gives Prometheus figures to the holder of the
+ * token only.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPortalUnderTest } from '../helpers/portal-under-test';
 import { REDIS_DB } from '../helpers/redis-databases';
+import { createForum } from '../factories/forums';
+import { createTestSubmission } from '../factories/submissions';
+
+const METRICS_TOKEN = 'metrics-token-for-the-operations-test-0123456789';
 
 let portal: Awaited<ReturnType<typeof startPortalUnderTest>>;
 
 beforeAll(async () => {
-  portal = await startPortalUnderTest(REDIS_DB.operations);
+  portal = await startPortalUnderTest(REDIS_DB.operations, { METRICS_TOKEN });
 });
 afterAll(async () => {
   await portal?.stop();
@@ -34,5 +39,29 @@ describe('operations endpoints', () => {
       checks: { postgres: { ok: true }, redis: { ok: true, maxmemoryPolicy: 'noeviction' }, outbox: { ok: true, limitSeconds: 900 } },
     });
     expect(typeof body.checks.outbox.pending).toBe('number');
+  });
+
+  it('/metrics answers only the token holder, in Prometheus text, and counts each input received', async () => {
+    const metrics = (authorization?: string) => fetch(`${portal.appUrl}/metrics`, { headers: authorization ? { Authorization: authorization } : {} });
+    expect((await metrics()).status).toBe(401);
+    expect((await metrics(`Bearer ${METRICS_TOKEN.replace(/.$/, 'x')}`)).status).toBe(401);
+    const value = (text: string, sample: string) => Number(new RegExp(`^${sample.replace(/[{}"]/g, '\\$&')} (\\d+)$`, 'm').exec(text)?.[1]);
+
+    const before = await metrics(`Bearer ${METRICS_TOKEN}`);
+    expect(before.status).toBe(200);
+    expect(before.headers.get('content-type')).toMatch(/^text\/plain;.*version=0\.0\.4/);
+    const first = await before.text();
+    expect(first).toContain('# TYPE portal_inputs_received_total counter');
+    expect(first).toMatch(/^portal_outbox_pending \d+$/m);
+    expect(first).toMatch(/^portal_outbox_oldest_pending_seconds \d+$/m);
+    expect(first).toMatch(/^portal_queue_jobs\{queue="email",state="waiting"\} \d+$/m);
+
+    const forum = await createForum(portal.db, 'open');
+    const input = await createTestSubmission(portal.db, forum, { email: 'counted@example.org' });
+    const after = await (await metrics(`Bearer ${METRICS_TOKEN}`)).text();
+    expect(value(after, 'portal_inputs_received_total')).toBe(value(first, 'portal_inputs_received_total') + 1);
+    // Figures only: no address, reference or title.
+    expect(after).not.toContain('counted@example.org');
+    expect(after).not.toContain(input.reference);
   });
 });

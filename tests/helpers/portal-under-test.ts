@@ -7,7 +7,7 @@ import { isolatedStack } from './isolated-stack';
 import { portalEnv, startPortalProcess, waitForOutput, type PortalProcess } from './processes';
 
 /** The whole portal as `npm start` runs it (web + worker processes), on its own database. */
-export async function startPortalUnderTest(redisDbIndex: number) {
+export async function startPortalUnderTest(redisDbIndex: number, extraEnv: Record<string, string> = {}) {
   const stack = await isolatedStack(redisDbIndex);
   const port = await freePort();
   const appUrl = `http://127.0.0.1:${port}`;
@@ -15,7 +15,7 @@ export async function startPortalUnderTest(redisDbIndex: number) {
   // file's uploads in progress must not show up in another's checks.
   const dataDir = path.join(inject('dataDir'), `portal-${redisDbIndex}`);
   mkdirSync(dataDir, { recursive: true });
-  const env = portalEnv({ DATABASE_URL: stack.databaseUrl, REDIS_URL: stack.redisUrl, PORT: String(port), APP_URL: appUrl, DATA_DIR: dataDir });
+  const env = portalEnv({ DATABASE_URL: stack.databaseUrl, REDIS_URL: stack.redisUrl, PORT: String(port), APP_URL: appUrl, DATA_DIR: dataDir, ...extraEnv });
   const web = startPortalProcess('server/index.ts', env);
   const worker = startPortalProcess('workers/index.ts', env);
   await Promise.all([waitForOutput(web, /listening/), waitForOutput(worker, /ready/)]);

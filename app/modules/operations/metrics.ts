@@ -1,0 +1,68 @@
+/**
+ * The portal's figures in Prometheus's text format, for the secretariat's monitoring: inputs
+ * received (a counter: its rate is the submission rate), follow-up work waiting in the outbox and
+ * the age of the oldest, work that failed for good by kind (e-mail failures among them), and
+ * BullMQ's jobs by queue and state. Counts only: nothing about a person.
+ */
+import { and, count, isNotNull, isNull, min } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import { outbox, submissions } from '../../../db/schema';
+
+export type QueueCounts = Record<string, Record<string, number>>;
+
+export interface MetricsDeps {
+  db: Db;
+  /** Jobs per state for each BullMQ queue (waiting, active, delayed, failed…). */
+  queueCounts: () => Promise<QueueCounts>;
+}
+
+interface Metric {
+  name: string;
+  help: string;
+  type: 'counter' | 'gauge';
+  samples: Array<{ labels?: Record<string, string>; value: number }>;
+}
+
+const escapeLabel = (v: string) => v.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"');
+
+export function prometheusText(metrics: Metric[]): string {
+  return metrics
+    .map((m) => {
+      const lines = [`# HELP ${m.name} ${m.help}`, `# TYPE ${m.name} ${m.type}`];
+      for (const s of m.samples) {
+        const labels = s.labels ? `{${Object.entries(s.labels).map(([k, v]) => `${k}="${escapeLabel(v)}"`).join(',')}}` : '';
+        lines.push(`${m.name}${labels} ${s.value}`);
+      }
+      return lines.join('\n');
+    })
+    .join('\n')
+    .concat('\n');
+}
+
+export async function collectMetrics(deps: MetricsDeps, now = new Date()): Promise<string> {
+  const pendingWhere = and(isNull(outbox.doneAt), isNull(outbox.failedAt), isNull(outbox.heldAt));
+  const [[received], [pending], failed, queues] = await Promise.all([
+    deps.db.select({ n: count() }).from(submissions),
+    deps.db.select({ n: count(), oldest: min(outbox.createdAt) }).from(outbox).where(pendingWhere),
+    deps.db.select({ kind: outbox.kind, n: count() }).from(outbox).where(isNotNull(outbox.failedAt)).groupBy(outbox.kind),
+    deps.queueCounts(),
+  ]);
+  const oldestSeconds = pending.oldest ? Math.max(0, (now.getTime() - new Date(pending.oldest).getTime()) / 1000) : 0;
+  return prometheusText([
+    { name: 'portal_inputs_received_total', help: 'Inputs stored since the portal began (its rate is the submission rate).', type: 'counter', samples: [{ value: received.n }] },
+    { name: 'portal_outbox_pending', help: 'Follow-up work not yet done (e-mails, PDFs, checks).', type: 'gauge', samples: [{ value: pending.n }] },
+    { name: 'portal_outbox_oldest_pending_seconds', help: 'Age of the oldest follow-up work not yet done.', type: 'gauge', samples: [{ value: Math.round(oldestSeconds) }] },
+    {
+      name: 'portal_outbox_failed',
+      help: 'Follow-up work that failed for good, by kind (e-mail kinds are e-mail failures).',
+      type: 'gauge',
+      samples: failed.map((f) => ({ labels: { kind: f.kind }, value: f.n })),
+    },
+    {
+      name: 'portal_queue_jobs',
+      help: 'BullMQ jobs by queue and state.',
+      type: 'gauge',
+      samples: Object.entries(queues).flatMap(([queue, states]) => Object.entries(states).map(([state, n]) => ({ labels: { queue, state }, value: n }))),
+    },
+  ]);
+}
