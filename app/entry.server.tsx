@@ -6,6 +6,7 @@ import './i18n/catalogues.server';
 import { NonceContext } from './lib/nonce';
 import { isInterfaceLocale } from './modules/taxonomy/locales';
 import { loggableError } from './modules/logging/loggable-error';
+import { logError } from './modules/logging/log-line';
 import { stripNulBytes } from './lib/strip-nul-bytes.server';
 
 const ABORT_DELAY = 10_000;
@@ -54,7 +55,7 @@ function render(request: Request, responseStatusCode: number, responseHeaders: H
         onShellError: reject,
         onError(error) {
           status = 500;
-          console.error(`[web] render failed: ${loggableError(error)}`);
+          logError('web', 'render failed', loggableError(error));
         },
       },
     );
@@ -69,5 +70,5 @@ function render(request: Request, responseStatusCode: number, responseHeaders: H
  */
 export function handleError(error: unknown, { request }: LoaderFunctionArgs | ActionFunctionArgs) {
   if (request.signal.aborted) return;
-  console.error(`[web] ${request.method} ${new URL(request.url).pathname.split('/').slice(0, 3).join('/')}… failed: ${loggableError(error)}`);
+  logError('web', `${request.method} ${new URL(request.url).pathname.split('/').slice(0, 3).join('/')}… failed`, loggableError(error));
 }

@@ -19,6 +19,7 @@ import { checkReadiness } from '../app/modules/operations/readiness';
 import { QUEUE_NAMES } from '../workers/queues';
 import { createRedis, maxmemoryPolicy } from '../workers/redis-connection';
 import { lastResortErrors } from './last-resort-errors';
+import { logInfo } from '../app/modules/logging/log-line';
 import { noStoreByDefault, securityHeaders, sameOriginWrites } from './security-headers';
 
 const env = parseWebEnv();
@@ -89,7 +90,7 @@ app.all(
 
 app.use(lastResortErrors);
 
-const server = app.listen(env.PORT, env.HOST, () => console.log(`[web] listening on ${env.APP_URL} (${env.HOST}:${env.PORT})`));
+const server = app.listen(env.PORT, env.HOST, () => logInfo('web', `listening on ${env.APP_URL} (${env.HOST}:${env.PORT})`));
 // Bounded timeouts: a slow client cannot hold a connection (and its memory) forever.
 server.headersTimeout = 20_000;
 server.requestTimeout = 120_000;
@@ -99,7 +100,7 @@ let stopping = false;
 function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
-  console.log(`[web] ${signal}: closing`);
+  logInfo('web', `${signal}: closing`);
   setTimeout(() => process.exit(1), 10_000).unref();
   server.close(async () => {
     await Promise.all(queues.map((q) => q.close()));

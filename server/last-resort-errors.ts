@@ -6,10 +6,11 @@
  */
 import type { ErrorRequestHandler } from 'express';
 import { loggableError } from '../app/modules/logging/loggable-error';
+import { logError } from '../app/modules/logging/log-line';
 
 export const lastResortErrors: ErrorRequestHandler = (error, req, res, _next) => {
   const malformedPath = error instanceof URIError;
-  if (!malformedPath) console.error(`[web] ${req.method} failed outside the app: ${loggableError(error)}`);
+  if (!malformedPath) logError('web', `${req.method} failed outside the app`, loggableError(error));
   if (res.headersSent) {
     res.end();
     return;

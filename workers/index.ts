@@ -15,9 +15,10 @@ import { processOutboxJob } from './process-job';
 import { QUEUE_NAMES, jobDataSchema } from './queues';
 import { assertNoEviction, createRedis } from './redis-connection';
 import { loggableError } from '../app/modules/logging/loggable-error';
+import { logError, logInfo } from '../app/modules/logging/log-line';
 
 const SHUTDOWN_LIMIT_MS = 20_000;
-const log = (msg: string) => console.log(`[worker] ${msg}`);
+const log = (msg: string) => logInfo('worker', msg);
 
 const env = parseRuntimeEnv();
 const handle = createDb(env.DATABASE_URL, { max: 6 });
@@ -43,8 +44,8 @@ const workers = QUEUE_NAMES.map(
 );
 for (const w of workers) {
   // Only ids and error text are logged: job data holds no personal data by contract.
-  w.on('failed', (job, err) => log(`job ${job?.id} (${job?.name}) failed: ${loggableError(err).split('\n')[0]}`));
-  w.on('error', (err) => log(`queue error: ${loggableError(err).split('\n')[0]}`));
+  w.on('failed', (job, err) => logError('worker', `job ${job?.id} (${job?.name}) failed`, loggableError(err).split('\n')[0]));
+  w.on('error', (err) => logError('worker', 'queue error', loggableError(err).split('\n')[0]));
 }
 const relay = startOutboxRelay(handle, queues, { redeliverAfterMs: env.OUTBOX_REDELIVER_AFTER_MS, log });
 const maintenance = startMaintenance(handle.db, files, log);

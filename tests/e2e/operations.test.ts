@@ -64,4 +64,19 @@ describe('operations endpoints', () => {
     expect(after).not.toContain('counted@example.org');
     expect(after).not.toContain(input.reference);
   });
+
+  it('logs one JSON object per line, with time, level, source and message', async () => {
+    // Let both processes write something after start-up, then read what each wrote.
+    await fetch(`${portal.appUrl}/readyz`);
+    for (const [proc, source] of [[portal.web, 'web'], [portal.worker, 'worker']] as const) {
+      const lines = proc.output().split('\n').filter((l) => l.trim().startsWith('{'));
+      expect(lines.length, source).toBeGreaterThan(0);
+      for (const line of lines) {
+        const entry = JSON.parse(line);
+        expect(entry).toMatchObject({ level: expect.stringMatching(/^(info|error)$/), msg: expect.any(String) });
+        expect(new Date(entry.time).toISOString()).toBe(entry.time);
+      }
+      expect(lines.map((l) => JSON.parse(l)).some((e) => e.source === source && e.level === 'info')).toBe(true);
+    }
+  });
 });

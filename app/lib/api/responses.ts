@@ -2,6 +2,7 @@
 import { negotiateLocale, translator } from '../../i18n/translate';
 import type { InterfaceLocale } from '../../modules/taxonomy/locales';
 import { loggableError } from '../../modules/logging/loggable-error';
+import { logError } from '../../modules/logging/log-line';
 import { problem } from './problem';
 
 /** Public data may sit in caches briefly; anything about one client's request never. */
@@ -40,7 +41,7 @@ export async function handleApi(request: Request, handler: (locale: InterfaceLoc
     return await handler(locale);
   } catch (error) {
     if (error instanceof Response) return error;
-    console.error(`[api] ${request.method} ${new URL(request.url).pathname} failed: ${loggableError(error)}`);
+    logError('api', `${request.method} ${new URL(request.url).pathname} failed`, loggableError(error));
     return problem(locale, 'server-error', { detail: translator(locale)('serverError.body') });
   }
 }
