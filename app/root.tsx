@@ -1,6 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useLocation, useMatches, useParams, useRouteError, useRouteLoaderData } from '@remix-run/react';
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { catalogueFor } from './i18n/catalogue-registry';
 import { translator } from './i18n/translate';
 import { localeFromParams } from './lib/route-locale';
@@ -37,6 +37,8 @@ export function Layout({ children }: { children: ReactNode }) {
   const { pathname, search } = useLocation();
   const rest = pathname.replace(/^\/[^/]+/, '');
   const application = useMatches().some((m) => isApplicationPage(m.handle));
+  // Serialised once per language, not on every navigation of the client application.
+  const messagesJson = useMemo(() => (application ? scriptSafeJson(catalogueFor(locale)) : ''), [application, locale]);
   return (
     <html lang={locale} dir={directionOf(locale)}>
       <head>
@@ -56,7 +58,7 @@ export function Layout({ children }: { children: ReactNode }) {
         {application ? (
           <>
             {/* The page's language for the client application, read before it hydrates (entry.client.tsx). */}
-            <script type="application/json" id="interface-messages" dangerouslySetInnerHTML={{ __html: scriptSafeJson(catalogueFor(locale)) }} />
+            <script type="application/json" id="interface-messages" dangerouslySetInnerHTML={{ __html: messagesJson }} />
             <ScrollRestoration nonce={nonce} />
             <Scripts nonce={nonce} />
           </>

@@ -2,16 +2,10 @@
  * The production build's web process on the real components, with one open forum of 200 published
  * inputs, for the benchmarks that look at public pages as a browser does (page weight, Lighthouse).
  */
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { createDb } from '../db/client';
-import { runMigrations } from '../db/migrate';
 import { staffUsers } from '../db/schema';
-import { startBackingServices } from '../scripts/services/backing-services';
 import { createForum } from '../tests/factories/forums';
 import { seedQueue } from './queue-seed';
-import { startWebProcess } from './web-process';
+import { startBenchServices, startWebProcess } from './web-process';
 
 /** The public pages the weight and Lighthouse targets are about, in English and Arabic. */
 export function publicPages(forumSlug: string): Array<{ name: string; path: string }> {
@@ -24,13 +18,9 @@ export function publicPages(forumSlug: string): Array<{ name: string; path: stri
 }
 
 export async function withPublicPortal(fn: (portal: { appUrl: string; forumSlug: string }) => Promise<void>): Promise<void> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'portal-bench-pages-'));
-  chmodSync(dataDir, 0o755);
-  const services = await startBackingServices({ dataDir, env: {} as NodeJS.ProcessEnv, ephemeral: true });
-  const handle = createDb(services.databaseUrl, { max: 2 });
+  const { services, handle, stop } = await startBenchServices('pages');
   let web: Awaited<ReturnType<typeof startWebProcess>> | undefined;
   try {
-    await runMigrations(services.databaseUrl);
     const forum = await createForum(handle.db, 'open', {
       slug: 'imrf-2026',
       referencePrefix: 'IMRF26',
@@ -43,8 +33,6 @@ export async function withPublicPortal(fn: (portal: { appUrl: string; forumSlug:
     await fn({ appUrl: web.appUrl, forumSlug: forum.slug });
   } finally {
     web?.stop();
-    await handle.close();
-    await services.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await stop();
   }
 }

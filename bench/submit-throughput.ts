@@ -6,18 +6,12 @@
  *
  *   npm run bench [-- --requests 600 --concurrency 16]
  */
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { count, eq } from 'drizzle-orm';
 import { issueFormStamp } from '../app/modules/abuse/form-timing';
-import { createDb } from '../db/client';
-import { runMigrations } from '../db/migrate';
 import { submissions } from '../db/schema';
-import { startBackingServices } from '../scripts/services/backing-services';
 import { createForum } from '../tests/factories/forums';
-import { BENCH_SESSION_SECRET, startWebProcess } from './web-process';
+import { BENCH_SESSION_SECRET, startBenchServices, startWebProcess } from './web-process';
 
 const { values: args } = parseArgs({ options: { requests: { type: 'string', default: '600' }, concurrency: { type: 'string', default: '16' } } });
 const REQUESTS = Number(args.requests);
@@ -60,13 +54,9 @@ function summary(run: Run) {
   return { name: run.name, rps: run.latenciesMs.length / run.seconds, p50: percentile(sorted, 50), p99: percentile(sorted, 99), statuses: Object.fromEntries(run.statuses) };
 }
 
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'portal-bench-'));
-chmodSync(dataDir, 0o755);
-const services = await startBackingServices({ dataDir, env: {} as NodeJS.ProcessEnv, ephemeral: true });
-const handle = createDb(services.databaseUrl, { max: 2 });
+const { services, handle, stop } = await startBenchServices('submit');
 let web: Awaited<ReturnType<typeof startWebProcess>> | undefined;
 try {
-  await runMigrations(services.databaseUrl);
   const forum = await createForum(handle.db, 'open', { limits: { titleMaxChars: 200, summaryMaxChars: 1500, bodyMaxWords: 3000 } });
   web = await startWebProcess(services);
   const { appUrl } = web;
@@ -118,7 +108,5 @@ try {
   if (accepted !== n) process.exitCode = 1;
 } finally {
   web?.stop();
-  await handle.close();
-  await services.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  await stop();
 }

@@ -1,9 +1,15 @@
 /**
- * The production build's web process, as `npm start` runs it, on services a benchmark started: the
- * benchmarks that send requests over HTTP measure the real thing, not a function called in-process.
+ * The services and the production build's web process, as `npm start` runs them, for the
+ * benchmarks that send requests over HTTP: they measure the real thing, not a function called
+ * in-process.
  */
 import { spawn } from 'node:child_process';
-import type { BackingServices } from '../scripts/services/backing-services';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createDb, type DbHandle } from '../db/client';
+import { runMigrations } from '../db/migrate';
+import { startBackingServices, type BackingServices } from '../scripts/services/backing-services';
 import { freePort } from '../scripts/services/ports';
 
 export const BENCH_SESSION_SECRET = 'bench-session-secret-that-is-long-enough-0123456789';
@@ -29,4 +35,22 @@ export async function startWebProcess(services: Pick<BackingServices, 'databaseU
     web.once('exit', (code) => reject(new Error(`web process exited with ${code}`)));
   });
   return { appUrl, stop: () => web.kill('SIGTERM') };
+}
+
+/** Throw-away PostgreSQL (migrated), Redis and mail capture in a temporary folder, removed by `stop`. */
+export async function startBenchServices(name: string): Promise<{ services: BackingServices; handle: DbHandle; stop: () => Promise<void> }> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), `portal-bench-${name}-`));
+  chmodSync(dataDir, 0o755);
+  const services = await startBackingServices({ dataDir, env: {} as NodeJS.ProcessEnv, ephemeral: true });
+  const handle = createDb(services.databaseUrl, { max: 2 });
+  await runMigrations(services.databaseUrl);
+  return {
+    services,
+    handle,
+    async stop() {
+      await handle.close();
+      await services.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }

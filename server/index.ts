@@ -59,7 +59,7 @@ app.get('/readyz', async (_req, res) => {
   res.status(readiness.ready ? 200 : 503).json(readiness);
 });
 // Prometheus figures for the secretariat's monitoring, behind a bearer token (none set: no endpoint).
-const queues = QUEUE_NAMES.map((name) => new Queue(name, { connection: redis }));
+const queues = env.METRICS_TOKEN ? QUEUE_NAMES.map((name) => new Queue(name, { connection: redis })) : [];
 const metricsToken = env.METRICS_TOKEN ? Buffer.from(`Bearer ${env.METRICS_TOKEN}`) : undefined;
 app.get('/metrics', async (req, res) => {
   if (!metricsToken) return void res.status(404).type('text/plain').send('Not found');
