@@ -174,10 +174,12 @@ describe('filters in English, without JavaScript', () => {
     const first = await resultTitles(page);
     expect(first).toHaveLength(20);
     await page.getByRole('navigation', { name: 'Pages of results' }).getByRole('link', { name: 'Next page' }).click();
+    await page.waitForURL(/after=/, { waitUntil: 'load' });
     await expect.poll(() => resultTitles(page).then((t) => t.length)).toBe(3);
     const second = await resultTitles(page);
     expect(new Set([...first, ...second]).size).toBe(23);
     await page.getByRole('link', { name: 'First page' }).click();
+    await page.waitForURL((u) => !u.search.includes('after='), { waitUntil: 'load' });
     await expect.poll(() => resultTitles(page)).toEqual(first);
     expect(problems()).toEqual([]);
   });
@@ -188,6 +190,7 @@ describe('across forums', () => {
     const { page, problems } = await openPage(browser);
     await page.goto(url('/en'));
     await page.getByRole('link', { name: 'Search the published inputs of every forum' }).click();
+    await page.waitForURL(/\/inputs$/, { waitUntil: 'load' });
     // Singular, where the Spanish text has the plural (inspecciones).
     await page.getByLabel('Words to find').fill('inspección');
     await page.getByRole('button', { name: 'Search' }).click();

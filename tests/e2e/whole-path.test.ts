@@ -129,6 +129,7 @@ describe('the whole path', () => {
     // The public listing and page now show it, in its own direction.
     await page.goto(url(`/ar/forums/${forum.slug}`));
     await page.getByRole('link', { name: TRICKY_TEXTS.mixed }).click();
+    await page.waitForURL(/\/inputs\/[^/?]+$/, { waitUntil: 'load' }); // a public page is a new document: wait for all of it
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(TRICKY_TEXTS.mixed);
     expect(await page.getByRole('definition').filter({ hasText: 'شبكة حقوق المهاجرين' }).count()).toBe(1);
     expect(await page.getByRole('definition').filter({ hasText: 'حقوق الإنسان' }).count()).toBe(1);
@@ -207,6 +208,7 @@ describe('the whole path', () => {
     expect(gone?.status()).toBe(410);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('The receipt was deleted');
     await page.getByRole('link', { name: 'Back to the status of your input' }).click();
+    await page.waitForURL((u) => !u.pathname.endsWith('/receipt'), { waitUntil: 'load' });
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Status of your input');
     await context.close();
   });
