@@ -7,14 +7,15 @@ import { migrate } from 'drizzle-orm/postgres-js/migrator';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 
-const MIGRATIONS = fileURLToPath(new URL('./migrations', import.meta.url));
+export const MIGRATIONS = fileURLToPath(new URL('./migrations', import.meta.url));
 const LOCK_KEY = 7_305_195; // any constant shared by every process of this app
 
-export async function runMigrations(url: string): Promise<void> {
+/** `folder` is another migrations folder only for a restore, which stops at the backup's migration. */
+export async function runMigrations(url: string, folder: string = MIGRATIONS): Promise<void> {
   const sql = postgres(url, { max: 1, onnotice: () => {} });
   try {
     await sql`select pg_advisory_lock(${LOCK_KEY})`;
-    await migrate(drizzle(sql), { migrationsFolder: MIGRATIONS });
+    await migrate(drizzle(sql), { migrationsFolder: folder });
     await sql`select pg_advisory_unlock(${LOCK_KEY})`;
   } finally {
     await sql.end({ timeout: 5 });
