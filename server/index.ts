@@ -4,7 +4,6 @@
  */
 import { createRequestHandler } from '@remix-run/express';
 import type { ServerBuild } from '@remix-run/node';
-import { Queue } from 'bullmq';
 import compression from 'compression';
 import express from 'express';
 import { timingSafeEqual } from 'node:crypto';
@@ -15,8 +14,8 @@ import { parseWebEnv } from '../app/lib/web-env.server';
 import { createDb } from '../db/client';
 import { configuredFileStore, uploadDirectory } from '../app/modules/attachments/configured-file-store';
 import { collectMetrics } from '../app/modules/operations/metrics';
+import { queueCounter } from '../app/modules/operations/queue-counts';
 import { checkReadiness } from '../app/modules/operations/readiness';
-import { QUEUE_NAMES } from '../workers/queues';
 import { createRedis, maxmemoryPolicy } from '../workers/redis-connection';
 import { lastResortErrors } from './last-resort-errors';
 import { logInfo } from '../app/modules/logging/log-line';
@@ -47,8 +46,8 @@ app.use(noStoreByDefault);
 app.get('/healthz', (_req, res) => {
   res.type('text/plain').send('ok');
 });
-// Only for /readyz: the web process hands work to the worker through the outbox, not Redis. A
-// fail-fast connection that reconnects by itself; its errors are what /readyz reports.
+// Only for /readyz and the queues' figures: the web process hands work to the worker through the
+// outbox, not Redis. A fail-fast connection that reconnects by itself; its errors are what /readyz reports.
 const redis = createRedis(env.REDIS_URL, 'producer');
 redis.on('error', () => {});
 app.get('/readyz', async (_req, res) => {
@@ -58,8 +57,9 @@ app.get('/readyz', async (_req, res) => {
   });
   res.status(readiness.ready ? 200 : 503).json(readiness);
 });
+// BullMQ's jobs by queue and state, for /metrics and the admins' operations page (queues made on first use).
+const queues = queueCounter(redis);
 // Prometheus figures for the secretariat's monitoring, behind a bearer token (none set: no endpoint).
-const queues = env.METRICS_TOKEN ? QUEUE_NAMES.map((name) => new Queue(name, { connection: redis })) : [];
 const metricsToken = env.METRICS_TOKEN ? Buffer.from(`Bearer ${env.METRICS_TOKEN}`) : undefined;
 app.get('/metrics', async (req, res) => {
   if (!metricsToken) return void res.status(404).type('text/plain').send('Not found');
@@ -68,12 +68,7 @@ app.get('/metrics', async (req, res) => {
     return void res.status(401).set('WWW-Authenticate', 'Bearer').type('text/plain').send('Unauthorized');
   }
   try {
-    const text = await collectMetrics({
-      db: handle.db,
-      // Redis down: the database's figures still come, the queues' are left out.
-      queueCounts: () =>
-        Promise.all(queues.map(async (q) => [q.name, await q.getJobCounts('waiting', 'active', 'delayed', 'failed')] as const)).then(Object.fromEntries, () => ({})),
-    });
+    const text = await collectMetrics({ db: handle.db, queueCounts: queues.counts });
     res.type('text/plain; version=0.0.4').send(text);
   } catch {
     res.status(503).type('text/plain').send('Metrics unavailable: the database did not answer.');
@@ -84,7 +79,16 @@ app.all(
   createRequestHandler({
     build,
     mode: env.NODE_ENV,
-    getLoadContext: (req, res) => ({ db: handle.db, env, cookies, nonce: res.locals.nonce as string, clientIp: req.ip ?? 'unknown', files, uploadDir }),
+    getLoadContext: (req, res) => ({
+      db: handle.db,
+      env,
+      cookies,
+      nonce: res.locals.nonce as string,
+      clientIp: req.ip ?? 'unknown',
+      files,
+      uploadDir,
+      queueCounts: queues.counts,
+    }),
   }),
 );
 
@@ -103,7 +107,7 @@ function shutdown(signal: string) {
   logInfo('web', `${signal}: closing`);
   setTimeout(() => process.exit(1), 10_000).unref();
   server.close(async () => {
-    await Promise.all(queues.map((q) => q.close()));
+    await queues.close();
     redis.disconnect();
     await handle.close();
     process.exit(0);

@@ -8,7 +8,10 @@
  *   then dead-letter, so a poisoned row stops cycling through the relay forever. A database outage
  *   is not counted as the row's fault.
  * Dead-lettered rows get `failedAt` (staff and the status page see it; the relay and this function
- * skip it) and lose their payload, as delivered rows do: it may hold a one-time status token.
+ * skip it) and lose the secrets in their payload, as delivered rows lose it all: a one-time status
+ * or invitation token. What the work was (a decision to announce, a book to make) stays, so an
+ * admin can retry it from the operations page (app/modules/operations/failed-work.ts), which issues
+ * a new link where one is needed.
  */
 import { UnrecoverableError } from 'bullmq';
 import { and, eq, isNull, sql } from 'drizzle-orm';
@@ -26,7 +29,7 @@ import { runRenderPublication } from './jobs/render-publication.job';
 import { runRemoveRetiredBooks } from './jobs/remove-retired-books.job';
 import { SmtpSendError, isPermanentSmtpFailure } from './mailer';
 import { JOB_OPTIONS } from './outbox-relay';
-import type { JobKind } from './queues';
+import { keptOnFailure, type JobKind } from './queues';
 import type { WorkerDeps } from './worker-deps';
 import { loggableError, loggableFailure } from '../app/modules/logging/loggable-error';
 
@@ -78,7 +81,7 @@ async function recordFailure(deps: WorkerDeps, row: OutboxRow, error: unknown, m
     if (!reason) return false;
     await tx
       .update(outbox)
-      .set({ failedAt: new Date(), payload: {} })
+      .set({ failedAt: new Date(), payload: keptOnFailure(row.payload) })
       .where(and(eq(outbox.id, row.id), isNull(outbox.doneAt)));
     const smtpCode = error instanceof SmtpSendError ? error.responseCode : undefined;
     await recordAudit(tx, {

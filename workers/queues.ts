@@ -34,6 +34,16 @@ export const JOBS = {
 } as const;
 
 export type JobKind = keyof typeof JOBS;
+/**
+ * Payload fields that say what the work is (which decision to announce, which book to make): they
+ * stay on a row that failed for good, so an admin can retry it. Every other field (the one-time
+ * status and invitation tokens) is erased then, as all of a payload is once a row is done.
+ */
+export const KEPT_ON_FAILURE = ['decision', 'bookId'] as const;
+
+export function keptOnFailure<V>(payload: Record<string, V>): Record<string, V> {
+  return Object.fromEntries(Object.entries(payload).filter(([key]) => (KEPT_ON_FAILURE as readonly string[]).includes(key)));
+}
 export type JobPayload<K extends JobKind> = z.infer<(typeof JOBS)[K]['payload']>;
 /** Jobs that send an e-mail: the only outbox rows a submitter or a moderator sees as e-mails. */
 export const EMAIL_JOB_KINDS = (Object.keys(JOBS) as JobKind[]).filter((kind) => JOBS[kind].queue === 'email');

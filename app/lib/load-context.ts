@@ -2,6 +2,7 @@ import type { Db } from '../../db/client';
 import type { WebEnv } from './web-env.server';
 import type { Cookies } from './cookies.server';
 import type { FileStore } from '../modules/attachments/file-store';
+import type { QueueCounts } from '../modules/operations/queue-counts';
 
 /** What the HTTP server hands every loader and action (see server/index.ts). */
 export interface PortalContext {
@@ -16,6 +17,8 @@ export interface PortalContext {
   files: FileStore;
   /** Folder for uploads while they are read and checked (never kept there). */
   uploadDir: string;
+  /** BullMQ's jobs by queue and state (the operations page); undefined when Redis does not answer. */
+  queueCounts: () => Promise<QueueCounts | undefined>;
 }
 
 declare module '@remix-run/node' {

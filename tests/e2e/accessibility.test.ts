@@ -15,7 +15,7 @@ import { decide } from '../../app/modules/moderation/decide';
 import { objectiveLabel } from '../../app/modules/taxonomy/objectives';
 import { UN_LANGUAGES, type InterfaceLocale } from '../../app/modules/taxonomy/locales';
 import { submitterTypeLabel } from '../../app/modules/taxonomy/submitter-types';
-import type { Forum } from '../../db/schema';
+import { outbox, type Forum } from '../../db/schema';
 import { createForum } from '../factories/forums';
 import { createTestSubmission } from '../factories/submissions';
 import { launchChromium, openPage } from '../helpers/browser';
@@ -90,6 +90,7 @@ const STAFF: Record<string, (l: Lang) => string> = {
   '$lang.staff.team._index.tsx': (l) => `/${l}/staff/team`,
   '$lang.staff.team.new.tsx': (l) => `/${l}/staff/team/new`,
   '$lang.staff.team.$id.tsx': (l) => `/${l}/staff/team/${admin.id}`,
+  '$lang.staff.operations.tsx': (l) => `/${l}/staff/operations`,
 };
 
 /** Pages reached by doing something first: listed here, checked in their own tests below. */
@@ -151,6 +152,8 @@ beforeAll(async () => {
   toChange = await createTestSubmission(portal.db, forum, { title: 'Needs a clearer summary', language: 'en' });
   const changes = await decide(portal.db, { submissionId: toChange.id, expectedVersion: 1, staffId: admin.id, request: { decision: 'changes_requested', reason: 'Please shorten the summary.' } });
   expect(changes).toEqual({ ok: true });
+  // An e-mail that failed for good, so the operations page shows its table and retry buttons.
+  await portal.db.insert(outbox).values({ kind: 'acknowledge', submissionId: waiting.id, failedAt: new Date(), attempts: 1, lastError: 'SmtpSendError [EENVELOPE]: SMTP send failed at RCPT TO: EENVELOPE 550' });
   browser = await launchChromium();
 });
 afterAll(async () => {

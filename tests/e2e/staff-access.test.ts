@@ -42,6 +42,7 @@ function staffRoutes(): Record<string, { role: 'staff' | 'admin'; path: () => st
     '$lang.staff.team._index.tsx': { role: 'admin', path: () => '/en/staff/team', writes: false },
     '$lang.staff.team.new.tsx': { role: 'admin', path: () => '/en/staff/team/new', writes: true },
     '$lang.staff.team.$id.tsx': { role: 'admin', path: () => `/en/staff/team/${otherStaffId}`, writes: true },
+    '$lang.staff.operations.tsx': { role: 'admin', path: () => '/en/staff/operations', writes: true },
   };
 }
 /**

@@ -37,4 +37,6 @@ export const REDIS_DB = {
   pageWeight: 30,
   typingWhileLoading: 31,
   operations: 32,
+  hostileInput: 36,
+  operationsPage: 35,
 } as const;

@@ -7,8 +7,8 @@
  */
 import { and, eq, gt, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { staffUsers, statusLinks, submissions, type RejectionCategory } from '../../../db/schema';
-import { newStatusToken } from '../submissions/status-token';
+import { staffUsers, submissions, type RejectionCategory } from '../../../db/schema';
+import { issueStatusLink } from '../submissions/status-token';
 import { recordAudit } from '../audit/record-audit';
 import { addOutbox } from '../outbox/add-outbox';
 import { publishSubmission, schedulePublication } from '../publication/publish';
@@ -88,9 +88,8 @@ export async function decide(
     const held = await holdsDecisionEmails(tx, submissionId);
     if (request.decision === 'changes_requested') {
       // The e-mail needs a link to edit with; raw tokens are never kept, so a new one is made.
-      const link = newStatusToken();
-      await tx.insert(statusLinks).values({ submissionId, tokenHash: link.hash });
-      await addOutbox(tx, 'decision-email', { submissionId }, { decision: request.decision, statusToken: link.token }, { held });
+      const statusToken = await issueStatusLink(tx, submissionId);
+      await addOutbox(tx, 'decision-email', { submissionId }, { decision: request.decision, statusToken }, { held });
     } else if (request.decision !== 'spam') {
       await addOutbox(tx, 'decision-email', { submissionId }, { decision: request.decision }, { held });
     }

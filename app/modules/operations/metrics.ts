@@ -4,16 +4,16 @@
  * the age of the oldest, work that failed for good by kind (e-mail failures among them), and
  * BullMQ's jobs by queue and state. Counts only: nothing about a person.
  */
-import { and, count, isNotNull, isNull, min } from 'drizzle-orm';
+import { count } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { outbox, submissions } from '../../../db/schema';
-
-export type QueueCounts = Record<string, Record<string, number>>;
+import { submissions } from '../../../db/schema';
+import { failedWorkByKind, outboxBacklog } from './outbox-figures';
+import type { QueueCounts } from './queue-counts';
 
 export interface MetricsDeps {
   db: Db;
-  /** Jobs per state for each BullMQ queue (waiting, active, delayed, failed…). */
-  queueCounts: () => Promise<QueueCounts>;
+  /** Jobs per state for each BullMQ queue (waiting, active, delayed, failed…); undefined when Redis does not answer. */
+  queueCounts: () => Promise<QueueCounts | undefined>;
 }
 
 interface Metric {
@@ -40,23 +40,22 @@ export function prometheusText(metrics: Metric[]): string {
 }
 
 export async function collectMetrics(deps: MetricsDeps, now = new Date()): Promise<string> {
-  const pendingWhere = and(isNull(outbox.doneAt), isNull(outbox.failedAt), isNull(outbox.heldAt));
-  const [[received], [pending], failed, queues] = await Promise.all([
+  const [[received], backlog, failed, queues = {}] = await Promise.all([
     deps.db.select({ n: count() }).from(submissions),
-    deps.db.select({ n: count(), oldest: min(outbox.createdAt) }).from(outbox).where(pendingWhere),
-    deps.db.select({ kind: outbox.kind, n: count() }).from(outbox).where(isNotNull(outbox.failedAt)).groupBy(outbox.kind),
+    outboxBacklog(deps.db, now),
+    failedWorkByKind(deps.db),
+    // Redis down: the database's figures still come, the queues' are left out.
     deps.queueCounts(),
   ]);
-  const oldestSeconds = pending.oldest ? Math.max(0, (now.getTime() - new Date(pending.oldest).getTime()) / 1000) : 0;
   return prometheusText([
     { name: 'portal_inputs_received_total', help: 'Inputs stored since the portal began (its rate is the submission rate).', type: 'counter', samples: [{ value: received.n }] },
-    { name: 'portal_outbox_pending', help: 'Follow-up work not yet done (e-mails, PDFs, checks).', type: 'gauge', samples: [{ value: pending.n }] },
-    { name: 'portal_outbox_oldest_pending_seconds', help: 'Age of the oldest follow-up work not yet done.', type: 'gauge', samples: [{ value: Math.round(oldestSeconds) }] },
+    { name: 'portal_outbox_pending', help: 'Follow-up work not yet done (e-mails, PDFs, checks).', type: 'gauge', samples: [{ value: backlog.pending }] },
+    { name: 'portal_outbox_oldest_pending_seconds', help: 'Age of the oldest follow-up work not yet done.', type: 'gauge', samples: [{ value: backlog.oldestPendingSeconds }] },
     {
       name: 'portal_outbox_failed',
       help: 'Follow-up work that failed for good, by kind (e-mail kinds are e-mail failures).',
       type: 'gauge',
-      samples: failed.map((f) => ({ labels: { kind: f.kind }, value: f.n })),
+      samples: failed.map((f) => ({ labels: { kind: f.kind }, value: f.count })),
     },
     {
       name: 'portal_queue_jobs',

@@ -6,9 +6,8 @@
  * longer than the limit to reach the queue, which would mean workers or Redis are stuck.
  * Nothing personal is in the answer: counts, ages and names of settings only.
  */
-import { and, count, isNull, min } from 'drizzle-orm';
 import type { Db, Tx } from '../../../db/client';
-import { outbox } from '../../../db/schema';
+import { outboxBacklog } from './outbox-figures';
 
 /** Follow-up work older than this, still not done, means the pipeline is stuck. */
 export const OUTBOX_BACKLOG_LIMIT_SECONDS = 15 * 60;
@@ -50,17 +49,10 @@ export async function checkReadiness(deps: ReadinessDeps, now = new Date()): Pro
       (policy) => (policy === 'noeviction' ? { ok: true, maxmemoryPolicy: policy } : { ok: false, maxmemoryPolicy: policy, problem: 'may evict keys: needs noeviction' }),
       (e: unknown) => ({ ok: false, problem: problemOf(e) }),
     ),
-    within(
-      deps.db
-        .select({ pending: count(), oldest: min(outbox.createdAt) })
-        .from(outbox)
-        .where(and(isNull(outbox.doneAt), isNull(outbox.failedAt), isNull(outbox.heldAt))),
-      'PostgreSQL',
-    ).then(
-      ([row]) => {
-        const oldestPendingSeconds = row.oldest ? Math.max(0, Math.round((now.getTime() - new Date(row.oldest).getTime()) / 1000)) : 0;
+    within(outboxBacklog(deps.db, now), 'PostgreSQL').then(
+      ({ pending, oldestPendingSeconds }) => {
         const ok = oldestPendingSeconds <= OUTBOX_BACKLOG_LIMIT_SECONDS;
-        return { ok, pending: row.pending, oldestPendingSeconds, limitSeconds: OUTBOX_BACKLOG_LIMIT_SECONDS, ...(ok ? {} : { problem: 'follow-up work is waiting too long' }) };
+        return { ok, pending, oldestPendingSeconds, limitSeconds: OUTBOX_BACKLOG_LIMIT_SECONDS, ...(ok ? {} : { problem: 'follow-up work is waiting too long' }) };
       },
       (e: unknown) => ({ ok: false, limitSeconds: OUTBOX_BACKLOG_LIMIT_SECONDS, problem: problemOf(e) }),
     ),

@@ -64,10 +64,18 @@ export async function reinviteStaff(db: Db, staffId: string, locale: string, by:
 }
 
 async function sendInvite(tx: Tx, staffId: string, locale: string, by: string): Promise<void> {
+  await addOutbox(tx, 'staff-invite', { staffId }, { token: await issueInviteLink(tx, staffId, locale, by) });
+}
+
+/**
+ * A new one-time link for the account, valid INVITE_TTL_MS; earlier unused links stop working.
+ * Only its hash is stored: the token returned goes into the e-mail's outbox row.
+ */
+export async function issueInviteLink(tx: Tx, staffId: string, locale: string, by: string | null): Promise<string> {
   await tx.update(staffInvites).set({ expiresAt: new Date() }).where(and(eq(staffInvites.staffId, staffId), isNull(staffInvites.usedAt)));
   const { token, hash } = newSecretToken();
   await tx.insert(staffInvites).values({ id: hash, staffId, locale, createdBy: by, expiresAt: new Date(Date.now() + INVITE_TTL_MS) });
-  await addOutbox(tx, 'staff-invite', { staffId }, { token });
+  return token;
 }
 
 /** The account an unused, unexpired invitation link is for. */
