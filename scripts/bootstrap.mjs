@@ -120,13 +120,14 @@ function runBenchmarks(args) {
   next();
 }
 
-if (mode !== 'start' && mode !== 'test' && mode !== 'bench') {
-  console.error('usage: node scripts/bootstrap.mjs start|test|bench [args]');
+if (!['start', 'test', 'bench', 'reliability'].includes(mode)) {
+  console.error('usage: node scripts/bootstrap.mjs start|test|bench|reliability [args]');
   process.exit(2);
 }
 ensureNodeModules();
-ensureOsPackages(OS_PACKAGES[mode === 'bench' ? 'start' : mode]);
+ensureOsPackages(OS_PACKAGES[mode === 'test' ? 'test' : 'start']);
 ensureBuild();
 if (mode === 'start') handOver(process.execPath, ['--import', 'tsx', 'scripts/start.ts']);
 else if (mode === 'bench') runBenchmarks(process.argv.slice(3));
+else if (mode === 'reliability') handOver(process.execPath, ['--import', 'tsx', 'reliability/run.ts', ...process.argv.slice(3)]);
 else handOver(process.execPath, [path.join(root, 'node_modules/vitest/vitest.mjs'), 'run', ...process.argv.slice(3)]);

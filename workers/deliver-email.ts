@@ -15,6 +15,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { drafts, emailDeliveries, outbox, staffUsers, submissions, type OutboxRow } from '../db/schema';
 import type { OutgoingMail } from '../app/modules/notifications/outgoing-mail';
 import type { WorkerDeps } from './worker-deps';
+import { crashPoint } from '../app/modules/operations/crash-points';
 
 export function messageIdFor(row: Pick<OutboxRow, 'id' | 'kind' | 'submissionId' | 'draftId' | 'staffId'>, appUrl: string): string {
   return `<${row.kind}.${row.id}.${row.submissionId ?? row.draftId ?? row.staffId}@${new URL(appUrl).hostname}>`;
@@ -30,6 +31,7 @@ export async function deliverEmail(deps: WorkerDeps, row: OutboxRow, mail: Outgo
   }
   const messageId = messageIdFor(row, deps.env.APP_URL);
   const smtpResponse = await deps.mailer.send(mail, messageId);
+  crashPoint('email-after-smtp-accept');
   await deps.db.transaction(async (tx) => {
     await tx
       .insert(emailDeliveries)

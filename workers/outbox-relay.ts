@@ -11,6 +11,7 @@ import type { Db, DbHandle } from '../db/client';
 import { outbox } from '../db/schema';
 import { JOBS, isJobKind, jobIdFor } from './queues';
 import { loggableError } from '../app/modules/logging/loggable-error';
+import { crashPoint } from '../app/modules/operations/crash-points';
 
 const BATCH = 200;
 const POLL_MS = 2_000;
@@ -48,6 +49,7 @@ export async function relayDueOutboxRows(
   const stillOurs = and(inArray(outbox.id, ids), eq(outbox.enqueuedAt, claimedAt));
   try {
     await enqueue(queues, rows);
+    crashPoint('relay-after-enqueue');
   } catch (error) {
     // Give the claim back so the next tick retries at once, not after the redelivery window.
     await handle.db.update(outbox).set({ enqueuedAt: null }).where(stillOurs);

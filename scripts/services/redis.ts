@@ -10,6 +10,10 @@ import { freePort, waitForPort } from './ports';
 export interface RunningRedis {
   url: string;
   stop(): Promise<void>;
+  /** For the reliability suites: stop it (SIGTERM, which writes the AOF; or SIGKILL, a crash). */
+  halt(how: 'graceful' | 'crash'): Promise<void>;
+  /** Starts it again on the same port and data folder after `halt`. */
+  resume(extraArgs?: string[]): Promise<void>;
 }
 
 export async function startRedisServer(opts: { dataDir: string; ephemeral?: boolean }): Promise<RunningRedis> {
@@ -26,14 +30,30 @@ export async function startRedisServer(opts: { dataDir: string; ephemeral?: bool
     '--save', '',
     ...(opts.ephemeral ? ['--appendonly', 'no'] : ['--appendonly', 'yes', '--appendfsync', 'everysec']),
   ];
-  const child = spawn('redis-server', args, { stdio: ['ignore', 'ignore', 'inherit'] });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.once('error', (e) => { throw new Error(`could not start redis-server: ${e.message}`); });
+  let child = spawnRedis(args);
   await waitForPort(port);
   return {
     url: `redis://127.0.0.1:${port}`,
     async stop() {
-      if (child.exitCode === null) child.kill('SIGTERM');
+      await child.stop('SIGTERM');
+    },
+    async halt(how) {
+      await child.stop(how === 'crash' ? 'SIGKILL' : 'SIGTERM');
+    },
+    async resume(extraArgs = []) {
+      child = spawnRedis([...args, ...extraArgs]);
+      await waitForPort(port);
+    },
+  };
+}
+
+function spawnRedis(args: string[]) {
+  const child = spawn('redis-server', args, { stdio: ['ignore', 'ignore', 'inherit'] });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.once('error', (e) => { throw new Error(`could not start redis-server: ${e.message}`); });
+  return {
+    async stop(signal: NodeJS.Signals) {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       await exited;
     },
   };

@@ -39,4 +39,5 @@ export const REDIS_DB = {
   operations: 32,
   hostileInput: 36,
   operationsPage: 35,
+  reconcile: 37,
 } as const;

@@ -17,6 +17,7 @@ import { formatInZone, formatUtc } from '../time/format-instant';
 import { receiptFieldLabel } from './receipt-labels';
 import { fileSizeLabel } from '../attachments/file-size';
 import type { SubmissionForMail } from './submission-facts';
+import { crashPoint } from '../operations/crash-points';
 
 export function receiptViewFor({ submission: s, forum, locale, forumName, attachments }: SubmissionForMail): ReceiptView {
   const label = (key: Parameters<typeof receiptFieldLabel>[1]) => receiptFieldLabel(locale, key);
@@ -74,6 +75,7 @@ export async function storedReceiptFor(db: Db, facts: SubmissionForMail): Promis
     if (!live) return undefined;
     // Two renderers at once (a download while the worker sends): the first stored wins for both.
     await tx.insert(receipts).values({ submissionId: facts.submission.id, contentSha256: facts.submission.contentSha256, pdf }).onConflictDoNothing();
+    crashPoint('receipt-mid-write');
     const [stored] = await tx.select({ pdf: receipts.pdf }).from(receipts).where(key);
     return stored.pdf;
   });
