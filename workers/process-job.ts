@@ -14,9 +14,10 @@
  * a new link where one is needed.
  */
 import { UnrecoverableError } from 'bullmq';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import { recordAudit } from '../app/modules/audit/record-audit';
 import { outbox, type OutboxRow } from '../db/schema';
+import { DEFAULT_OUTBOX_CLAIM_MS } from '../app/modules/config/runtime-env';
 import { isDatabaseUnavailable } from './database-errors';
 import { runAcknowledge } from './jobs/acknowledge.job';
 import { runConfirmEmail } from './jobs/confirm-email.job';
@@ -52,8 +53,8 @@ export type ProcessOutcome = 'done' | 'skipped';
 type GiveUpReason = 'smtp-permanent' | 'attempts-exhausted';
 
 export async function processOutboxJob(deps: WorkerDeps, outboxId: number): Promise<ProcessOutcome> {
-  const row = await deps.db.query.outbox.findFirst({ where: eq(outbox.id, outboxId) });
-  if (!row || row.doneAt || row.failedAt) return 'skipped';
+  const row = await claimRow(deps, outboxId);
+  if (!row) return 'skipped';
   const handler = HANDLERS[row.kind as JobKind];
   if (!handler) throw new UnrecoverableError(`unknown job kind ${row.kind}`);
   try {
@@ -69,12 +70,34 @@ export async function processOutboxJob(deps: WorkerDeps, outboxId: number): Prom
   }
 }
 
+/**
+ * Takes the row for this job, unless it is done, failed for good, or held by another worker's
+ * running job. The database's clock decides, so workers on several machines agree.
+ */
+async function claimRow(deps: WorkerDeps, outboxId: number): Promise<OutboxRow | undefined> {
+  const claimMs = deps.env.OUTBOX_CLAIM_MS ?? DEFAULT_OUTBOX_CLAIM_MS;
+  const [row] = await deps.db
+    .update(outbox)
+    .set({ claimedUntil: sql`now() + make_interval(secs => ${claimMs / 1000})` })
+    .where(
+      and(
+        eq(outbox.id, outboxId),
+        isNull(outbox.doneAt),
+        isNull(outbox.failedAt),
+        or(isNull(outbox.claimedUntil), lt(outbox.claimedUntil, sql`now()`)),
+      ),
+    )
+    .returning();
+  return row;
+}
+
 /** Counts the failed attempt and, when it is final, dead-letters the row. Returns whether it gave up. */
 async function recordFailure(deps: WorkerDeps, row: OutboxRow, error: unknown, message: string): Promise<boolean> {
   return deps.db.transaction(async (tx) => {
     const [counted] = await tx
       .update(outbox)
-      .set({ lastError: message, attempts: sql`${outbox.attempts} + 1` })
+      // The claim is given back: BullMQ's retry (or the relay) may take the row again at once.
+      .set({ lastError: message, attempts: sql`${outbox.attempts} + 1`, claimedUntil: null })
       .where(eq(outbox.id, row.id))
       .returning({ attempts: outbox.attempts });
     const reason = giveUpReason(error, counted?.attempts ?? 0);

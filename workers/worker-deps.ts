@@ -9,5 +9,5 @@ export interface WorkerDeps {
   mailer: Mailer;
   /** Where attachments and books of inputs are kept (the web process reads the same store). */
   files: FileStore;
-  env: Pick<RuntimeEnv, 'APP_URL'>;
+  env: Pick<RuntimeEnv, 'APP_URL'> & Partial<Pick<RuntimeEnv, 'OUTBOX_CLAIM_MS'>>;
 }

@@ -29,12 +29,21 @@ export const outbox = pgTable(
     failedAt: timestamp({ withTimezone: true }),
     /** Held for review (a forum that holds decision e-mails): the relay skips it until released. */
     heldAt: timestamp({ withTimezone: true }),
+    /**
+     * A worker is running this row's job until then. A second copy of the job (the relay queues
+     * the row again after Redis lost it, or BullMQ hands a stalled job to another worker) finds
+     * the claim and leaves the row alone, so nobody gets an e-mail twice from two workers at once.
+     * A killed worker's claim simply runs out.
+     */
+    claimedUntil: timestamp({ withTimezone: true }),
     attempts: integer().notNull().default(0),
     lastError: text(),
   },
   (t) => [
     index('outbox_pending').on(t.id).where(sql`${t.doneAt} is null and ${t.failedAt} is null and ${t.heldAt} is null`),
     index('outbox_held').on(t.heldAt).where(sql`${t.heldAt} is not null`),
+    // The operations page lists work that failed for good, newest first.
+    index('outbox_failed').on(t.failedAt).where(sql`${t.failedAt} is not null`),
   ],
 );
 

@@ -4,6 +4,9 @@
  */
 import { z } from 'zod';
 
+/** A worker's hold on the outbox row it runs: longer than any job takes, SMTP timeouts included. */
+export const DEFAULT_OUTBOX_CLAIM_MS = 300_000;
+
 const runtimeEnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: z.string().url({ error: 'DATABASE_URL must be a postgres:// URL' }),
@@ -15,6 +18,7 @@ const runtimeEnvSchema = z.object({
   MAIL_CAPTURE_DIR: z.string().optional(),
   /** How long an outbox row may stay undone after being queued before it is queued again. */
   OUTBOX_REDELIVER_AFTER_MS: z.coerce.number().int().positive().default(120_000),
+  OUTBOX_CLAIM_MS: z.coerce.number().int().positive().default(DEFAULT_OUTBOX_CLAIM_MS),
   /** Where local data lives (files, uploads in progress; the local services in development). */
   DATA_DIR: z.string().default('.data'),
   /** Where attachment bytes are kept: this machine's disk, or an S3-compatible store shared by every server. */
