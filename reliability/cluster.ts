@@ -31,6 +31,8 @@ export interface ClusterOptions {
   crashPoints?: string;
   /** How long the relay waits before queueing an undone row again. */
   redeliverAfterMs?: number;
+  /** A worker's hold on the row it runs: what a killed worker's work waits before another takes it. */
+  claimMs?: number;
 }
 
 /** Each process's whole output, kept after the run (the data folder is not) for investigation. */
@@ -87,6 +89,7 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
     SESSION_SECRET: RUN_SESSION_SECRET,
     DATA_DIR: path.join(dataDir, 'portal'),
     OUTBOX_REDELIVER_AFTER_MS: String(opts.redeliverAfterMs ?? 15_000),
+    OUTBOX_CLAIM_MS: String(opts.claimMs ?? 60_000),
   };
   const logs = logDirectory(dataDir);
   mkdirSync(logs, { recursive: true });

@@ -23,6 +23,8 @@ export interface Reconciliation {
     missingConfirmationEmails: number;
     missingAcknowledgements: number;
     duplicateEmailsWithDifferentMessageIds: number;
+    /** Copies with the same Message-ID in a run that killed nothing and broke nothing. */
+    resentWithoutCause: number;
     emailsRecordedButNotReceived: number;
     emailsReceivedButNotRecorded: number;
     stuckOutboxRows: number;
@@ -56,6 +58,8 @@ export interface ReconcileInput {
   dataDir: string;
   /** True when the run made the mail server refuse for good (5xx): such work fails visibly. */
   permanentFailuresExpected: boolean;
+  /** True when the run injected faults or crash points: only then may an e-mail be sent again. */
+  resendsExpected: boolean;
 }
 
 const MARKER = /\[(L[^\]]+)\]/;
@@ -128,6 +132,7 @@ export async function reconcile(input: ReconcileInput): Promise<Reconciliation> 
       missingConfirmationEmails: subs.filter((s) => !has('confirm-email', s.id)).length,
       missingAcknowledgements: subs.filter((s) => s.confirmedAt && !has('acknowledge', s.id)).length,
       duplicateEmailsWithDifferentMessageIds: differentIds,
+      resentWithoutCause: input.resendsExpected ? 0 : sameId,
       emailsRecordedButNotReceived: deliveries.filter((d) => !receivedIds.has(d.messageId)).length,
       emailsReceivedButNotRecorded: [...copies.values()].flat().filter((id) => !recordedIds.has(id)).length,
       stuckOutboxRows: stuck.length,

@@ -70,12 +70,15 @@ console.table({
   'e-mails received': figures.emailsReceived,
   'e-mail copies with the same Message-ID (tolerated)': figures.duplicateEmailsSameMessageId,
   'work failed visibly (SMTP 5xx)': figures.failedVisibly,
+  'BullMQ jobs sampled in Redis (ids only?)': result.personalData.jobsSampled,
   'drained in (s)': result.drainedInSeconds?.toFixed(1) ?? 'NOT DRAINED',
   'submit latency p50 / p95 / p99 / max (ms)': [result.latencyMs.p50, result.latencyMs.p95, result.latencyMs.p99, result.latencyMs.max].map((v) => v.toFixed(0)).join(' / '),
 });
 if (result.faults.length) console.table(result.faults.map((f) => ({ fault: f.fault, 'at (s)': f.atSeconds.toFixed(1), 'lasted (s)': f.seconds ?? '', note: f.note ?? '' })));
 console.table(result.processes.map((p) => ({ process: `${p.role} ${p.index}`, 'exits caused by the run': p.expectedExits, 'crash points': JSON.stringify(p.crashPoints), 'failed starts': p.failedStarts, 'unexpected exits': p.unexpectedExits.length })));
 for (const p of result.processes) for (const line of p.unexpectedExits) console.log(`unexpected: ${line}`);
+for (const line of result.personalData.logLines.slice(0, 10)) console.log(`personal data in a log: ${line}`);
+console.log(`each process's output: ${result.logDir}`);
 const defects = defectsOf(result);
 console.table(defects);
 const bad = Object.entries(defects).filter(([, n]) => n !== 0);

@@ -13,6 +13,7 @@ import { inputMix } from './input-mix';
 import { runOpenLoad, type LedgerEntry } from './load-generator';
 import { reconcile, type Reconciliation } from './reconcile';
 import { startSubmitters } from './submitters';
+import { personalDataInLogs, sampleJobData } from './personal-data-scan';
 
 export interface ScenarioOptions extends ClusterOptions {
   ratePerSecond: number;
@@ -26,6 +27,8 @@ export interface ScenarioOptions extends ClusterOptions {
 
 export interface ScenarioResult {
   reconciliation: Reconciliation;
+  /** Log lines naming a submitter; BullMQ jobs sampled, and those whose data held more than ids. */
+  personalData: { logLines: string[]; jobsSampled: number; jobsWithMoreThanIds: number };
   faults: FaultEvent[];
   /** Faults whose own check failed (e.g. a worker that started on an evicting Redis). */
   faultChecksFailed: string[];
@@ -43,6 +46,7 @@ export async function runScenario(opts: ScenarioOptions): Promise<ScenarioResult
   const cluster = await startCluster(opts);
   try {
     const forum = await createForum(cluster.db.db, 'open');
+    const jobSampler = sampleJobData(cluster.redisUrl);
     const submitters = startSubmitters(cluster.smtp, (address) => address.startsWith(`load-${runId}-`));
     const events: FaultEvent[] = [];
     const faultChecksFailed: string[] = [];
@@ -71,6 +75,9 @@ export async function runScenario(opts: ScenarioOptions): Promise<ScenarioResult
     await faultsDone;
     log('draining');
     const drainedInSeconds = await drain(cluster.db.db, submitters, opts.drainSeconds ?? 180);
+    const jobData = await jobSampler.stop();
+    // The run's addresses and the names the mix gives its people (input-mix.ts).
+    const leaks = personalDataInLogs(cluster.logDir, ['@example.org', 'أمينة حداد', 'Ana María Núñez']);
     const reconciliation = await reconcile({
       db: cluster.db.db,
       forumId: forum.id,
@@ -78,9 +85,11 @@ export async function runScenario(opts: ScenarioOptions): Promise<ScenarioResult
       mail: cluster.smtp.received,
       dataDir: cluster.env.DATA_DIR!,
       permanentFailuresExpected: opts.faults.some((f) => f.fault === 'smtp-5xx'),
+      resendsExpected: opts.faults.length > 0 || !!opts.crashPoints,
     });
     return {
       reconciliation,
+      personalData: { logLines: leaks, jobsSampled: jobData.jobsSeen, jobsWithMoreThanIds: jobData.violations },
       faults: events,
       faultChecksFailed,
       processes: cluster.processes.map((p) => ({
@@ -131,6 +140,8 @@ export function defectsOf(result: ScenarioResult): Record<string, number> {
     ...result.reconciliation.defects,
     unexpectedProcessExits: result.processes.reduce((n, p) => n + p.unexpectedExits.length, 0),
     faultChecksFailed: result.faultChecksFailed.length,
+    personalDataInLogs: result.personalData.logLines.length,
+    personalDataInJobs: result.personalData.jobsWithMoreThanIds,
     notDrained: result.drainedInSeconds === undefined ? 1 : 0,
   };
 }

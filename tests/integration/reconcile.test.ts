@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDb, type DbHandle } from '../../db/client';
 import { attachments, emailDeliveries, outbox } from '../../db/schema';
 import { reconcile } from '../../reliability/reconcile';
+import { personalDataInLogs } from '../../reliability/personal-data-scan';
 import type { LedgerEntry } from '../../reliability/load-generator';
 import type { ReceivedMail } from '../../reliability/fault-smtp';
 import { createForum } from '../factories/forums';
@@ -61,6 +62,7 @@ describe('the reconciler', () => {
       mail: received,
       dataDir,
       permanentFailuresExpected: false,
+      resendsExpected: true,
     });
     const pending = await db.select().from(outbox);
     expect(result.defects).toEqual({
@@ -69,6 +71,7 @@ describe('the reconciler', () => {
       missingConfirmationEmails: 1,
       missingAcknowledgements: 1,
       duplicateEmailsWithDifferentMessageIds: 1,
+      resentWithoutCause: 0,
       emailsRecordedButNotReceived: 1,
       emailsReceivedButNotRecorded: 6,
       stuckOutboxRows: pending.length,
@@ -79,5 +82,15 @@ describe('the reconciler', () => {
       leftoverUploads: 1,
     });
     expect(result.figures).toMatchObject({ arrivals: 3, answeredWithReference: 3, storedWithoutAnswer: 0, confirmed: 3, duplicateEmailsSameMessageId: 1 });
+    // In a run that broke nothing, even a same-Message-ID copy is a defect.
+    const calm = await reconcile({ db, forumId: forum.id, ledger: [], mail: received, dataDir, permanentFailuresExpected: false, resendsExpected: false });
+    expect(calm.defects.resentWithoutCause).toBe(1);
+  });
+
+  it('finds a submitter’s address or name in any process’s output', () => {
+    const logs = mkdtempSync(path.join(inject('dataDir'), 'logs-'));
+    writeFileSync(path.join(logs, 'web-0.log'), '{"level":"info","msg":"listening"}\n');
+    writeFileSync(path.join(logs, 'worker-1.log'), '{"level":"error","msg":"could not send to load-ab12-7@example.org"}\n{"msg":"ready"}\n');
+    expect(personalDataInLogs(logs, ['@example.org', 'أمينة حداد'])).toEqual(['worker-1.log: {"level":"error","msg":"could not send to load-ab12-7@example.org"}']);
   });
 });
