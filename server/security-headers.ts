@@ -51,18 +51,22 @@ export function noStoreByDefault(_req: Request, res: Response, next: NextFunctio
 }
 
 /**
- * CSRF defence for every state-changing request: the browser's Origin (or Sec-Fetch-Site when a
- * browser omits Origin) must be this portal. Together with SameSite cookies this stops cross-site
- * form posts without per-form tokens. Server-to-server API clients send neither header and pass.
+ * CSRF defence for every state-changing request: the browser's Origin must be this portal; when a
+ * browser omits Origin (older ones, some privacy settings), its Referer and Sec-Fetch-Site must not
+ * name another site either. Together with SameSite cookies this stops cross-site form posts
+ * without per-form tokens. Server-to-server API clients send none of these headers and pass.
  */
 export function sameOriginWrites(allowedOrigins: string[]) {
   const allowed = new Set(allowedOrigins);
   return (req: Request, res: Response, next: NextFunction) => {
     if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next();
-    const origin = req.get('origin');
-    const fetchSite = req.get('sec-fetch-site');
     const ownOrigin = `${req.protocol}://${req.get('host')}`;
-    const ok = origin ? allowed.has(origin) || origin === ownOrigin : fetchSite !== 'cross-site';
+    const isOurs = (origin: string) => allowed.has(origin) || origin === ownOrigin;
+    const origin = req.get('origin');
+    const referer = req.get('referer');
+    const ok = origin
+      ? isOurs(origin)
+      : req.get('sec-fetch-site') !== 'cross-site' && (!referer || isOurs(originOf(referer)));
     if (ok) return next();
     if (req.path.startsWith('/api/')) {
       // The JSON API answers in its own format (RFC 9457); it serves no browser on another site.
@@ -73,4 +77,14 @@ export function sameOriginWrites(allowedOrigins: string[]) {
     }
     res.status(403).type('text/plain').send('Cross-site request refused.');
   };
+}
+
+/** The origin a Referer names; "null" (refused) for anything that is not an absolute http(s) URL. */
+function originOf(referer: string): string {
+  try {
+    const url = new URL(referer);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : 'null';
+  } catch {
+    return 'null';
+  }
 }

@@ -2,7 +2,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData } from '@remix-run/react';
 import { TextField } from '../components/form-fields';
 import { translator } from '../i18n/translate';
-import { currentStaffSession, redirectWithSession, signInStepPath } from '../lib/staff-auth.server';
+import { currentStaffSession, redirectWithSession, sessionToken, signInStepPath } from '../lib/staff-auth.server';
+import { retryAfterHeaders } from '../lib/retry-after-headers';
 import { localeFromParams, requireLocale, useLocale } from '../lib/route-locale';
 import { signInWithPassword } from '../modules/staff/sign-in';
 import { requireSmallForm } from '../lib/read-form.server';
@@ -16,6 +17,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction = ({ params }) => [{ title: translator(localeFromParams(params))('staff.login.title') }];
 
+// A throttled attempt's Retry-After reaches the page and the data request.
+export const headers = retryAfterHeaders;
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = requireLocale(params);
   const form = await requireSmallForm(request);
@@ -28,6 +32,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     password,
     clientIp: context.clientIp,
     totpPolicy: context.env.STAFF_TOTP,
+    replacing: await sessionToken(request, context),
   });
   if (step.outcome === 'throttled') {
     const minutes = Math.ceil(step.retryAfterSeconds / 60);

@@ -4,6 +4,7 @@ import { CsrfField } from '../components/CsrfField';
 import { TextField } from '../components/form-fields';
 import { translator } from '../i18n/translate';
 import { currentStaffSession, redirectWithSession, requireSignInStepForm } from '../lib/staff-auth.server';
+import { retryAfterHeaders } from '../lib/retry-after-headers';
 import { localeFromParams, requireLocale, useLocale } from '../lib/route-locale';
 import { signInWithCode } from '../modules/staff/sign-in';
 
@@ -21,6 +22,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction = ({ params }) => [{ title: translator(localeFromParams(params))('staff.code.title') }];
+
+// A throttled attempt's Retry-After reaches the page and the data request.
+export const headers = retryAfterHeaders;
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = requireLocale(params);

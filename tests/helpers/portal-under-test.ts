@@ -24,6 +24,9 @@ export async function startPortalUnderTest(redisDbIndex: number, extraEnv: Recor
   return {
     appUrl,
     dataDir,
+    /** Its own database and Redis database, for a second process on the same data. */
+    databaseUrl: stack.databaseUrl,
+    redisUrl: stack.redisUrl,
     db: handle.db,
     web,
     worker,

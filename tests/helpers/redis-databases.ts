@@ -40,4 +40,5 @@ export const REDIS_DB = {
   hostileInput: 36,
   operationsPage: 35,
   reconcile: 37,
+  security: 38,
 } as const;

@@ -1,7 +1,9 @@
 /**
  * Signing in, step by step: password, then (when the account has it, or its role requires it) a
  * TOTP code or the set-up of two-factor sign-in. Every step that succeeds replaces the session
- * with a new one, so a token seen before sign-in (or half-way) is worth nothing after it.
+ * with a new one, and ends the one the request came with (a half-finished sign-in begun again, a
+ * session left open on a shared computer), so a token seen before sign-in (or half-way) is worth
+ * nothing after it.
  *
  * Throttling counts attempts per (address, IP) and per IP. Nothing counts per address alone: an
  * attacker could then lock a moderator out in the last days of a call just by typing their
@@ -35,7 +37,15 @@ export type SignInStep =
 
 export async function signInWithPassword(
   db: Db,
-  args: { secret: string; email: string; password: string; clientIp: string; totpPolicy: TotpPolicy },
+  args: {
+    secret: string;
+    email: string;
+    password: string;
+    clientIp: string;
+    totpPolicy: TotpPolicy;
+    /** The session token the request carried, if any: it ends once the password is right. */
+    replacing?: string;
+  },
 ): Promise<SignInStep> {
   const account = normaliseStaffEmail(args.email);
   const limited = await hitRateLimits(db, args.secret, [
@@ -45,6 +55,7 @@ export async function signInWithPassword(
   if (!limited.allowed) return { outcome: 'throttled', retryAfterSeconds: limited.retryAfterSeconds };
   const user = await checkStaffCredentials(db, account, args.password);
   if (!user) return { outcome: 'failed' };
+  if (args.replacing) await endStaffSession(db, args.replacing);
   if (user.totpSecret) return { outcome: 'second_factor', ...(await startStaffSession(db, user.id, 'second_factor')) };
   if (totpRequired(user.role, args.totpPolicy)) return { outcome: 'totp_setup', ...(await startStaffSession(db, user.id, 'totp_setup')) };
   return { outcome: 'signed_in', ...(await signedIn(db, user.id)) };
