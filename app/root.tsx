@@ -79,11 +79,16 @@ export default function App() {
   return <Outlet />;
 }
 
-/** The heading and text of an error page, by status. */
+/**
+ * The heading and text of an error page, by status. A form refused before it could be read (too
+ * large, not a form, broken) says so: it is no server error, and trying again will not help.
+ */
 function errorMessages(error: unknown) {
   const status = isRouteErrorResponse(error) ? error.status : 500;
   return status === 404 ? (['notFound.title', 'notFound.body'] as const)
     : status === 403 ? (['forbidden.title', 'forbidden.body'] as const)
+    : status === 413 ? (['formRefused.title', 'error.tooLong'] as const)
+    : status === 400 || status === 415 ? (['formRefused.title', 'error.form'] as const)
     : (['serverError.title', 'serverError.body'] as const);
 }
 

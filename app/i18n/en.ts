@@ -126,6 +126,7 @@ export const en = {
   'error.choose': 'Choose one of the options.',
   'error.chooseSome': 'Choose at least one option.',
   'error.invalidCharacters': 'This contains characters that cannot be accepted (control characters or line breaks).',
+  'error.deceptiveCharacters': 'This contains characters that disguise the text: invisible characters, letters of different alphabets mixed in one word (such as a Cyrillic “о” among Latin letters), or marks stacked on one letter. Type it again in ordinary letters.',
   'error.invalid': 'This value is not valid.',
   'error.tooFast': 'That was faster than a person can fill in this form. Please check your input and send it again.',
   'error.rateLimited': 'Too many inputs were sent from your connection or e-mail address in a short time. Please try again in {minutes} minutes; nothing you typed is lost.',
@@ -208,6 +209,7 @@ export const en = {
   'notFound.body': 'This page does not exist, or is not public.',
   'serverError.title': 'Something went wrong',
   'serverError.body': 'Please try again in a moment. Nothing you sent has been lost if you received a reference.',
+  'formRefused.title': 'The form was not sent',
 
   'call.yourTime': 'In your time zone ({zone}): {date}',
   'form.summary.hintRange': 'Between {min} and {max} characters.',

@@ -127,6 +127,7 @@ export const es: Record<MessageKey, string> = {
   'error.choose': 'Elija una de las opciones.',
   'error.chooseSome': 'Elija al menos una opción.',
   'error.invalidCharacters': 'Contiene caracteres que no pueden aceptarse (caracteres de control o saltos de línea).',
+  'error.deceptiveCharacters': 'Contiene caracteres que disfrazan el texto: caracteres invisibles, letras de alfabetos distintos mezcladas en una misma palabra (como una «о» cirílica entre letras latinas) o signos acumulados sobre una letra. Vuelva a escribirlo con letras normales.',
   'error.invalid': 'Este valor no es válido.',
   'error.tooFast': 'El formulario se envió más rápido de lo que una persona puede rellenarlo. Revise su contribución y vuelva a enviarla.',
   'error.rateLimited': 'Se enviaron demasiadas contribuciones desde su conexión o dirección de correo electrónico en poco tiempo. Vuelva a intentarlo dentro de {minutes} minutos; no se ha perdido nada de lo que escribió.',
@@ -209,6 +210,7 @@ export const es: Record<MessageKey, string> = {
   'notFound.body': 'Esta página no existe o no es pública.',
   'serverError.title': 'Se ha producido un error',
   'serverError.body': 'Vuelva a intentarlo dentro de un momento. Si recibió una referencia, no se ha perdido nada de lo que envió.',
+  'formRefused.title': 'El formulario no se envió',
 
   'call.yourTime': 'En su huso horario ({zone}): {date}',
   'form.summary.hintRange': 'Entre {min} y {max} caracteres.',

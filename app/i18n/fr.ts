@@ -127,6 +127,7 @@ export const fr: Record<MessageKey, string> = {
   'error.choose': 'Choisissez l’une des options.',
   'error.chooseSome': 'Choisissez au moins une option.',
   'error.invalidCharacters': 'Ce champ contient des caractères qui ne peuvent pas être acceptés (caractères de contrôle ou sauts de ligne).',
+  'error.deceptiveCharacters': 'Ce champ contient des caractères qui déguisent le texte : caractères invisibles, lettres d’alphabets différents mêlées dans un même mot (comme un « о » cyrillique parmi des lettres latines) ou signes empilés sur une lettre. Saisissez-le de nouveau en lettres ordinaires.',
   'error.invalid': 'Cette valeur n’est pas valable.',
   'error.tooFast': 'Ce formulaire a été rempli plus vite qu’une personne ne peut le faire. Veuillez vérifier votre contribution et l’envoyer de nouveau.',
   'error.rateLimited': 'Trop de contributions ont été envoyées depuis votre connexion ou votre adresse électronique en peu de temps. Veuillez réessayer dans {minutes} minutes ; rien de ce que vous avez saisi n’est perdu.',
@@ -209,6 +210,7 @@ export const fr: Record<MessageKey, string> = {
   'notFound.body': 'Cette page n’existe pas ou n’est pas publique.',
   'serverError.title': 'Une erreur s’est produite',
   'serverError.body': 'Veuillez réessayer dans un instant. Si vous avez reçu une référence, rien de ce que vous avez envoyé n’a été perdu.',
+  'formRefused.title': 'Le formulaire n’a pas été envoyé',
 
   'call.yourTime': 'Dans votre fuseau horaire ({zone}) : {date}',
   'form.summary.hintRange': 'Entre {min} et {max} caractères.',

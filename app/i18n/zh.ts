@@ -127,6 +127,7 @@ export const zh: Record<MessageKey, string> = {
   'error.choose': '请选择其中一个选项。',
   'error.chooseSome': '请至少选择一个选项。',
   'error.invalidCharacters': '此处含有无法接受的字符（控制字符或换行符）。',
+  'error.deceptiveCharacters': '此处含有伪装文本的字符：不可见字符、同一个词中混用不同字母表的字母（例如拉丁字母中夹杂西里尔字母“о”），或叠加在同一字母上的符号。请用普通字母重新输入。',
   'error.invalid': '此值无效。',
   'error.tooFast': '填写速度超出了常人填写此表单的速度。请检查您的意见并重新发送。',
   'error.rateLimited': '短时间内从您的连接或电子邮件地址发送的意见过多。请在{minutes}分钟后重试；您输入的内容不会丢失。',
@@ -209,6 +210,7 @@ export const zh: Record<MessageKey, string> = {
   'notFound.body': '此页面不存在或未公开。',
   'serverError.title': '出现错误',
   'serverError.body': '请稍后重试。如果您已收到编号，则您发送的内容没有丢失。',
+  'formRefused.title': '表单未发送',
 
   'call.yourTime': '按您所在时区（{zone}）：{date}',
   'form.summary.hintRange': '{min}至{max}个字符。',

@@ -3,6 +3,9 @@
  * as soon as it passes it, whether or not it announced its length (chunked uploads), so a large
  * post never sits whole in memory. Multipart bodies (attachments) take their own streamed path.
  */
+import { translator } from '../i18n/translate';
+import { DEFAULT_LOCALE, isInterfaceLocale } from '../modules/taxonomy/locales';
+
 export type FormRead = { ok: true; form: FormData } | { ok: false; problem: 'too_large' | 'unsupported' | 'malformed' };
 
 /**
@@ -54,10 +57,17 @@ export async function readFormWithin(request: Request, maxBytes: number): Promis
   }
 }
 
-/** For small forms (sign-in, decisions, status actions): the form, or a 4xx response thrown. */
-export async function requireSmallForm(request: Request, maxBytes = 64 * 1024): Promise<FormData> {
+/**
+ * For small forms (sign-in, decisions, status actions): the form, or a 4xx response thrown whose
+ * body is one sentence in the page's language (`locale`, when the route knows it).
+ */
+export async function requireSmallForm(request: Request, maxBytes = 64 * 1024, locale?: string): Promise<FormData> {
   const read = await readFormWithin(request, maxBytes);
   if (read.ok) return read.form;
   const status = read.problem === 'too_large' ? 413 : read.problem === 'unsupported' ? 415 : 400;
-  throw new Response('The form could not be read.', { status, headers: read.problem === 'too_large' ? { Connection: 'close' } : undefined });
+  const t = translator(isInterfaceLocale(locale) ? locale : DEFAULT_LOCALE);
+  throw new Response(t(read.problem === 'too_large' ? 'error.tooLong' : 'error.form'), {
+    status,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Language': isInterfaceLocale(locale) ? locale : DEFAULT_LOCALE, ...(read.problem === 'too_large' ? { Connection: 'close' } : {}) },
+  });
 }

@@ -84,7 +84,7 @@ export async function requireStaffForm(
   options: { admin?: boolean; maxBytes?: number } = {},
 ): Promise<{ staff: StaffMember; form: FormData }> {
   const staff = options.admin ? await requireAdmin(request, context, lang) : await requireStaff(request, context, lang);
-  const form = await requireSmallForm(request, options.maxBytes);
+  const form = await requireSmallForm(request, options.maxBytes, lang);
   const token = await sessionToken(request, context);
   if (!token || !csrfMatches(context, token, form.get('csrf'))) throw forbidden();
   return { staff, form };

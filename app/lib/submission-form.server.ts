@@ -10,6 +10,8 @@ const SINGLE_FIELDS = [
   'publishName', 'publishOrganisation', 'publishAttachments', 'consentPublication',
 ] as const;
 const LIST_FIELDS = ['objectives', 'principles'] as const;
+/** The form's own hidden fields and buttons: one value each too, or the parts of the server that read them could disagree. */
+const CONTROL_FIELDS = ['idempotencyKey', 'formStamp', 'draftToken', 'late', 'website', 'intent'] as const;
 
 export type RawSubmissionForm = Partial<Record<(typeof SINGLE_FIELDS)[number], string>> &
   Record<(typeof LIST_FIELDS)[number], string[]>;
@@ -25,6 +27,7 @@ export function readSubmissionForm(form: FormData): { values: RawSubmissionForm;
     if (all.length > 0) values[field] = all[0];
   }
   for (const field of LIST_FIELDS) values[field] = form.getAll(field).filter((v): v is string => typeof v === 'string');
+  for (const field of CONTROL_FIELDS) if (form.getAll(field).length > 1) duplicated.push(field);
   return { values, duplicated };
 }
 

@@ -23,7 +23,7 @@ export const meta: MetaFunction = ({ params }) => [{ title: translator(localeFro
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = requireLocale(params);
-  const form = await requireSmallForm(request);
+  const form = await requireSmallForm(request, undefined, locale);
   const password = String(form.get('password') ?? '');
   const problem = passwordProblem(password, String(form.get('repeat') ?? ''));
   if (problem) return data({ problem }, { status: 400 });

@@ -22,7 +22,7 @@ export const headers = retryAfterHeaders;
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = requireLocale(params);
-  const form = await requireSmallForm(request);
+  const form = await requireSmallForm(request, undefined, locale);
   const email = String(form.get('email') ?? '').slice(0, 320);
   const password = String(form.get('password') ?? '').slice(0, 1024);
   if (!email || !password) return data({ failed: 'staff.login.failed' as const, email, minutes: 0 }, { status: 401 });

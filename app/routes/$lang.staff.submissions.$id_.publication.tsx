@@ -7,6 +7,7 @@ import { PublicationState } from '../components/PublicationSummary';
 import { Checkbox, ChoiceGroup, TextArea, TextField } from '../components/form-fields';
 import { readPublicVersionForm, type PublicVersionProblems } from '../lib/public-version-form.server';
 import { readPublishTime, type PublishTimeError } from '../lib/publish-time-form.server';
+import { MAX_FORM_BYTES } from '../lib/submission-request.server';
 import { staffTextProblem } from '../lib/decision-form.server';
 import { requireForumAccess, requireStaff, requireStaffForm } from '../lib/staff-auth.server';
 import { requireLocale, useLocale } from '../lib/route-locale';
@@ -49,6 +50,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.reference ?? '' }];
 
+/**
+ * The public version posts the input's whole text back: room for the longest text an input can
+ * hold (512 KiB of JSON from the API), percent-encoded as a form (up to three bytes per byte).
+ */
+const PUBLIC_VERSION_FORM_BYTES = 4 * MAX_FORM_BYTES;
+
 type ActionResult =
   | { problem: 'version'; fields: PublicVersionProblems; values: Record<string, string> }
   | { problem: 'publishAt'; error: PublishTimeError; value: string }
@@ -58,7 +65,7 @@ type ActionResult =
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = requireLocale(params);
-  const { staff, form } = await requireStaffForm(request, context, locale);
+  const { staff, form } = await requireStaffForm(request, context, locale, { maxBytes: PUBLIC_VERSION_FORM_BYTES });
   const submissionId = params.id;
   const forum = isUuid(submissionId) ? await findForumById(context.db, await submissionForumId(context.db, submissionId)) : undefined;
   if (!forum || !isUuid(submissionId)) throw new Response('Not found', { status: 404 });

@@ -54,7 +54,7 @@ export const meta: MetaFunction = ({ params }) => [
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = requireLocale(params);
   const { submission } = await requireStatus(params, context);
-  const form = await requireSmallForm(request);
+  const form = await requireSmallForm(request, undefined, locale);
   if (form.get('intent') === 'confirm') {
     // Whatever the outcome (done now, or earlier), the page then shows the current stage.
     await confirmEmail(context.db, submission.id, params.token!);

@@ -55,7 +55,7 @@ export const meta: MetaFunction = ({ params }) => [
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = requireLocale(params);
   const { submission, forum } = await requireEditable(params, context);
-  const form = await requireSmallForm(request, 512 * 1024);
+  const form = await requireSmallForm(request, 512 * 1024, locale);
   const { values } = readSubmissionForm(form);
   // The confirmed address stays, whatever the form says (or omits).
   const parsed = submissionInputSchema(forum.limits, forum.inputLanguages, forum.requiredFields, { fixedEmail: submission.email }).safeParse(values);

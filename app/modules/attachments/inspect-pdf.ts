@@ -1,14 +1,28 @@
 /**
- * A PDF must open without a password and carry no scripts or launch actions: the secretariat and
- * the public will open it. Anything pdf-lib cannot parse is refused as unreadable (truncated,
- * corrupt), since a reader could not be sure what it shows either.
+ * A PDF must open without a password and carry no scripts, launches, form submissions or other
+ * automatic actions: the secretariat and the public will open it. Every object is searched, nested
+ * ones too (an action is as often written inside the dictionary that triggers it as on its own),
+ * with names read as a PDF reader reads them (`/J#61vaScript` is `/JavaScript`). Anything pdf-lib
+ * cannot parse is refused as unreadable (truncated, corrupt), since a reader could not be sure
+ * what it shows either.
  */
 import { readFile } from 'node:fs/promises';
-import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, type PDFObject } from 'pdf-lib';
 
 export type PdfVerdict = 'ok' | 'encrypted' | 'script' | 'unreadable';
 
-const ACTIVE_KEYS = ['JS', 'JavaScript', 'Launch', 'RichMedia'].map((k) => PDFName.of(k));
+/** Keys that hold scripts, script-bearing forms (XFA) or embedded players, wherever they are. */
+const ACTIVE_KEYS = new Set(['JS', 'JavaScript', 'Launch', 'RichMedia', 'XFA']);
+/** Actions that run something or send data out, whatever triggers them (a click too). */
+const ACTIVE_ACTIONS = new Set(['JavaScript', 'Launch', 'RichMediaExecute', 'SubmitForm', 'ImportData']);
+/**
+ * What a document may do by itself, on opening or on an event (OpenAction, AA): move within
+ * itself. Opening an address or another file (URI, GoToR over a network share…) needs a click.
+ */
+const HARMLESS_AUTOMATIC = new Set(['GoTo', 'Named']);
+
+/** A name as a reader decodes it: #xx escapes in either case (pdf-lib decodes only upper-case ones). */
+const nameOf = (name: PDFName) => name.decodeText().replace(/#([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 
 export async function inspectPdf(path: string): Promise<PdfVerdict> {
   let doc: PDFDocument;
@@ -19,9 +33,52 @@ export async function inspectPdf(path: string): Promise<PdfVerdict> {
     return 'unreadable';
   }
   if (doc.isEncrypted) return 'encrypted';
-  if (doc.getPageCount() === 0) return 'unreadable';
-  for (const [, object] of doc.context.enumerateIndirectObjects()) {
-    if (object instanceof PDFDict && ACTIVE_KEYS.some((key) => object.has(key) || object.get(PDFName.of('S')) === key)) return 'script';
+  // A file with a PDF header but no document in it (no catalog, no page tree) has nothing to show.
+  if (pageCount(doc) === 0) return 'unreadable';
+  return hasActiveContent(doc) ? 'script' : 'ok';
+}
+
+function pageCount(doc: PDFDocument): number {
+  try {
+    return doc.getPageCount();
+  } catch {
+    return 0;
   }
-  return 'ok';
+}
+
+function hasActiveContent(doc: PDFDocument): boolean {
+  const lookup = (value: PDFObject) => (value instanceof PDFName ? undefined : doc.context.lookup(value));
+  // `automatic`: an action a reader runs by itself (the document's OpenAction, an AA trigger, and
+  // the actions chained to those by Next), where anything but moving within the document counts.
+  // A stack, not recursion: a crafted file may nest arrays deeper than the call stack goes.
+  const seen = { plain: new Set<PDFObject>(), automatic: new Set<PDFObject>() };
+  const stack: Array<[PDFObject | undefined, boolean]> = doc.context.enumerateIndirectObjects().map(([, object]) => [object, false]);
+  while (stack.length > 0) {
+    const [object, automatic] = stack.pop()!;
+    const visited = automatic ? seen.automatic : seen.plain;
+    if (!object || visited.has(object)) continue;
+    visited.add(object);
+    if (object instanceof PDFArray) {
+      for (const item of object.asArray()) stack.push([lookup(item), automatic]);
+      continue;
+    }
+    const dict = object instanceof PDFRawStream ? object.dict : object instanceof PDFDict ? object : undefined;
+    if (!dict) continue;
+    for (const [key, value] of dict.entries()) {
+      const k = nameOf(key);
+      if (ACTIVE_KEYS.has(k)) return true;
+      if (k === 'S' && value instanceof PDFName) {
+        const kind = nameOf(value);
+        if (ACTIVE_ACTIONS.has(kind) || (automatic && !HARMLESS_AUTOMATIC.has(kind))) return true;
+      }
+      const target = lookup(value);
+      // An OpenAction is an action (automatic) or a destination (a page: plain, below).
+      if (k === 'OpenAction' && target instanceof PDFDict) stack.push([target, true]);
+      // AA maps triggers to actions.
+      if (k === 'AA' && target instanceof PDFDict) for (const action of target.values()) stack.push([lookup(action), true]);
+      if (k === 'Next' && automatic) stack.push([target, true]);
+      stack.push([target, false]);
+    }
+  }
+  return false;
 }

@@ -8,6 +8,7 @@ import { isCountryCode } from '../taxonomy/countries';
 import { UN_LANGUAGES } from '../taxonomy/locales';
 import { OBJECTIVE_KEYS } from '../taxonomy/objectives';
 import { REGION_KEYS } from '../taxonomy/regions';
+import { searchWords } from '../publication/search/public-search-params';
 
 /** What a moderator sees an input as: its decision, or withdrawn by its submitter. */
 export const QUEUE_STAGES = ['pending', 'changes_requested', 'accepted', 'rejected', 'duplicate', 'spam', 'withdrawn'] as const;
@@ -41,7 +42,7 @@ const oneOf = <T extends string>(values: readonly T[], value: string | null): T 
   value !== null && (values as readonly string[]).includes(value) ? (value as T) : undefined;
 
 export function parseQueueFilter(params: URLSearchParams): QueueFilter {
-  const q = (params.get('q') ?? '').trim().slice(0, 200);
+  const q = searchWords(params.get('q'), 200);
   const filter: QueueFilter = {
     stage: oneOf(QUEUE_STAGES, params.get('stage')) ?? 'pending',
     forum: isUuid(params.get('forum')) ? (params.get('forum') as string) : undefined,

@@ -44,12 +44,40 @@ function mixesScripts(domain: string): boolean {
   return domain.split('.').some((label) => SCRIPTS.filter((script) => script.test(label)).length > 1);
 }
 
+// No script stacks more than 30 combining marks on one letter (Unicode's stream-safe text format,
+// UAX #15): a pile of them is one "character" to the forum's limits yet grows without bound and
+// spills over the text around it wherever it is shown.
+const STACKED_MARKS = /\p{M}{31,}/u;
+const hasStackedMarks = (s: string) => STACKED_MARKS.test(s);
+
+// In a name, the invisible characters a word may need are the joiners (ZWNJ, ZWJ) and direction
+// marks (LRM, RLM, ALM); any other (zero-width space, word joiner, BOM, soft hyphen…) only hides
+// what the name really is from search, duplicate checks and the people reading it.
+const HIDING_FORMAT_CHAR = /(?![\u200C-\u200F\u061C])\p{Cf}/u;
+
+// Scripts whose letters pass for each other's (Latin a, Cyrillic а, Greek α…). Other mixes within
+// one word are ordinary: Chinese writes "国际移民组织IOM" without a space.
+const LOOKALIKE_SCRIPTS = ['Latin', 'Cyrillic', 'Greek'].map((name) => new RegExp(`\\p{Script=${name}}`, 'u'));
+
+/**
+ * A name that disguises itself: a hiding invisible character, marks piled on a letter, or a word
+ * mixing look-alike scripts ("Netwоrk" with a Cyrillic о passes for another organisation's name).
+ */
+export function disguisedName(s: string): boolean {
+  return (
+    HIDING_FORMAT_CHAR.test(s) ||
+    hasStackedMarks(s) ||
+    s.split(/[^\p{L}\p{M}]+/u).some((word) => LOOKALIKE_SCRIPTS.filter((script) => script.test(word)).length > 1)
+  );
+}
+
 /** One line of text: trimmed, no line breaks (they would reach e-mail headers and PDF titles). */
 export const singleLine = (maxChars: number) =>
   presentString('error.required')
     .transform((s) => s.trim())
     .refine((s) => !visiblyEmpty(s), { error: 'error.required' })
     .refine(acceptableLine, { error: 'error.invalidCharacters' })
+    .refine((s) => !hasStackedMarks(s), { error: 'error.deceptiveCharacters' })
     .refine((s) => countCharacters(s) <= maxChars, { error: 'error.tooLong' });
 
 /** One plain address: no display names, lists, spaces or header-breaking characters. */
@@ -83,7 +111,8 @@ const jsonBoolean = z
 /** Text of several lines: present, not only spaces, no control characters. */
 export const prose = presentString('error.required')
   .refine((s) => s.trim().length > 0, { error: 'error.required' })
-  .refine(acceptableText, { error: 'error.invalidCharacters' });
+  .refine(acceptableText, { error: 'error.invalidCharacters' })
+  .refine((s) => !hasStackedMarks(s), { error: 'error.deceptiveCharacters' });
 
 export interface SubmissionSchemaOptions {
   /** How yes/no choices arrive: 'form' checkboxes (present means yes) or 'json' booleans. */
@@ -115,6 +144,7 @@ export function submissionInputSchema(
         .optional()
         .transform((s) => (s === undefined || visiblyEmpty(s) ? undefined : s.trim()))
         .refine((s) => s === undefined || acceptableLine(s), { error: 'error.invalidCharacters' })
+        .refine((s) => s === undefined || !disguisedName(s), { error: 'error.deceptiveCharacters' })
         .refine((s) => s === undefined || countCharacters(s) <= 300, { error: 'error.tooLong' }),
       email: fixedEmail === undefined ? emailAddress : z.unknown().transform(() => fixedEmail),
       constituency: z.enum(CONSTITUENCY_KEYS as [string, ...string[]], { error: 'error.choose' }),

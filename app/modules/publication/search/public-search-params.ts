@@ -46,8 +46,17 @@ const oneOf = <T extends string>(values: readonly T[], value: string | null): T 
 
 const POSITION = /^[A-Za-z0-9_-]{1,200}$/;
 
+/**
+ * The words of a search box as the database can take them: control characters (a NUL, which
+ * PostgreSQL text cannot hold, among them) become spaces, and the text is bounded without cutting
+ * a character in half.
+ */
+export function searchWords(raw: string | null, maxChars = MAX_QUERY_LENGTH): string {
+  return [...(raw ?? '').replace(/[\u0000-\u001F\u007F-\u009F]/g, ' ').trim()].slice(0, maxChars).join('').trim();
+}
+
 export function parsePublicSearch(params: URLSearchParams): PublicSearch {
-  const q = (params.get('q') ?? '').trim().slice(0, MAX_QUERY_LENGTH);
+  const q = searchWords(params.get('q'));
   const forum = params.get('forum') ?? '';
   const country = params.get('country') ?? '';
   const after = params.get('after') ?? '';
