@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, like, or } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { attachments, auditEvents, books, emailDeliveries, outbox, submissions } from '../db/schema';
 import type { ReceivedMail } from './fault-smtp';
@@ -30,6 +30,10 @@ export interface Reconciliation {
     stuckOutboxRows: number;
     unexpectedFailedWork: number;
     failedWorkNotAudited: number;
+    /** An input decided twice (two moderators both won), or claimed by two people at once. */
+    doubleDecisions: number;
+    overlappingClaims: number;
+    missingDecisionEmails: number;
     missingFiles: number;
     orphanedFiles: number;
     leftoverUploads: number;
@@ -45,6 +49,7 @@ export interface Reconciliation {
     emailsReceived: number;
     duplicateEmailsSameMessageId: number;
     failedVisibly: number;
+    decided: number;
   };
   /** What lies behind non-zero defects, to start the investigation from. */
   details: { stuckOutboxRows: Array<{ id: number; kind: string; attempts: number; lastError: string | null; enqueuedAt: Date | null }>; leftoverUploads: string[] };
@@ -69,7 +74,7 @@ const MESSAGE_ID = /^<([a-z-]+)\.(\d+)\.([0-9a-f-]+)@/;
 export async function reconcile(input: ReconcileInput): Promise<Reconciliation> {
   const { db, forumId, ledger } = input;
   const subs = await db
-    .select({ id: submissions.id, reference: submissions.reference, title: submissions.title, confirmedAt: submissions.emailConfirmedAt })
+    .select({ id: submissions.id, reference: submissions.reference, title: submissions.title, confirmedAt: submissions.emailConfirmedAt, decision: submissions.decision })
     .from(submissions)
     .where(eq(submissions.forumId, forumId));
   const ids = subs.map((s) => s.id);
@@ -125,6 +130,8 @@ export async function reconcile(input: ReconcileInput): Promise<Reconciliation> 
   const has = (kind: string, id: string) => copies.has(`${kind}:${id}`) || failedKinds.has(`${kind}:${id}`);
 
   const files = await fileChecks(db, forumId, input.dataDir);
+  const moderation = await moderationChecks(db, ids);
+  const decided = subs.filter((s) => s.decision !== 'pending');
   return {
     defects: {
       lostSubmissions: lost.length,
@@ -138,6 +145,9 @@ export async function reconcile(input: ReconcileInput): Promise<Reconciliation> 
       stuckOutboxRows: stuck.length,
       unexpectedFailedWork: input.permanentFailuresExpected ? 0 : failed.length,
       failedWorkNotAudited: failed.filter((r) => !auditedIds.has(r.submissionId)).length,
+      doubleDecisions: moderation.doubleDecisions,
+      overlappingClaims: moderation.overlappingClaims,
+      missingDecisionEmails: decided.filter((s) => !has('decision-email', s.id)).length,
       missingFiles: files.missingFiles,
       orphanedFiles: files.orphanedFiles,
       leftoverUploads: files.leftoverUploads.length,
@@ -153,9 +163,40 @@ export async function reconcile(input: ReconcileInput): Promise<Reconciliation> 
       emailsReceived: [...copies.values()].flat().length,
       duplicateEmailsSameMessageId: sameId,
       failedVisibly: failed.length,
+      decided: decided.length,
     },
     details: { stuckOutboxRows: stuck, leftoverUploads: files.leftoverUploads },
   };
+}
+
+/**
+ * From the audit log, which records every claim and decision in order: inputs decided more than
+ * once, and claims taken by someone while another person's claim was still open.
+ */
+async function moderationChecks(db: Db, ids: string[]) {
+  const events = ids.length
+    ? await db
+        .select({ submissionId: auditEvents.submissionId, action: auditEvents.action, staffId: auditEvents.actorStaffId })
+        .from(auditEvents)
+        .where(and(inArray(auditEvents.submissionId, ids), or(like(auditEvents.action, 'decision.%'), like(auditEvents.action, 'claim.%'))))
+        .orderBy(asc(auditEvents.id))
+    : [];
+  const decisions = new Map<string, number>();
+  const holder = new Map<string, string | null>();
+  let overlappingClaims = 0;
+  for (const e of events) {
+    const id = e.submissionId!;
+    if (e.action.startsWith('decision.')) {
+      decisions.set(id, (decisions.get(id) ?? 0) + 1);
+      holder.set(id, null); // a decision ends the claim
+    } else if (e.action === 'claim.released') holder.set(id, null);
+    else if (e.action === 'claim.taken') {
+      const current = holder.get(id);
+      if (current && current !== e.staffId) overlappingClaims++;
+      holder.set(id, e.staffId);
+    }
+  }
+  return { doubleDecisions: [...decisions.values()].filter((n) => n > 1).length, overlappingClaims };
 }
 
 /** Every attachment's bytes are on disk and match their SHA-256; nothing else is left there. */

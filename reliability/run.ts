@@ -25,7 +25,7 @@ const { values: args, positionals } = parseArgs({
 const scenario = positionals[0] ?? 'faults';
 const faultSeconds = Number(args['fault-seconds']);
 /** Crash points armed in the workers for the fault runs: each fires now and then, not always. */
-const CRASH_POINTS = 'email-after-smtp-accept:0.02,relay-after-enqueue:0.02,receipt-mid-write:0.02';
+const CRASH_POINTS = 'email-after-smtp-accept:0.002,relay-after-enqueue:0.002,receipt-mid-write:0.002';
 
 /** Every fault in turn, `gap` seconds apart; the timed ones last `faultSeconds`. */
 function everyFault(startAt: number, gap: number): ScenarioOptions['faults'] {
@@ -54,6 +54,7 @@ const result = await runScenario({
   ...plan(),
   ratePerSecond: Number(args.rate),
   webs: Number(args.webs),
+  moderators: true,
   workers: Number(args.workers),
   log: (line) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(5)} s] ${line}`),
 });
@@ -70,6 +71,7 @@ console.table({
   'e-mails received': figures.emailsReceived,
   'e-mail copies with the same Message-ID (tolerated)': figures.duplicateEmailsSameMessageId,
   'work failed visibly (SMTP 5xx)': figures.failedVisibly,
+  'decided (two moderators racing on each)': `${figures.decided} (${result.moderation?.decisionsWon ?? 0} won, ${result.moderation?.decisionsRefused ?? 0} refused as second)`,
   'BullMQ jobs sampled in Redis (ids only?)': result.personalData.jobsSampled,
   'drained in (s)': result.drainedInSeconds?.toFixed(1) ?? 'NOT DRAINED',
   'submit latency p50 / p95 / p99 / max (ms)': [result.latencyMs.p50, result.latencyMs.p95, result.latencyMs.p99, result.latencyMs.max].map((v) => v.toFixed(0)).join(' / '),

@@ -14,12 +14,15 @@ import { runOpenLoad, type LedgerEntry } from './load-generator';
 import { reconcile, type Reconciliation } from './reconcile';
 import { startSubmitters } from './submitters';
 import { personalDataInLogs, sampleJobData } from './personal-data-scan';
+import { startModerators, type ModerationTally } from './moderators';
 
 export interface ScenarioOptions extends ClusterOptions {
   ratePerSecond: number;
   durationSeconds: number;
   /** Faults and when they start, in seconds from the start of the load. */
   faults: Array<{ fault: Fault; atSeconds: number; seconds?: number }>;
+  /** Two moderators racing to claim and decide every confirmed input, through different web processes. */
+  moderators?: boolean;
   /** Longest wait, after the load, for the portal to finish its work. */
   drainSeconds?: number;
   log?: (line: string) => void;
@@ -27,6 +30,7 @@ export interface ScenarioOptions extends ClusterOptions {
 
 export interface ScenarioResult {
   reconciliation: Reconciliation;
+  moderation?: ModerationTally;
   /** Log lines naming a submitter; BullMQ jobs sampled, and those whose data held more than ids. */
   personalData: { logLines: string[]; jobsSampled: number; jobsWithMoreThanIds: number };
   faults: FaultEvent[];
@@ -47,6 +51,7 @@ export async function runScenario(opts: ScenarioOptions): Promise<ScenarioResult
   try {
     const forum = await createForum(cluster.db.db, 'open');
     const jobSampler = sampleJobData(cluster.redisUrl);
+    const moderators = opts.moderators ? await startModerators(cluster.db.db, forum.id, cluster.webUrls) : undefined;
     const submitters = startSubmitters(cluster.smtp, (address) => address.startsWith(`load-${runId}-`));
     const events: FaultEvent[] = [];
     const faultChecksFailed: string[] = [];
@@ -74,7 +79,15 @@ export async function runScenario(opts: ScenarioOptions): Promise<ScenarioResult
     });
     await faultsDone;
     log('draining');
-    const drainedInSeconds = await drain(cluster.db.db, submitters, opts.drainSeconds ?? 180);
+    // With moderators at work, new work appears until every confirmed input is decided: only the
+    // drain after they stop tells whether the portal finished.
+    const drainStarted = performance.now();
+    let drained = await drain(cluster.db.db, submitters, opts.drainSeconds ?? 180);
+    if (moderators) {
+      await moderators.stop();
+      drained = await drain(cluster.db.db, submitters, opts.drainSeconds ?? 180);
+    }
+    const drainedInSeconds = drained === undefined ? undefined : (performance.now() - drainStarted) / 1000;
     const jobData = await jobSampler.stop();
     // The run's addresses and the names the mix gives its people (input-mix.ts).
     const leaks = personalDataInLogs(cluster.logDir, ['@example.org', 'أمينة حداد', 'Ana María Núñez']);
@@ -89,6 +102,7 @@ export async function runScenario(opts: ScenarioOptions): Promise<ScenarioResult
     });
     return {
       reconciliation,
+      moderation: moderators?.tally,
       personalData: { logLines: leaks, jobsSampled: jobData.jobsSeen, jobsWithMoreThanIds: jobData.violations },
       faults: events,
       faultChecksFailed,
@@ -141,6 +155,7 @@ export function defectsOf(result: ScenarioResult): Record<string, number> {
     unexpectedProcessExits: result.processes.reduce((n, p) => n + p.unexpectedExits.length, 0),
     faultChecksFailed: result.faultChecksFailed.length,
     personalDataInLogs: result.personalData.logLines.length,
+    unexpectedModerationAnswers: result.moderation?.unexpectedAnswers.length ?? 0,
     personalDataInJobs: result.personalData.jobsWithMoreThanIds,
     notDrained: result.drainedInSeconds === undefined ? 1 : 0,
   };

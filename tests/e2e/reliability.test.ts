@@ -12,21 +12,25 @@ const zeros = (result: ScenarioResult) => Object.fromEntries(Object.keys(defects
 
 describe('nothing lost, nothing doubled, under load and faults', () => {
   it('with nothing broken, every input is acknowledged once and no e-mail is sent twice', async () => {
-    const result = await runScenario({ webs: 2, workers: 2, ratePerSecond: 4, durationSeconds: 10, faults: [], drainSeconds: 60 });
+    const result = await runScenario({ webs: 2, workers: 2, ratePerSecond: 4, durationSeconds: 10, faults: [], moderators: true, drainSeconds: 60 });
     expect(defectsOf(result)).toEqual(zeros(result));
     const { figures } = result.reconciliation;
     expect(figures.answeredWithReference).toBe(figures.arrivals);
     expect(figures.acknowledged).toBe(figures.arrivals);
     expect(figures.duplicateEmailsSameMessageId).toBe(0);
+    // Two moderators raced on every input through different web processes: one decision each.
+    expect(figures.decided).toBe(figures.arrivals);
+    expect(result.moderation).toMatchObject({ decisionsWon: figures.arrivals, decisionsRefused: figures.arrivals });
   }, 180_000);
 
   it('workers killed at crash points and by signal, Redis restarted and flushed, PostgreSQL restarted, SMTP deferring', async () => {
     const result = await runScenario({
       webs: 2,
       workers: 2,
-      ratePerSecond: 3,
+      ratePerSecond: 2,
       durationSeconds: 30,
       crashPoints: 'email-after-smtp-accept:0.03,relay-after-enqueue:0.03,receipt-mid-write:0.03',
+      moderators: true,
       redeliverAfterMs: 5_000,
       claimMs: 15_000,
       faults: [
@@ -50,7 +54,7 @@ describe('nothing lost, nothing doubled, under load and faults', () => {
     expect(result.processes.reduce((n, p) => n + Object.values(p.crashPoints).reduce((a, b) => a + b, 0), 0)).toBeGreaterThan(0);
     // The Redis sampler saw jobs (waiting out the SMTP deferrals), so "ids only" was really checked.
     expect(result.personalData.jobsSampled).toBeGreaterThan(0);
-  }, 300_000);
+  }, 480_000);
 
   it('SMTP refusing for good and never greeting, Redis away and then evicting, PostgreSQL crashing', async () => {
     const result = await runScenario({

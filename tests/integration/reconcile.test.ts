@@ -8,7 +8,9 @@ import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDb, type DbHandle } from '../../db/client';
-import { attachments, emailDeliveries, outbox } from '../../db/schema';
+import { attachments, emailDeliveries, outbox, submissions } from '../../db/schema';
+import { recordAudit } from '../../app/modules/audit/record-audit';
+import { upsertStaffUser } from '../../app/modules/staff/staff-accounts';
 import { reconcile } from '../../reliability/reconcile';
 import { personalDataInLogs } from '../../reliability/personal-data-scan';
 import type { LedgerEntry } from '../../reliability/load-generator';
@@ -54,6 +56,14 @@ describe('the reconciler', () => {
     mkdirSync(path.join(dataDir, 'tmp', 'uploads'), { recursive: true });
     writeFileSync(path.join(dataDir, 'tmp', 'uploads', 'half-read'), 'x');
 
+    // Moderation: `a` decided twice, `b` claimed by two people at once and decided without its e-mail.
+    const [x, y] = await Promise.all(['x', 'y'].map((n) => upsertStaffUser(db, { email: `${n}-${crypto.randomUUID().slice(0, 6)}@un.example`, displayName: n, role: 'moderator', password: 'a long and unguessable passphrase' })));
+    await db.transaction((tx) => recordAudit(tx, { actorKind: 'staff', actorStaffId: x.id, submissionId: a.id, action: 'decision.accepted' }));
+    await db.transaction((tx) => recordAudit(tx, { actorKind: 'staff', actorStaffId: y.id, submissionId: a.id, action: 'decision.rejected' }));
+    await db.transaction((tx) => recordAudit(tx, { actorKind: 'staff', actorStaffId: x.id, submissionId: b.id, action: 'claim.taken' }));
+    await db.transaction((tx) => recordAudit(tx, { actorKind: 'staff', actorStaffId: y.id, submissionId: b.id, action: 'claim.taken' }));
+    await db.update(submissions).set({ decision: 'spam', decidedAt: new Date() }).where(eq(submissions.id, b.id));
+
     const result = await reconcile({
       db,
       forumId: forum.id,
@@ -77,6 +87,9 @@ describe('the reconciler', () => {
       stuckOutboxRows: pending.length,
       unexpectedFailedWork: 0,
       failedWorkNotAudited: 0,
+      doubleDecisions: 1,
+      overlappingClaims: 1,
+      missingDecisionEmails: 1,
       missingFiles: 1,
       orphanedFiles: 1,
       leftoverUploads: 1,
