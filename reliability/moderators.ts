@@ -4,7 +4,7 @@
  * accept, one to reject. Exactly one decision may win per input, no two people may hold a claim
  * at once, and the submitter must get exactly one decision e-mail.
  */
-import { and, asc, eq, isNotNull } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, notInArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { staffForumAssignments, submissions } from '../db/schema';
 import { upsertStaffUser } from '../app/modules/staff/staff-accounts';
@@ -35,27 +35,38 @@ export async function startModerators(db: Db, forumId: string, webUrls: string[]
   }
   const tally: ModerationTally = { decisionsWon: 0, decisionsRefused: 0, unexpectedAnswers: [] };
   const seen = new Set<string>();
-  let stopped = false;
+  let finishing = false;
   const loop = (async () => {
-    while (!stopped) {
+    for (;;) {
       const due = await db
         .select({ id: submissions.id, version: submissions.version })
         .from(submissions)
-        .where(and(eq(submissions.forumId, forumId), eq(submissions.decision, 'pending'), isNotNull(submissions.emailConfirmedAt)))
+        .where(
+          and(
+            eq(submissions.forumId, forumId),
+            eq(submissions.decision, 'pending'),
+            isNotNull(submissions.emailConfirmedAt),
+            seen.size ? notInArray(submissions.id, [...seen]) : undefined,
+          ),
+        )
         .orderBy(asc(submissions.receivedAt))
-        .limit(5)
+        .limit(20)
         .catch(() => []);
-      for (const input of due.filter((d) => !seen.has(d.id))) {
+      const fresh = due.filter((d) => !seen.has(d.id));
+      // Told to finish: stop once every confirmed input has been raced on.
+      if (finishing && fresh.length === 0) return;
+      for (const input of fresh) {
         seen.add(input.id);
         await Promise.all(team.map((m, i) => decide(m, input.id, input.version, i === 0 ? 'accept' : 'reject', tally)));
       }
-      await new Promise((r) => setTimeout(r, 500));
+      if (fresh.length === 0) await new Promise((r) => setTimeout(r, 500));
     }
   })();
   return {
     tally,
-    async stop() {
-      stopped = true;
+    /** Resolves once every confirmed input so far has been raced on. */
+    async finish() {
+      finishing = true;
       await loop;
       return tally;
     },

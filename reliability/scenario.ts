@@ -84,7 +84,7 @@ export async function runScenario(opts: ScenarioOptions): Promise<ScenarioResult
     const drainStarted = performance.now();
     let drained = await drain(cluster.db.db, submitters, opts.drainSeconds ?? 180);
     if (moderators) {
-      await moderators.stop();
+      await moderators.finish();
       drained = await drain(cluster.db.db, submitters, opts.drainSeconds ?? 180);
     }
     const drainedInSeconds = drained === undefined ? undefined : (performance.now() - drainStarted) / 1000;
