@@ -55,10 +55,9 @@ export async function startModerators(db: Db, forumId: string, webUrls: string[]
       const fresh = due.filter((d) => !seen.has(d.id));
       // Told to finish: stop once every confirmed input has been raced on.
       if (finishing && fresh.length === 0) return;
-      for (const input of fresh) {
-        seen.add(input.id);
-        await Promise.all(team.map((m, i) => decide(m, input.id, input.version, i === 0 ? 'accept' : 'reject', tally)));
-      }
+      // Several inputs at a time, as a team works through a queue, so they keep pace with the load.
+      for (const input of fresh) seen.add(input.id);
+      await Promise.all(fresh.map((input) => Promise.all(team.map((m, i) => decide(m, input.id, input.version, i === 0 ? 'accept' : 'reject', tally)))));
       if (fresh.length === 0) await new Promise((r) => setTimeout(r, 500));
     }
   })();
