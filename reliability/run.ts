@@ -81,6 +81,9 @@ console.table(result.processes.map((p) => ({ process: `${p.role} ${p.index}`, 'e
 for (const p of result.processes) for (const line of p.unexpectedExits) console.log(`unexpected: ${line}`);
 for (const line of result.personalData.logLines.slice(0, 10)) console.log(`personal data in a log: ${line}`);
 console.log(`each process's output: ${result.logDir}`);
+const stuckByKind: Record<string, number> = {};
+for (const row of result.reconciliation.details.stuckOutboxRows) stuckByKind[row.kind] = (stuckByKind[row.kind] ?? 0) + 1;
+if (result.reconciliation.details.stuckOutboxRows.length) console.log(`work left undone, by kind: ${JSON.stringify(stuckByKind)}`);
 const defects = defectsOf(result);
 console.table(defects);
 const bad = Object.entries(defects).filter(([, n]) => n !== 0);
