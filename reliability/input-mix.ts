@@ -5,8 +5,8 @@
  * the database whatever happened to the request that carried it.
  */
 import { readFileSync } from 'node:fs';
-import { strToU8, zipSync } from 'fflate';
 import { PDFDocument } from 'pdf-lib';
+import { docx } from '../tests/factories/office-files';
 
 export type InputLanguage = 'en' | 'ar' | 'fr' | 'es';
 
@@ -55,11 +55,7 @@ export async function inputMix(): Promise<InputMix> {
   const doc = await PDFDocument.create();
   doc.addPage().drawText('Written input to the review forum');
   const pdf = await doc.save();
-  const docx = zipSync({
-    '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'),
-    '_rels/.rels': strToU8('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>'),
-    'word/document.xml': strToU8('<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>نص المساهمة</w:t></w:r></w:p></w:body></w:document>'),
-  });
+  const word = docx({}, 'نص المساهمة');
   return {
     plan(runId, i) {
       const locale = LANGUAGES[i % LANGUAGES.length];
@@ -71,7 +67,7 @@ export async function inputMix(): Promise<InputMix> {
         i % 10 < 3
           ? i % 2
             ? { name: `تقرير-${i}.pdf`, type: 'application/pdf', bytes: pdf }
-            : { name: `submission ${i}.docx`, type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', bytes: docx }
+            : { name: `submission ${i}.docx`, type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', bytes: word }
           : undefined;
       return {
         marker,

@@ -15,6 +15,7 @@
  * are searched for actions. The canary must hear nothing and no page may hold an element that
  * could call it. Control tests show each oracle does fire when a payload is put in a page unescaped.
  */
+import { validApiInput as sharedApiInput } from '../helpers/api-submit';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
@@ -133,26 +134,6 @@ function validFields(email: string): Array<[string, string]> {
     ['publishOrganisation', 'yes'],
     ['publishAttachments', 'yes'],
   ];
-}
-
-function validApiInput(email: string): Record<string, unknown> {
-  return {
-    submitterType: 'organisation',
-    contactName: 'Amina Haddad',
-    organisation: 'Migrant Rights Network',
-    email,
-    constituency: 'civil_society',
-    country: 'JO',
-    language: 'en',
-    title: 'Access to services for migrant workers',
-    summary: 'Recommendations on objectives 6 and 15.',
-    body: 'Migrant domestic workers need access to justice and basic services.',
-    objectives: ['15', '6'],
-    principles: ['human_rights'],
-    publishName: true,
-    publishOrganisation: true,
-    consentPublication: true,
-  };
 }
 
 /** Sets (or adds) fields, keeping the form's order. */
@@ -319,13 +300,13 @@ async function send(hc: HostileCase, lang: Lang, c: CaseContext): Promise<Sent> 
       return { res: await sendRaw(formPath(lang, forum), s.build(validFields(freshEmail), c), formHeaders()), email: freshEmail };
     case 'api': {
       const value = typeof s.value === 'function' ? (s.value as (c: CaseContext) => unknown)(c) : s.value;
-      const input = { ...validApiInput(freshEmail), [s.member]: value, ...s.extra };
+      const input = { ...sharedApiInput({ email: freshEmail, country: 'JO', publishName: true }), [s.member]: value, ...s.extra };
       const email = s.member === 'email' && typeof value === 'string' ? value.trim() : freshEmail;
       const res = await sendRaw(`/api/v1/forums/${forum.slug}/submissions`, { body: JSON.stringify(input) }, apiHeaders(lang));
       return { res, email, value: typeof value === 'string' ? value : undefined };
     }
     case 'api-raw':
-      return { res: await sendRaw(`/api/v1/forums/${forum.slug}/submissions`, s.build(validApiInput(freshEmail), c), apiHeaders(lang)), email: freshEmail };
+      return { res: await sendRaw(`/api/v1/forums/${forum.slug}/submissions`, s.build(sharedApiInput({ email: freshEmail, country: 'JO', publishName: true }), c), apiHeaders(lang)), email: freshEmail };
     case 'file': {
       const bytes = await s.bytes(c);
       const name = textOf(s.name, c);

@@ -4,10 +4,11 @@
  * never run. The oracle for "never run": every payload calls a local canary server, Chromium then
  * opens every page that shows the text, and the canary must have heard nothing.
  */
+import { docx } from '../factories/office-files';
 import { existsSync, readdirSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { strToU8, zipSync } from 'fflate';
+import { strToU8 } from 'fflate';
 import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { count, eq } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
@@ -251,13 +252,6 @@ describe('bad input on the submit endpoint', () => {
   });
 
   it('refuses hostile files sent with the form, by name and reason, storing nothing and leaving no temporary file', async () => {
-    const docx = (extra: Record<string, Uint8Array> = {}) =>
-      zipSync({
-        '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'),
-        '_rels/.rels': strToU8('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>'),
-        'word/document.xml': strToU8('<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>'),
-        ...extra,
-      });
     const goodPdf = Buffer.from(await (await PDFDocument.create()).save({ useObjectStreams: false }));
     const scripted = await PDFDocument.create();
     scripted.addPage();

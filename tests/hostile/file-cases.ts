@@ -4,6 +4,7 @@
  * PDFs (refused, naming the file and the reason, storing nothing and leaving no temporary file),
  * and file names carrying markup, paths and invisible characters (kept as harmless metadata).
  */
+import { docx } from '../factories/office-files';
 import { strToU8, zipSync } from 'fflate';
 import { PDFArray, PDFDocument, PDFName, PDFString, type PDFDict } from 'pdf-lib';
 import { kept, make, refused } from './build';
@@ -12,14 +13,6 @@ import type { CaseContext, HostileCase, HostileClass, Text } from './types';
 const MISMATCH = 'name, extension and content disagree';
 const ARCHIVE = 'zip bombs and path traversal in DOCX';
 const PDF = 'encrypted, truncated and script-bearing PDFs';
-
-const docx = (extra: Record<string, Uint8Array> = {}) =>
-  zipSync({
-    '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'),
-    '_rels/.rels': strToU8('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>'),
-    'word/document.xml': strToU8('<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>'),
-    ...extra,
-  });
 
 const odt = (extra: Record<string, Uint8Array> = {}) =>
   zipSync({

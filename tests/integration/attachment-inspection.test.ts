@@ -12,6 +12,7 @@ import type { AttachmentRules } from '../../app/modules/attachments/attachment-t
 import { sanitiseFileName } from '../../app/modules/attachments/file-name';
 import { localFileStore } from '../../app/modules/attachments/file-store';
 import { inspectFile } from '../../app/modules/attachments/inspect-file';
+import { docx as officeDocx } from '../factories/office-files';
 
 let dir: string;
 const RULES: AttachmentRules = { allowedTypes: ['pdf', 'docx', 'odt', 'txt'], maxSizeMb: 10, maxCount: 3 };
@@ -29,13 +30,7 @@ async function pdf(build?: (doc: PDFDocument) => void) {
   return doc.save({ useObjectStreams: false });
 }
 
-const docx = (extra: Record<string, Uint8Array> = {}) =>
-  zipSync({
-    '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'),
-    '_rels/.rels': strToU8('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>'),
-    'word/document.xml': strToU8('<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>نص المساهمة</w:t></w:r></w:p></w:body></w:document>'),
-    ...extra,
-  });
+const docx = (extra: Record<string, Uint8Array> = {}) => officeDocx(extra, 'نص المساهمة');
 
 const odt = () =>
   zipSync({
