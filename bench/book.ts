@@ -41,13 +41,17 @@ await withBenchDatabase('book', async (handle, forums, staffId) => {
     let peak = before;
     const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
     const started = performance.now();
+    const cpuBefore = process.cpuUsage();
     const bookId = await requestBook(db, { forumId: forums.imrf.id, staffId, grouping, locale: 'ar' });
     await buildBook(db, files, bookId);
     const seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
     clearInterval(timer);
     const book = (await listBooks(db, forums.imrf.id)).find((b) => b.id === bookId)!;
     console.log(
       `Book by ${grouping}: ${book.total} places for ${INPUTS} inputs in ${seconds.toFixed(1)} s ` +
+        // CPU time of this process: what the build cost, less disturbed by whatever else runs.
+        `(${((cpu.user + cpu.system) / 1e6).toFixed(1)} s of CPU) ` +
         `(${(seconds / baselineSeconds).toFixed(0)}× one publication PDF, ${baselineSeconds.toFixed(2)} s); ` +
         `peak memory ${(peak / MB).toFixed(0)} MB (process before: ${(before / MB).toFixed(0)} MB); ${(book.sizeBytes! / MB).toFixed(1)} MB of PDF.`,
     );

@@ -3,6 +3,7 @@
  * id. A ToUnicode map gives each glyph its characters back, so the text can be copied and searched.
  */
 import { PDFDocument, PDFName, PDFNumber, PDFString, type PDFRef } from 'pdf-lib';
+import { flateStream } from './flate-stream';
 
 export interface GlyphUse {
   /** Advance width in font units (for readers that compute spacing). */
@@ -51,7 +52,7 @@ export function embedSubsetFont(
   const { context } = pdf;
   const scale = 1000 / args.unitsPerEm;
   const baseFont = `${args.tag}+${args.postscriptName}`;
-  const fontFile = context.register(context.flateStream(args.fontFile, { Length1: args.fontFile.length }));
+  const fontFile = context.register(flateStream(context, args.fontFile, { Length1: args.fontFile.length }));
   const descriptor = context.register(
     context.obj({
       Type: 'FontDescriptor',
@@ -82,7 +83,7 @@ export function embedSubsetFont(
       CIDToGIDMap: 'Identity',
     }),
   );
-  const toUnicode = context.register(context.flateStream(toUnicodeCMap(args.glyphs)));
+  const toUnicode = context.register(flateStream(context, toUnicodeCMap(args.glyphs)));
   return context.register(
     context.obj({
       Type: 'Font',

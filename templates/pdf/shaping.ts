@@ -21,6 +21,9 @@ export interface Shaper {
   shape(text: string, start: number, end: number, rtl: boolean): ShapedGlyph[];
 }
 
+/** HB_BUFFER_CONTEXT_LENGTH: how much context HarfBuzz keeps before and after the text it shapes. */
+const CONTEXT = 5;
+
 /** A shaper over one font file (here: the per-document subset, whose glyph ids we embed). */
 export function createShaper(fontFile: Uint8Array): Shaper {
   const face = new hb.Face(new hb.Blob(fontFile));
@@ -35,8 +38,14 @@ export function createShaper(fontFile: Uint8Array): Shaper {
     ascender: extents.ascender,
     descender: extents.descender,
     shape(text, start, end, rtl) {
+      // HarfBuzz looks at most CONTEXT characters either side of the run (Arabic joining across a
+      // run's edge). Copying just those into WebAssembly memory, not the whole paragraph for each
+      // of its runs, keeps shaping linear in the paragraph's length; clusters come back relative
+      // to the copy and are moved back to the paragraph.
+      const from = Math.max(0, start - CONTEXT);
+      const to = Math.min(text.length, end + CONTEXT);
       buffer.reset();
-      buffer.addText(text, start, end - start);
+      buffer.addText(text.slice(from, to), start - from, end - start);
       buffer.guessSegmentProperties();
       buffer.setDirection(rtl ? hb.Direction.RTL : hb.Direction.LTR);
       // Marks keep their own cluster, so each glyph maps back to the characters it shows.
@@ -46,7 +55,7 @@ export function createShaper(fontFile: Uint8Array): Shaper {
       const positions = buffer.getGlyphPositions();
       return infos.map((info, i) => ({
         gid: info.codepoint,
-        cluster: info.cluster,
+        cluster: info.cluster + from,
         xAdvance: positions[i].xAdvance,
         xOffset: positions[i].xOffset,
         yOffset: positions[i].yOffset,

@@ -7,6 +7,7 @@ import { PDFDocument, PDFName, type PDFPage } from 'pdf-lib';
 import subsetFont from 'subset-font';
 import { embeddingLevels, reorderVisually, type Direction } from './bidi';
 import { embedSubsetFont, hex4, type GlyphUse } from './embed-font';
+import { flateStream } from './flate-stream';
 import { fontBytes, fontPerCharacter, POSTSCRIPT_NAMES, type FontKey } from './fonts';
 import { createShaper, type Shaper } from './shaping';
 
@@ -187,7 +188,7 @@ export async function createTypesetter(pdf: PDFDocument, texts: string[]): Promi
   let writing: { page: PDFPage; chunks: string[] } | undefined;
   function flush() {
     if (!writing || writing.chunks.length === 0) return;
-    writing.page.node.addContentStream(pdf.context.register(pdf.context.flateStream(writing.chunks.join('\n'))));
+    writing.page.node.addContentStream(pdf.context.register(flateStream(pdf.context, writing.chunks.join('\n'))));
     writing = undefined;
   }
 
@@ -206,17 +207,20 @@ export async function createTypesetter(pdf: PDFDocument, texts: string[]): Promi
       if (piece.rtl) ops.push('/ReversedChars BMC');
       for (let k = 0; k < piece.glyphs.length; k++) {
         const g = piece.glyphs[k];
-        // One cluster = one ActualText span: fonts reuse a dotless base glyph for several letters,
-        // so the glyph alone cannot say which letter it shows.
+        // A cluster the ToUnicode map cannot tell gets an ActualText span: fonts reuse a dotless
+        // base glyph for several letters, so the glyph alone cannot say which letter it shows. A
+        // cluster of one glyph whose map entry is its own text needs none (most Latin, Cyrillic
+        // and Chinese text), which keeps a book's content streams about half as long.
         const opensCluster = k === 0 || piece.glyphs[k - 1].cluster !== g.cluster;
         const closesCluster = k === piece.glyphs.length - 1 || piece.glyphs[k + 1].cluster !== g.cluster;
-        if (opensCluster) ops.push(`/Span <</ActualText <${utf16Hex(g.clusterText)}>>> BDC`);
+        const spanned = !(opensCluster && closesCluster && used[g.font].get(g.gid)?.text === g.clusterText);
+        if (opensCluster && spanned) ops.push(`/Span <</ActualText <${utf16Hex(g.clusterText)}>>> BDC`);
         if (g.font !== font) {
           font = g.font;
           ops.push(`/${FONT_RESOURCE[font]} ${num(size)} Tf`);
         }
         ops.push(`1 0 0 1 ${num(pen + g.xOffset)} ${num(y + g.yOffset)} Tm <${hex4(g.gid)}> Tj`);
-        if (closesCluster) ops.push('EMC');
+        if (closesCluster && spanned) ops.push('EMC');
         pen += g.xAdvance;
       }
       if (piece.rtl) ops.push('EMC');
