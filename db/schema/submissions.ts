@@ -153,8 +153,12 @@ export const submissions = pgTable(
     // Feeds' tombstones: the inputs most recently withdrawn from publication.
     index('submissions_unpublished').on(t.unpublishedAt).where(sql`${t.unpublishedAt} is not null`),
     index('submissions_similar_group').on(t.similarGroup).where(sql`${t.similarGroup} is not null`),
-    // Comparing texts for near-duplicates: trigram similarity over the start of each text.
-    index('submissions_similarity').using('gin', sql.raw(`${SIMILARITY_TEXT} gin_trgm_ops`)),
+    // Comparing texts for near-duplicates: trigram similarity over the start of each text, of
+    // inputs not grouped and of the first input of each group only. A campaign's thousand copies
+    // are one entry here, not a thousand candidates to compare every new copy with.
+    index('submissions_similarity')
+      .using('gin', sql.raw(`${SIMILARITY_TEXT} gin_trgm_ops`))
+      .where(sql`${t.similarGroup} is null or ${t.similarGroup} = ${t.id}`),
     // The queue: confirmed inputs, in the order they arrived. The columns after the order carry
     // what the queue's counts group and filter by, so the counts read this index alone (an
     // index-only scan) rather than every row of the table with its text. They are key columns

@@ -254,6 +254,42 @@ describe('near-identical inputs', () => {
     expect((await row(other.id)).decision).toBe('pending');
   });
 
+  it('compares a new input with the first input of each group, not with every member: no chains, and a copy is one comparison', async () => {
+    const forum = await createForum(db);
+    const source = arabicFixture('ar-gcm-national-implementation-plans');
+    const title = 'خطط التنفيذ الوطنية';
+    // Windows sliding along one text: each like its neighbour, the last two steps apart.
+    const windows = [source.slice(0, 1000), source.slice(150, 1150), source.slice(300, 1300)].map((body) => `${title} ${body}`);
+    const similarity = async (a: string, b: string) => (await db.execute<{ s: number }>(sql`select similarity(${a}, ${b})::float8 as s`))[0].s;
+    // What the case needs: the last window is like the middle one and unlike the first.
+    expect(await similarity(windows[2], windows[1])).toBeGreaterThan(0.7);
+    expect(await similarity(windows[2], windows[0])).toBeLessThan(0.7);
+    expect(await similarity(windows[1], windows[0])).toBeGreaterThan(0.7);
+
+    // They arrive one after another, each grouped as it comes.
+    const first = await createTestSubmission(db, forum, { title, body: source.slice(0, 1000), language: 'ar' });
+    expect(await groupSimilarInput(db, first.id)).toBeUndefined();
+    const middle = await createTestSubmission(db, forum, { title, body: source.slice(150, 1150), language: 'ar' });
+    expect(await groupSimilarInput(db, middle.id)).toBe(first.id);
+    // The middle input is a member, not the group's first: the last one is not chained on to it.
+    const last = await createTestSubmission(db, forum, { title, body: source.slice(300, 1300), language: 'ar' });
+    expect(await groupSimilarInput(db, last.id)).toBeUndefined();
+    expect((await row(last.id)).similarGroup).toBeNull();
+    // A copy of the first input joins its group.
+    const copy = await createTestSubmission(db, forum, { title, body: source.slice(0, 1000), language: 'ar' });
+    expect(await groupSimilarInput(db, copy.id)).toBe(first.id);
+
+    // The comparison can read the index of ungrouped inputs and groups' first inputs (the table is
+    // too small here for the planner to choose it unasked).
+    const plan = await db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_seqscan = off`);
+      await tx.execute(sql`select set_config('pg_trgm.similarity_threshold', '0.7', true)`);
+      const rows = await tx.execute<{ 'QUERY PLAN': string }>(sql`explain select o.id from submissions o where (o.similar_group is null or o.similar_group = o.id) and left(o.title || ' ' || o.body, 2000) % ${windows[0]}`);
+      return rows.map((r) => r['QUERY PLAN']).join('\n');
+    });
+    expect(plan).toContain('submissions_similarity');
+  });
+
   it('confirming an input asks the worker to look for near-identical ones; a group is named by its earliest input', async () => {
     const forum = await createForum(db);
     const a = await createTestSubmission(db, forum, { body: campaign, language: 'ar' });

@@ -3,6 +3,9 @@
  * edits (possibly from different addresses). When an input reaches moderators, the worker looks
  * for the most similar input of the same forum (pg_trgm trigram similarity over SIMILARITY_TEXT,
  * served by a GIN index) and puts both in one group, named by the id of the group's first input.
+ * Only inputs not yet grouped and the first input of each group are compared (the index holds just
+ * those): every member of a group is like its first input, so a group does not drift along a
+ * chain of edits, and each of a campaign's copies is compared with one input, not every copy before.
  * Moderators see the group and can mark all its other inputs as duplicates of one of them at once.
  */
 import { and, asc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
@@ -36,6 +39,7 @@ export async function groupSimilarInput(db: Db, submissionId: string): Promise<s
       select o.id, o.similar_group as "group", (o.received_at, o.id) < (me.received_at, me.id) as earlier
       from submissions o, (select id, received_at, ${similarityText} as text from submissions where id = ${submissionId}) me
       where o.forum_id = ${me.forumId} and o.id <> ${submissionId}
+        and (o.similar_group is null or o.similar_group = o.id)
         and o.email_confirmed_at is not null and o.expired_at is null and o.withdrawn_at is null
         and ${otherText} % me.text
       order by similarity(${otherText}, me.text) desc, o.received_at

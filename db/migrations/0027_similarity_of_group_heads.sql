@@ -1,0 +1,2 @@
+DROP INDEX "submissions_similarity";--> statement-breakpoint
+CREATE INDEX "submissions_similarity" ON "submissions" USING gin (left(title || ' ' || body, 2000) gin_trgm_ops) WHERE "submissions"."similar_group" is null or "submissions"."similar_group" = "submissions"."id";
