@@ -39,7 +39,11 @@ export interface TextStyle {
 
 const ALWAYS: Record<FontKey, string> = { latin: ' 0123456789/–—-·.,:;()[]', arabic: '', cjk: '' };
 const MIRRORS: Record<string, string> = { '(': ')', ')': '(', '[': ']', ']': '[', '{': '}', '}': '{', '<': '>', '>': '<', '«': '»', '»': '«' };
-const SPACE = /\s/;
+/**
+ * Spaces a line may break at. No-break spaces are not among them: French puts them inside « » and
+ * before ; : ! ?, Intl groups digits with them (12 345), and a line must not start with "»" or "345".
+ */
+const SPACE = /(?![\u00A0\u2007\u202F\uFEFF])\s/;
 /** Characters a line may break before or after although no space separates them (Chinese has none). */
 const BREAK_AROUND = /[\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]/;
 /** Punctuation that must not begin a line: it stays with the character before it. */

@@ -8,6 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { renderPublicationPdf, type PublicationView } from '../../templates/pdf/publication';
+import { createTypesetter } from '../../templates/pdf/text-layout';
 import { arabicFixture, TRICKY_TEXTS } from '../helpers/fixtures';
 
 const OUT = 'test-results/pdf';
@@ -83,5 +84,20 @@ describe('publication PDF', () => {
     const bbox = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' });
     const right = Math.max(...[...bbox.matchAll(/xMax="([\d.]+)"/g)].map((m) => Number(m[1])));
     expect(right).toBeLessThanOrEqual(595.28 - 50 + 1);
+  });
+
+  it('never breaks a line at a no-break space (French typography, grouped digits)', async () => {
+    const paragraph = 'Il faut créer un «\u00A0guichet unique\u00A0» d’information\u202F; il coûte 12\u202F345\u00A0€ par an\u202F!';
+    const typesetter = await createTypesetter(await PDFDocument.create(), [paragraph]);
+    let breaks = 0;
+    // (From 80 points: narrower, "d’information\u202F;" alone is wider than the line and is cut between characters.)
+    for (let width = 80; width <= 300; width += 3) {
+      const lines = typesetter.layout(paragraph, { size: 10 }, width).map((l) => l.text);
+      breaks += lines.length - 1;
+      for (const line of lines.slice(1)) expect(line, `${width}: ${JSON.stringify(lines)}`).not.toMatch(/^[»;!€]|^345/);
+      for (const line of lines) expect(line, `${width}: ${JSON.stringify(lines)}`).not.toMatch(/(«|12)$/);
+    }
+    // The paragraph did wrap, at its ordinary spaces.
+    expect(breaks).toBeGreaterThan(15);
   });
 });
