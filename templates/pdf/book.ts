@@ -88,15 +88,17 @@ export async function* renderBookPdf(view: BookView, onProgress: (done: number) 
     flow.rule();
     for (const [n, input] of chapter.inputs.entries()) {
       if (n > 0) flow.rule();
-      // The entry opens the page the title is on (a title at the foot of a page moves to the next).
-      flow.write(input.title, { size: 14, align: 'paragraph', spaceBefore: 10 });
+      // The entry opens the page the title is on; the title stays on a page with the reference,
+      // author and facts lines under it and the summary's heading and first line (at the foot of a
+      // page they all move to the next).
+      flow.write(input.title, { size: 14, align: 'paragraph', spaceBefore: 10, keepWithNext: 3 * 9 * 1.75 + 6 + 2 * 10 * 1.75 });
       const at = flow.pageIndex;
       chapterEntry.children!.push({ title: `${input.reference} · ${input.title}`, pageIndex: at });
       toc.push({ text: `${input.reference} · ${input.title}`, pageIndex: at, chapter: false });
       flow.write(`${t('reference')}: ${input.reference}`, { size: 9, align: 'start', color: GREY });
       flow.write(`${t('by')}: ${input.author}`, { size: 9, align: 'start', color: GREY });
       flow.write(input.facts, { size: 9, align: 'start', color: GREY });
-      flow.write(t('summary'), { size: 10, align: 'start', color: BRAND, spaceBefore: 6 });
+      flow.write(t('summary'), { size: 10, align: 'start', color: BRAND, spaceBefore: 6, keepWithNext: 2 * 10 * 1.75 });
       flow.write(input.summary, { size: 10, align: 'paragraph' });
       flow.write(input.body, { size: 10, align: 'paragraph', spaceBefore: 6 });
       if (++done % 25 === 0) await onProgress(done);
