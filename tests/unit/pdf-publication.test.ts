@@ -10,11 +10,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { publicationView } from '../../app/modules/publication/publication-pdf';
-import type { PublicInput } from '../../app/modules/publication/public-inputs';
 import { renderPublicationPdf, type PublicationView } from '../../templates/pdf/publication';
 import { PUBLICATION_TEXTS } from '../../templates/pdf/publication-i18n';
 import { createTypesetter } from '../../templates/pdf/text-layout';
 import { arabicFixture, TRICKY_TEXTS } from '../helpers/fixtures';
+import { publicInputIn, SIX_INPUTS } from '../helpers/six-inputs';
 
 const OUT = 'test-results/pdf';
 mkdirSync(OUT, { recursive: true });
@@ -93,85 +93,12 @@ describe('publication PDF', () => {
   });
 });
 
-/** One published input per UN language, as the database gives it, for the portal's own view builder. */
-const forumName = {
-  en: 'International Migration Review Forum 2026', ar: 'منتدى استعراض الهجرة الدولية 2026', fr: 'Forum d’examen des migrations internationales 2026',
-  es: 'Foro de Examen de la Migración Internacional 2026', ru: 'Форум по обзору международной миграции 2026 года', zh: '2026年国际移民审查论坛',
-};
-const inputIn = (language: string, texts: { title: string; summary: string; body: string; organisation: string }): PublicInput => ({
-  reference: `IMRF26-01${['ar', 'zh', 'en', 'fr', 'ru', 'es'].indexOf(language)}7`,
-  authorName: null,
-  authorOrganisation: texts.organisation,
-  submitterType: 'organisation',
-  constituency: 'civil_society',
-  country: { ar: 'JO', zh: 'CN', en: 'PH', fr: 'SN', ru: 'KG', es: 'CO' }[language]!,
-  region: { ar: 'ESCWA', zh: 'ESCAP', en: 'ESCAP', fr: 'ECA', ru: 'ECE', es: 'ECLAC' }[language]!,
-  title: texts.title,
-  summary: texts.summary,
-  body: texts.body,
-  language,
-  objectives: ['6', '22'],
-  principles: ['human_rights', 'gender_responsive'],
-  publishedAt: new Date('2026-11-23T10:00:00Z'),
-  forumSlug: 'imrf-2026',
-  forumName,
-});
-
-// Realistic short inputs; each has a line mixing directions or scripts (Arabic with Latin words and
-// digits; Latin with an Arabic term; Chinese with Latin letters and digits).
-const MIXED_AR = 'توصي الشبكة بإدراج الهدف 6 من GCM في خطط التنفيذ الوطنية لعام 2026، بالتعاون مع IOM وUNDP.';
-const SIX_INPUTS: Array<[string, { title: string; summary: string; body: string; organisation: string; file: string }, string]> = [
-  ['ar', {
-    title: 'حقوق العمال المهاجرين في المنطقة العربية',
-    summary: MIXED_AR,
-    body: `${TRICKY_TEXTS.vowelled}\n${arabicFixture('ar-arab-region-imrf-briefing').trim()}`,
-    organisation: 'شبكة حقوق المهاجرين',
-    file: 'توصيات الشبكة.pdf',
-  }, MIXED_AR],
-  ['zh', {
-    title: '保障移民工人的社会保障权利',
-    summary: '本意见依据2025年对1200名移民工人的调查，就《全球移民契约》（GCM）目标22提出建议。',
-    body: '社会保障福利的可转移性仍然有限。多数双边劳务协议没有涉及养老金问题。\n我们建议各国在2027年前签订社会保障协定，并通过ILO的技术援助建立数据交换机制。',
-    organisation: '亚洲移民研究中心',
-    file: '调查报告.pdf',
-  }, '本意见依据2025年对1200名移民工人的调查，就《全球移民契约》（GCM）目标22提出建议。'],
-  ['en', {
-    title: 'Fair recruitment and decent work for migrant domestic workers',
-    summary: 'Recommendations on objectives 6 and 22, drawn from 140 interviews in Beirut, Amman and Doha (2024–2025).',
-    body: 'Workers described the kafala (الكفالة) system as the main obstacle to changing employers.\nRecruitment fees must never be charged to workers; where they were, 83% of those we met were still repaying loans after a year.',
-    organisation: 'Migrant Domestic Workers Alliance',
-    file: 'survey-findings.pdf',
-  }, 'Workers described the kafala (الكفالة) system as the main obstacle to changing employers.'],
-  ['fr', {
-    title: 'Recrutement équitable et travail décent pour les travailleuses domestiques migrantes',
-    summary: 'Recommandations sur les objectifs 6 et 22, fondées sur 95 entretiens menés à Dakar et à Thiès en 2025.',
-    // French typography: no-break spaces inside « » and before ! ; and in grouped digits.
-    body: 'Les travailleuses rencontrées décrivent des frais de recrutement équivalant à trois mois de salaire, soit 1\u202F250\u00A0€ en moyenne\u202F!\nNous recommandons que les États ratifient la Convention nº\u00A0189 de l’OIT et créent un «\u00A0guichet unique\u00A0» d’information avant le départ.',
-    organisation: 'Réseau des femmes migrantes d’Afrique de l’Ouest',
-    file: 'Synthèse des entretiens.pdf',
-  }, 'Nous recommandons que les États ratifient la Convention nº\u00A0189 de l’OIT et créent un «\u00A0guichet unique\u00A0» d’information avant le départ.'],
-  ['ru', {
-    title: 'Защита прав трудящихся-мигрантов в Центральной Азии',
-    summary: 'Рекомендации по целям 6 и 22 ГДМ на основе 310 интервью, проведённых в 2025 году в Бишкеке и Оше.',
-    body: 'Трудящиеся-мигранты часто не могут перевести пенсионные накопления при возвращении домой.\nМы рекомендуем заключить двусторонние соглашения о социальном обеспечении и использовать стандарты МОТ (ILO C097).',
-    organisation: 'Центр поддержки мигрантов «Ынтымак»',
-    file: 'Рекомендации.docx',
-  }, 'Мы рекомендуем заключить двусторонние соглашения о социальном обеспечении и использовать стандарты МОТ (ILO C097).'],
-  ['es', {
-    title: 'Acceso a servicios básicos para personas migrantes en tránsito',
-    summary: 'Recomendaciones sobre los objetivos 6 y 22, basadas en 220 entrevistas realizadas en Cúcuta y Pasto en 2025.',
-    body: '¿Cómo garantizar la atención médica a quien cruza la frontera a pie? Las personas entrevistadas señalan la falta de documentos como el principal obstáculo.\nProponemos que los Estados reconozcan la afiliación a la seguridad social adquirida en el país de origen y amplíen los Centros de Atención al Migrante (CAM).',
-    organisation: 'Red Andina de Acompañamiento a Personas Migrantes',
-    file: 'Informe de campo.pdf',
-  }, '¿Cómo garantizar la atención médica a quien cruza la frontera a pie?'],
-];
-
 /** The catalog's /Lang, as pdf-lib reads it back. */
 const catalogLanguage = (doc: PDFDocument) => (doc.catalog.lookup(PDFName.of('Lang'), PDFString) as PDFString).decodeText();
 
 describe('publication PDF in the six UN languages', () => {
   it.each(SIX_INPUTS)('sets an input written in %s in a frame of its language', async (language, texts, mixedLine) => {
-    const view = publicationView(inputIn(language, texts), [texts.file], 'https://inputs.example.org');
+    const view = publicationView(publicInputIn(language, texts), [texts.file], 'https://inputs.example.org');
     // The frame follows the input's language.
     expect(view.locale).toBe(language);
     const bytes = await renderPublicationPdf(view, { now: new Date('2026-11-23T10:00:00Z') });
