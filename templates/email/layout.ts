@@ -14,10 +14,16 @@ export function escapeHtml(value: string): string {
 
 /**
  * User-supplied text inside our sentences: escaped, and isolated so its direction cannot leak.
- * A value of several lines (a reason, a request for changes) keeps its line breaks.
+ * A value of several lines (a reason, a request for changes) keeps its line breaks, each line
+ * isolated on its own: one <bdi> takes one direction, from its first letter, so an English line
+ * under an Arabic one would be set right to left inside it, its full stop moved to its left end.
  */
 export function isolate(value: string): string {
-  return /[\r\n]/.test(value) ? `<bdi style="white-space:pre-wrap">${escapeHtml(value)}</bdi>` : `<bdi>${escapeHtml(value)}</bdi>`;
+  if (!/[\r\n]/.test(value)) return `<bdi>${escapeHtml(value)}</bdi>`;
+  return value
+    .split(/\r\n|\r|\n/)
+    .map((line) => `<bdi style="white-space:pre-wrap">${escapeHtml(line)}</bdi>`)
+    .join('<br>');
 }
 
 const FSI = '\u2068';

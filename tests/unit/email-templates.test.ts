@@ -83,7 +83,7 @@ describe('decision e-mail', () => {
     expect(mail.text).toContain('السبب المذكور: \u2068خارج نطاق الدعوة\u2069');
   });
 
-  it('isolates inserted values in Arabic plain text line by line, never in the subject or a link, and keeps a multi-line reason on its lines in HTML', () => {
+  it('isolates inserted values in Arabic plain text and HTML line by line, never in the subject or a link, and keeps a multi-line reason on its lines', () => {
     const reason = 'Please add sources.\nأضيفوا المصادر (الهدف 23).';
     const mail = renderDecisionEmail({ ...base, locale: 'ar', dir: 'rtl', decision: 'changes_requested', reason, editUrl: 'http://localhost:3000/ar/status/xyz/edit' });
     expect(mail.text).toContain('\u2068Please add sources.\u2069\n\u2068أضيفوا المصادر (الهدف 23).\u2069');
@@ -92,7 +92,8 @@ describe('decision e-mail', () => {
     expect(mail.text).toMatch(/^http:\/\/localhost:3000\/ar\/status\/xyz\/edit$/m);
     expect(mail.subject).not.toMatch(/[\u2066-\u2069]/);
     expect(mail.subject).toContain('IMRF26-0042');
-    expect(mail.html).toContain('<bdi style="white-space:pre-wrap">Please add sources.\nأضيفوا المصادر (الهدف 23).</bdi>');
+    // Each line isolated on its own, so each takes its own direction.
+    expect(mail.html).toContain('<bdi style="white-space:pre-wrap">Please add sources.</bdi><br><bdi style="white-space:pre-wrap">أضيفوا المصادر (الهدف 23).</bdi>');
     // Left-to-right e-mails carry no isolation characters.
     const en = renderDecisionEmail({ ...base, locale: 'en', dir: 'ltr', decision: 'changes_requested', reason, editUrl: 'http://localhost:3000/en/status/xyz/edit' });
     expect(en.text).not.toMatch(/[\u2066-\u2069]/);
