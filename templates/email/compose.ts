@@ -1,4 +1,4 @@
-import { htmlDocument, oneLine, withoutIsolates, type RenderedEmail } from './layout';
+import { htmlDocument, oneLine, rightToLeftLines, withoutIsolates, type RenderedEmail } from './layout';
 import { emailHtml, emailText } from './messages';
 
 /**
@@ -17,11 +17,12 @@ export function composeEmail(args: {
   const greeting = (render: typeof emailText) =>
     args.contactName ? render(locale, 'greeting', { name: args.contactName }) : render(locale, 'greetingNoName');
   const subject = withoutIsolates(oneLine(args.subject));
-  const text = [
+  const lines = [
     greeting(emailText),
     ...args.blocks.map((b) => b.text),
     [emailText(locale, 'signature'), emailText(locale, 'automated')].join('\n'),
   ].join('\n\n');
+  const text = args.dir === 'rtl' ? rightToLeftLines(lines) : lines;
   const html = htmlDocument({
     locale,
     dir: args.dir,

@@ -37,7 +37,8 @@ export function renderDecisionEmail(v: DecisionView): RenderedEmail {
       : v.decision === 'unpublished'
       ? { text: factsText([[t('decision.unpublished.reason'), v.reason]], v.locale), html: factsTable([[t('decision.unpublished.reason'), v.reason]]) }
       : v.decision === 'accepted'
-      ? { text: `${t('decision.accepted.link')}: ${v.publicUrl}`, html: `<p><a href="${escapeHtml(v.publicUrl)}">${h('decision.accepted.link')}</a></p>` }
+      ? // The link on a line of its own, as in every e-mail: nothing around it to reorder or to link with it.
+        { text: `${t('decision.accepted.link')}\n${v.publicUrl}`, html: `<p><a href="${escapeHtml(v.publicUrl)}">${h('decision.accepted.link')}</a></p>` }
       : v.decision === 'rejected'
         ? { text: factsText([[t('decision.rejected.reason'), v.reason]], v.locale), html: factsTable([[t('decision.rejected.reason'), v.reason]]) }
         : {

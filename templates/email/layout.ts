@@ -14,10 +14,16 @@ export function escapeHtml(value: string): string {
 
 /**
  * User-supplied text inside our sentences: escaped, and isolated so its direction cannot leak.
- * A value of several lines (a reason, a request for changes) keeps its line breaks.
+ * A value of several lines (a reason, a request for changes) keeps its line breaks, each line
+ * isolated on its own: one <bdi> takes one direction, from its first letter, so an English line
+ * under an Arabic one would be set right to left inside it, its full stop moved to its left end.
  */
 export function isolate(value: string): string {
-  return /[\r\n]/.test(value) ? `<bdi style="white-space:pre-wrap">${escapeHtml(value)}</bdi>` : `<bdi>${escapeHtml(value)}</bdi>`;
+  if (!/[\r\n]/.test(value)) return `<bdi>${escapeHtml(value)}</bdi>`;
+  return value
+    .split(/\r\n|\r|\n/)
+    .map((line) => `<bdi style="white-space:pre-wrap">${escapeHtml(line)}</bdi>`)
+    .join('<br>');
 }
 
 const FSI = '\u2068';
@@ -43,9 +49,45 @@ export function withoutIsolates(value: string): string {
   return value.replace(/[\u2066-\u2069]/g, '');
 }
 
+/**
+ * Between a label and its value in the plain-text part: French puts a no-break space before the
+ * colon, Chinese uses the full-width colon (no space), the others a colon and a space.
+ */
+const LABEL_SEPARATOR: Record<string, string> = { fr: '\u00A0: ', zh: '：' };
+
+/** "Label: value", with the colon of the reader's language and the value isolated for the reading direction. */
+export function labelledText(label: string, value: string, locale: string): string {
+  return `${label}${LABEL_SEPARATOR[locale] ?? ': '}${isolateText(value, locale)}`;
+}
+
 /** Key/value rows as plain text lines, values isolated for the reading direction. */
 export function factsText(rows: Array<[label: string, value: string]>, locale: string): string {
-  return rows.map(([label, value]) => `${label}: ${isolateText(value, locale)}`).join('\n');
+  return rows.map(([label, value]) => labelledText(label, value, locale)).join('\n');
+}
+
+const RLM = '\u200F';
+const LINK_LINE = /^https?:\/\/\S+$/;
+
+/**
+ * A right-to-left plain-text part, line by line. Plain-text clients have no dir attribute to go
+ * by: many set each line (or paragraph) in the direction of its first letter, and some do not
+ * skip the isolates around inserted values. A line that opens with Latin letters or digits (the
+ * greeting with a Latin name, a reason's English line) would then be set left to right, aligned
+ * left, among right-aligned Arabic. A RIGHT-TO-LEFT MARK before such a line makes its first
+ * strong character right to left for every client, and is invisible. Lines already opening with
+ * an Arabic letter need none. A line that is only a link keeps none: it reads left to right as a
+ * whole, and nothing may touch its characters (a link's trailing "-" or "_" would move to its left
+ * end in a right-to-left line).
+ */
+export function rightToLeftLines(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      if (line.trim() === '' || LINK_LINE.test(line)) return line;
+      const first = /[\p{L}\p{N}]/u.exec(line)?.[0];
+      return first !== undefined && /\p{Script=Arabic}/u.test(first) ? line : `${RLM}${line}`;
+    })
+    .join('\n');
 }
 
 /** Subjects are a single header line: no line breaks may survive from user text. */

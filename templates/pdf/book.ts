@@ -35,6 +35,13 @@ export interface BookView {
   chapters: Array<{ heading: string; inputs: BookInput[] }>;
 }
 
+/** A line of the contents: a chapter's heading, or an input's reference and title. */
+interface TocEntry {
+  title: string;
+  reference?: string;
+  pageIndex: number;
+}
+
 const GREY: [number, number, number] = [0.35, 0.38, 0.42];
 const BRAND: [number, number, number] = [0, 0.33, 0.55];
 const MARGIN = 50;
@@ -77,26 +84,28 @@ export async function* renderBookPdf(view: BookView, onProgress: (done: number) 
   for (let i = 0; i < tocPages; i++) flow.newPage();
 
   const outline: OutlineEntry[] = [];
-  const toc: Array<{ text: string; pageIndex: number; chapter: boolean }> = [];
+  const toc: TocEntry[] = [];
   let done = 0;
   for (const chapter of view.chapters) {
     flow.newPage();
     const chapterEntry: OutlineEntry = { title: chapter.heading, pageIndex: flow.pageIndex, children: [] };
     outline.push(chapterEntry);
-    toc.push({ text: chapter.heading, pageIndex: flow.pageIndex, chapter: true });
+    toc.push({ title: chapter.heading, pageIndex: flow.pageIndex });
     flow.write(chapter.heading, { size: 18, align: 'start', color: BRAND });
     flow.rule();
     for (const [n, input] of chapter.inputs.entries()) {
       if (n > 0) flow.rule();
-      // The entry opens the page the title is on (a title at the foot of a page moves to the next).
-      flow.write(input.title, { size: 14, align: 'paragraph', spaceBefore: 10 });
+      // The entry opens the page the title is on; the title stays on a page with the reference,
+      // author and facts lines under it and the summary's heading and first line (at the foot of a
+      // page they all move to the next).
+      flow.write(input.title, { size: 14, align: 'paragraph', spaceBefore: 10, keepWithNext: 3 * 9 * 1.75 + 6 + 2 * 10 * 1.75 });
       const at = flow.pageIndex;
       chapterEntry.children!.push({ title: `${input.reference} · ${input.title}`, pageIndex: at });
-      toc.push({ text: `${input.reference} · ${input.title}`, pageIndex: at, chapter: false });
+      toc.push({ reference: input.reference, title: input.title, pageIndex: at });
       flow.write(`${t('reference')}: ${input.reference}`, { size: 9, align: 'start', color: GREY });
       flow.write(`${t('by')}: ${input.author}`, { size: 9, align: 'start', color: GREY });
       flow.write(input.facts, { size: 9, align: 'start', color: GREY });
-      flow.write(t('summary'), { size: 10, align: 'start', color: BRAND, spaceBefore: 6 });
+      flow.write(t('summary'), { size: 10, align: 'start', color: BRAND, spaceBefore: 6, keepWithNext: 2 * 10 * 1.75 });
       flow.write(input.summary, { size: 10, align: 'paragraph' });
       flow.write(input.body, { size: 10, align: 'paragraph', spaceBefore: 6 });
       if (++done % 25 === 0) await onProgress(done);
@@ -111,15 +120,24 @@ export async function* renderBookPdf(view: BookView, onProgress: (done: number) 
   yield* pdfChunks(pdf);
 }
 
-/** The contents: one line per chapter and input, its title cut to fit, its page number at the end. */
-function writeContents(pages: PDFPage[], typesetter: Typesetter, heading: string, toc: Array<{ text: string; pageIndex: number; chapter: boolean }>, rtl: boolean) {
+const FSI = '\u2068';
+const PDI = '\u2069';
+
+/**
+ * The contents: one line per chapter and input, its title cut to fit, its page number at the end.
+ * An input's line is its reference, then its title, each isolated (FSI…PDI) so that each keeps
+ * its own direction whatever the frame's: in an Arabic frame the references stand at the right
+ * edge even before a French title, and the ellipsis of a cut title ends the title, on its side.
+ */
+function writeContents(pages: PDFPage[], typesetter: Typesetter, heading: string, toc: TocEntry[], rtl: boolean) {
   const width = A4[0] - 2 * MARGIN;
   const numberWidth = 40;
+  const direction = rtl ? 'rtl' : 'ltr';
   const start = (lineWidth: number) => (rtl ? A4[0] - MARGIN - lineWidth : MARGIN);
   const end = (lineWidth: number) => (rtl ? MARGIN : A4[0] - MARGIN - lineWidth);
   let pageNo = 0;
   let y = A4[1] - MARGIN;
-  const [title] = typesetter.layout(heading, { size: 16, direction: rtl ? 'rtl' : 'ltr' }, width);
+  const [title] = typesetter.layout(heading, { size: 16, direction }, width);
   y -= 16 * 1.75;
   typesetter.drawLine(pages[0], title, start(title.width), y, 16, BRAND);
   y -= TOC_LINE;
@@ -129,13 +147,15 @@ function writeContents(pages: PDFPage[], typesetter: Typesetter, heading: string
       y = A4[1] - MARGIN;
     }
     y -= TOC_LINE;
-    const size = entry.chapter ? TOC_SIZE + 1 : TOC_SIZE;
-    const indent = entry.chapter ? 0 : 12;
-    const lines = typesetter.layout(entry.text, { size, direction: rtl ? 'rtl' : 'ltr' }, width - numberWidth - indent);
+    const chapter = entry.reference === undefined;
+    const size = chapter ? TOC_SIZE + 1 : TOC_SIZE;
+    const indent = chapter ? 0 : 12;
+    const prefix = chapter ? '' : `${FSI}${entry.reference}${PDI} · `;
+    const lines = typesetter.layout(`${prefix}${FSI}${entry.title}${PDI}`, { size, direction }, width - numberWidth - indent);
     // One line each: a longer title is cut, with an ellipsis.
-    const line = lines.length > 1 ? typesetter.layout(`${lines[0].text}…`, { size, direction: rtl ? 'rtl' : 'ltr' }, width)[0] : lines[0];
+    const line = lines.length > 1 ? typesetter.layout(`${lines[0].text}…${PDI}`, { size, direction }, width)[0] : lines[0];
     const x = rtl ? start(line.width) - indent : start(line.width) + indent;
-    typesetter.drawLine(pages[pageNo], line, x, y, size, entry.chapter ? BRAND : undefined);
+    typesetter.drawLine(pages[pageNo], line, x, y, size, chapter ? BRAND : undefined);
     const [number] = typesetter.layout(String(entry.pageIndex + 1), { size, direction: 'ltr' }, numberWidth);
     typesetter.drawLine(pages[pageNo], number, end(number.width), y, size, GREY);
   }

@@ -16,6 +16,11 @@ export interface FlowOptions {
   color?: [number, number, number];
   /** Extra space before the block, in points. */
   spaceBefore?: number;
+  /**
+   * Height in points of what follows that must stay on the same page as this block: a heading or
+   * a label is never left alone at the foot of a page, away from its first lines.
+   */
+  keepWithNext?: number;
 }
 
 export class PageFlow {
@@ -34,10 +39,15 @@ export class PageFlow {
 
   /** Writes text (may contain line breaks: each line is its own paragraph). */
   write(text: string, opts: FlowOptions): void {
-    this.y -= opts.spaceBefore ?? 0;
     const lineHeight = opts.size * 1.75;
-    for (const paragraph of text.split(/\r\n|\r|\n/)) {
-      for (const line of this.typesetter.layout(paragraph, { size: opts.size }, this.contentWidth)) {
+    const paragraphs = text.split(/\r\n|\r|\n/).map((paragraph) => this.typesetter.layout(paragraph, { size: opts.size }, this.contentWidth));
+    if (opts.keepWithNext !== undefined && this.y < A4[1] - MARGIN) {
+      const height = (opts.spaceBefore ?? 0) + paragraphs.flat().length * lineHeight + opts.keepWithNext;
+      if (this.y - height < MARGIN + FOOTER) this.newPage();
+    }
+    this.y -= opts.spaceBefore ?? 0;
+    for (const lines of paragraphs) {
+      for (const line of lines) {
         if (this.y - lineHeight < MARGIN + FOOTER) this.newPage();
         this.y -= lineHeight;
         this.typesetter.drawLine(this.page, line, this.lineX(line, opts), this.y + opts.size * 0.45, opts.size, opts.color);

@@ -75,23 +75,23 @@ export async function renderPublicationPdf(view: PublicationView, opts: { now?: 
   flow.write(view.title, { size: 17, align: 'paragraph', spaceBefore: 6 });
   flow.rule();
   for (const [label, value] of facts) {
-    flow.write(label, { size: 8.5, align: 'start', color: GREY, spaceBefore: 3 });
+    flow.write(label, { size: 8.5, align: 'start', color: GREY, spaceBefore: 3, keepWithNext: 10 * 1.75 });
     flow.write(value, { size: 10, align: 'start' });
   }
   flow.rule();
-  flow.write(t('summary'), { size: 13, align: 'start', color: BRAND, spaceBefore: 6 });
+  flow.write(t('summary'), { size: 13, align: 'start', color: BRAND, spaceBefore: 6, keepWithNext: 2 * 10.5 * 1.75 });
   flow.write(view.summary, { size: 10.5, align: 'paragraph' });
-  flow.write(t('text'), { size: 13, align: 'start', color: BRAND, spaceBefore: 10 });
+  flow.write(t('text'), { size: 13, align: 'start', color: BRAND, spaceBefore: 10, keepWithNext: 2 * 10.5 * 1.75 });
   flow.write(view.body, { size: 10.5, align: 'paragraph' });
   if (view.attachments.length > 0) {
-    flow.write(t('attachments'), { size: 11, align: 'start', color: BRAND, spaceBefore: 10 });
+    flow.write(t('attachments'), { size: 11, align: 'start', color: BRAND, spaceBefore: 10, keepWithNext: 10 * 1.75 });
     // One name per line: a Latin file name beside Arabic words would be reordered.
     for (const name of view.attachments) flow.write(name, { size: 10, align: 'start' });
   }
   flow.rule();
-  flow.write(t('cite'), { size: 9, align: 'start', color: GREY, spaceBefore: 6 });
+  flow.write(t('cite'), { size: 9, align: 'start', color: GREY, spaceBefore: 6, keepWithNext: 10 * 1.75 });
   flow.write(view.citation, { size: 10, align: 'start' });
-  flow.write(t('source'), { size: 9, align: 'start', color: GREY, spaceBefore: 6 });
+  flow.write(t('source'), { size: 9, align: 'start', color: GREY, spaceBefore: 6, keepWithNext: 9.5 * 1.75 });
   flow.write(view.url, { size: 9.5, align: 'start' });
   flow.numberPages(t('page'));
   typesetter.finish();

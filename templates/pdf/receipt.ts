@@ -55,18 +55,18 @@ export async function renderReceiptPdf(view: ReceiptView): Promise<Uint8Array> {
   flow.write(view.forumName, { size: 12, align: 'start' });
   flow.rule();
   for (const [label, value] of facts) {
-    flow.write(label, { size: 9, align: 'start', color: GREY, spaceBefore: 4 });
+    flow.write(label, { size: 9, align: 'start', color: GREY, spaceBefore: 4, keepWithNext: 11 * 1.75 });
     flow.write(value, { size: 11, align: 'start' });
   }
   flow.rule();
-  flow.write(t('submitted'), { size: 14, align: 'start', color: BRAND, spaceBefore: 6 });
+  flow.write(t('submitted'), { size: 14, align: 'start', color: BRAND, spaceBefore: 6, keepWithNext: 9 * 1.75 + 10.5 * 1.75 });
   for (const field of view.fields) {
-    flow.write(field.label, { size: 9, align: 'start', color: GREY, spaceBefore: 6 });
+    flow.write(field.label, { size: 9, align: 'start', color: GREY, spaceBefore: 6, keepWithNext: 10.5 * 1.75 });
     flow.write(field.value, { size: 10.5, align: 'start' });
   }
   if (view.attachments.length > 0) {
     flow.rule();
-    flow.write(t('attachments'), { size: 14, align: 'start', color: BRAND, spaceBefore: 6 });
+    flow.write(t('attachments'), { size: 14, align: 'start', color: BRAND, spaceBefore: 6, keepWithNext: 10.5 * 1.75 });
     for (const file of view.attachments) {
       // Name and size on lines of their own: a Latin name next to Arabic words would be reordered.
       flow.write(file.name, { size: 10.5, align: 'start', spaceBefore: 6 });
@@ -76,7 +76,7 @@ export async function renderReceiptPdf(view: ReceiptView): Promise<Uint8Array> {
     }
   }
   flow.rule();
-  flow.write(t('digest'), { size: 9, align: 'start', color: GREY, spaceBefore: 6 });
+  flow.write(t('digest'), { size: 9, align: 'start', color: GREY, spaceBefore: 6, keepWithNext: 10 * 1.75 });
   flow.write(view.contentSha256, { size: 10, align: 'start' });
   flow.write(t('digestNote'), { size: 9, align: 'start', color: GREY, spaceBefore: 4 });
   if (view.statusNote) flow.write(view.statusNote, { size: 9, align: 'start', spaceBefore: 4 });

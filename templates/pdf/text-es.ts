@@ -22,7 +22,6 @@ export const esPublicationText: Record<PublicationTextKey, string> = {
   by: 'Enviada por',
   constituency: 'Grupo de partes interesadas',
   country: 'País',
-  region: 'Región de las Naciones Unidas',
   language: 'Idioma de la contribución',
   objectives: 'Objetivos del Pacto Mundial',
   principles: 'Principios rectores',

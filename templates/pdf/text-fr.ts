@@ -22,7 +22,6 @@ export const frPublicationText: Record<PublicationTextKey, string> = {
   by: 'Présentée par',
   constituency: 'Groupe de parties prenantes',
   country: 'Pays',
-  region: 'Région des Nations Unies',
   language: 'Langue de la contribution',
   objectives: 'Objectifs du Pacte mondial',
   principles: 'Principes directeurs',

@@ -40,11 +40,21 @@ export interface TextStyle {
 
 const ALWAYS: Record<FontKey, string> = { latin: ' 0123456789/–—-·.,:;()[]', arabic: '', cjk: '' };
 const MIRRORS: Record<string, string> = { '(': ')', ')': '(', '[': ']', ']': '[', '{': '}', '}': '{', '<': '>', '>': '<', '«': '»', '»': '«' };
-const SPACE = /\s/;
+/**
+ * Spaces a line may break at. No-break spaces are not among them: French puts them inside « » and
+ * before ; : ! ?, Intl groups digits with them (12 345), and a line must not start with "»" or "345".
+ */
+const SPACE = /(?![\u00A0\u2007\u202F\uFEFF])\s/;
 /** Characters a line may break before or after although no space separates them (Chinese has none). */
 const BREAK_AROUND = /[\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]/;
 /** Punctuation that must not begin a line: it stays with the character before it. */
 const NO_BREAK_BEFORE = /[、。，．：；！？）」』】〕〉》’”…‥ー々〜\uFF09\uFF0C\uFF0E\uFF1A\uFF1B\uFF01\uFF1F]/;
+/**
+ * Bidi formatting characters (marks, embeddings, isolates): they steer the bidi algorithm and are
+ * then dropped, never drawn. HarfBuzz would give each a blank glyph, and its text would come back
+ * in copied text and in the glyph's ToUnicode entry.
+ */
+const BIDI_CONTROL = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 const FONT_RESOURCE: Record<FontKey, string> = { latin: 'FL', arabic: 'FA', cjk: 'FC' };
 const FONT_TAG: Record<FontKey, string> = { latin: 'PORTLA', arabic: 'PORTAR', cjk: 'PORTCJ' };
 
@@ -97,7 +107,7 @@ export async function createTypesetter(pdf: PDFDocument, texts: string[]): Promi
         start: i,
         end: j,
         level: levels[i],
-        glyphs: shaped.map((g) => ({ font, gid: g.gid, cluster: g.cluster, clusterText: paragraph.slice(g.cluster, clusterEnd.get(g.cluster)), xAdvance: g.xAdvance * scale, xOffset: g.xOffset * scale, yOffset: g.yOffset * scale })),
+        glyphs: shaped.filter((g) => !BIDI_CONTROL.test(paragraph[g.cluster])).map((g) => ({ font, gid: g.gid, cluster: g.cluster, clusterText: paragraph.slice(g.cluster, clusterEnd.get(g.cluster)), xAdvance: g.xAdvance * scale, xOffset: g.xOffset * scale, yOffset: g.yOffset * scale })),
       });
       recordUse(font, paragraph, shaped, j);
       i = j;
@@ -171,6 +181,7 @@ export async function createTypesetter(pdf: PDFDocument, texts: string[]): Promi
     // Logical order: the first glyph of each cluster carries its text.
     const logical = [...shaped].sort((a, b) => a.cluster - b.cluster);
     for (const g of logical) {
+      if (BIDI_CONTROL.test(text[g.cluster])) continue;
       const textOfGlyph = seen.has(g.cluster) ? '' : text.slice(g.cluster, nextCluster.get(g.cluster));
       seen.add(g.cluster);
       const existing = used[font].get(g.gid);

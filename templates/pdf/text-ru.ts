@@ -22,7 +22,6 @@ export const ruPublicationText: Record<PublicationTextKey, string> = {
   by: 'Кем представлен',
   constituency: 'Группа заинтересованных сторон',
   country: 'Страна',
-  region: 'Регион ООН',
   language: 'Язык материала',
   objectives: 'Цели ГДМ',
   principles: 'Руководящие принципы',

@@ -22,7 +22,6 @@ export const zhPublicationText: Record<PublicationTextKey, string> = {
   by: '提交人',
   constituency: '利益攸关方群体',
   country: '国家',
-  region: '联合国区域',
   language: '意见语言',
   objectives: '《移民全球契约》目标',
   principles: '指导原则',

@@ -4,11 +4,16 @@
  * are numbered, and Arabic comes back in reading order.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef } from 'pdf-lib';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
+import { chaptersOf } from '../../app/modules/publication/book';
+import { pickLabel } from '../../app/modules/taxonomy/locales';
+import { objectiveLabel } from '../../app/modules/taxonomy/objectives';
 import { renderBookPdf, type BookInput, type BookView } from '../../templates/pdf/book';
+import { BOOK_TEXTS, bookText, type BookTextKey } from '../../templates/pdf/book-i18n';
 import { arabicFixture } from '../helpers/fixtures';
+import { FORUM_NAME, publicInputIn, SIX_INPUTS } from '../helpers/six-inputs';
 
 const OUT = 'test-results/pdf';
 mkdirSync(OUT, { recursive: true });
@@ -103,5 +108,108 @@ describe('book of inputs', () => {
     expect(all).toContain(squeeze('إلى منتدى استعراض'));
     expect(all).toContain(squeeze('المحتويات'));
     expect(all).toContain(squeeze('حقوق العمال المهاجرين في منطقة الخليج'));
+  });
+});
+
+/** Bookmarks as [title, page number] per chapter, the chapter first, then its inputs. */
+function outlineEntries(doc: PDFDocument): Array<Array<{ title: string; page: number }>> {
+  const lookup = (ref: unknown) => doc.context.lookup(ref as PDFRef) as PDFDict;
+  const pageRefs = doc.getPages().map((p) => p.ref.toString());
+  const entry = (dict: PDFDict) => ({
+    title: (dict.get(PDFName.of('Title')) as PDFHexString).decodeText(),
+    page: pageRefs.indexOf((dict.get(PDFName.of('Dest')) as PDFArray).get(0).toString()) + 1,
+  });
+  const siblings = (first: unknown) => {
+    const out: PDFDict[] = [];
+    for (let d: PDFDict | undefined = first ? lookup(first) : undefined; d; d = d.get(PDFName.of('Next')) ? lookup(d.get(PDFName.of('Next'))) : undefined) out.push(d);
+    return out;
+  };
+  return siblings(lookup(doc.catalog.get(PDFName.of('Outlines'))).get(PDFName.of('First'))).map((chapter) => [entry(chapter), ...siblings(chapter.get(PDFName.of('First'))).map(entry)]);
+}
+
+/** Words of one page with their boxes (poppler's -bbox). */
+function pageWords(file: string, page: number) {
+  const html = execFileSync('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), file, '-'], { encoding: 'utf8' });
+  return [...html.matchAll(/xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</g)].map((m) => ({ xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), word: m[4] }));
+}
+const lettersAndDigits = (s: string) => s.replace(/[^\p{L}\p{N}]+/gu, '');
+
+describe('book of inputs in the six UN languages', () => {
+  // Inputs in all six languages (a long Arabic one runs over pages) in every frame language; half the
+  // books by objective (an input then stands in each of its objectives' chapters), half by group.
+  const long = publicInputIn('ar', { ...SIX_INPUTS[0][1], title: 'خطط التنفيذ الوطنية للميثاق العالمي للهجرة', body: Array.from({ length: 3 }, () => arabicFixture('ar-gcm-national-implementation-plans').trim()).join('\n') });
+  const inputs = [...SIX_INPUTS.map(([language, texts]) => publicInputIn(language, texts)), { ...long, reference: 'IMRF26-0200', objectives: ['23'] }];
+  const LOCALES: Array<[string, 'objective' | 'constituency']> = [['ar', 'objective'], ['zh', 'constituency'], ['en', 'objective'], ['fr', 'constituency'], ['ru', 'objective'], ['es', 'constituency']];
+
+  it.each(LOCALES)('sets a book framed in %s (by %s): contents, bookmarks and page numbers agree', async (locale, grouping) => {
+    expect(Object.keys(BOOK_TEXTS)).toContain(locale);
+    const t = (key: BookTextKey, values?: Record<string, string>) => bookText(locale, key, values);
+    const view: BookView = {
+      locale,
+      forumName: pickLabel(FORUM_NAME, locale),
+      grouping,
+      asOf: new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date('2026-11-23T12:00:00Z')),
+      inputCount: inputs.length,
+      chapters: chaptersOf(inputs, grouping, locale),
+    };
+    const file = `${OUT}/book-six-${locale}.pdf`;
+    writeFileSync(file, await bytesOf(renderBookPdf(view)));
+    const doc = await PDFDocument.load(readFileSync(file));
+    const pages = doc.getPageCount();
+    expect((doc.catalog.lookup(PDFName.of('Lang'), PDFString) as PDFString).decodeText()).toBe(locale);
+
+    // Every font embedded as a subset; Arabic, Chinese and the Latin/Cyrillic font all needed.
+    const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+    for (const line of fonts) expect(line).toMatch(/^[A-Z]{6}\+\S+\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes\b/);
+    expect(fonts.map((l) => l.split(/\s+/)[0].slice(7)).sort()).toEqual(['NotoSans-Regular', 'NotoSansArabic-Regular', 'NotoSansSC-Regular']);
+
+    // Bookmarks: one per chapter, each holding its inputs.
+    const outline = outlineEntries(doc);
+    expect(outline.map((c) => [c[0].title, ...c.slice(1).map((e) => e.title)])).toEqual(view.chapters.map((c) => [c.heading, ...c.inputs.map((i) => `${i.reference} · ${i.title}`)]));
+    if (grouping === 'objective') expect(outline.flat().length - outline.length).toBeGreaterThan(inputs.length);
+
+    // The contents: every line's page number (at the end of the line, the left end in Arabic)
+    // is the page its bookmark opens, in the same order.
+    const rtl = locale === 'ar';
+    const tocLines: Array<{ reference?: string; page: number }> = [];
+    for (let p = 2; p < outline[0][0].page; p++) {
+      const words = pageWords(file, p);
+      for (const number of words.filter((w) => /^\d+$/.test(w.word) && (rtl ? w.xMin < 50 + 1 : w.xMax > 595.28 - 50 - 1))) {
+        // (A reference stands alone, indented at the start of its line: in an Arabic frame at the right
+        // edge even before a Latin title, and never glued to a cut title's ellipsis.)
+        const reference = words.find((w) => /^IMRF26-\d{4}$/.test(w.word) && Math.abs(w.yMin - number.yMin) < 1);
+        if (reference) expect(rtl ? reference.xMax : reference.xMin, reference.word).toBeCloseTo(rtl ? 595.28 - 50 - 12 : 50 + 12, 0);
+        tocLines.push({ reference: reference?.word, page: Number(number.word) });
+      }
+    }
+    expect(tocLines).toEqual(outline.flatMap((c) => [{ reference: undefined, page: c[0].page }, ...c.slice(1).map((e) => ({ reference: e.title.split(' · ')[0], page: e.page }))]));
+    expect(squeeze(pageText(file, 2))).toContain(squeeze(t('contents')));
+    // The isolates that order a contents line are not drawn, so copied text has none.
+    expect(pageText(file, 2)).not.toMatch(/[\u2066-\u2069]/);
+
+    // The page the contents name shows the input's reference line (label and reference: poppler
+    // gives a short mixed-direction line in either order); the page before does not (checked for
+    // inputs that stand in one chapter only: another chapter may end with the same input).
+    for (const { reference, page } of tocLines.filter((l) => l.reference)) {
+      const label = lettersAndDigits(t('reference'));
+      const lines = [label + lettersAndDigits(reference!), lettersAndDigits(reference!) + label];
+      const onPage = (n: number) => lines.some((line) => lettersAndDigits(pageText(file, n)).includes(line));
+      expect(onPage(page), `${reference} on page ${page}`).toBe(true);
+      if (tocLines.filter((l) => l.reference === reference).length === 1) expect(onPage(page - 1), `${reference} not before page ${page}`).toBe(false);
+    }
+    // The cover in the frame's language, and every page numbered.
+    const cover = lettersAndDigits(pageText(file, 1));
+    expect(cover).toContain(lettersAndDigits(t('title', { forum: view.forumName })));
+    expect(cover).toContain(lettersAndDigits(t('published', { count: String(inputs.length), date: view.asOf, grouping: t(grouping === 'objective' ? 'groupingObjective' : 'groupingConstituency') })));
+    expect(lettersAndDigits(pageText(file, pages))).toContain(lettersAndDigits(t('page', { n: String(pages), total: String(pages) })));
+
+    execFileSync('pdftoppm', ['-r', '60', '-png', file, `${OUT}/book-six-${locale}`]);
+  });
+
+  it('lists an input\'s objectives with the comma of the frame\'s language', () => {
+    const facts = (locale: string) => chaptersOf(inputs, 'constituency', locale).flatMap((c) => c.inputs).find((i) => i.reference === 'IMRF26-0107')!.facts;
+    expect(facts('ar')).toContain(`${objectiveLabel('6', 'ar')}، ${objectiveLabel('23', 'ar')}`);
+    expect(facts('zh')).toContain(`${objectiveLabel('6', 'zh')}、${objectiveLabel('23', 'zh')}`);
+    expect(facts('fr')).toContain(`${objectiveLabel('6', 'fr')}, ${objectiveLabel('23', 'fr')}`);
   });
 });

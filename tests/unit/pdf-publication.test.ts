@@ -1,14 +1,20 @@
 /**
  * The publication PDF, read back as a reader's tools read it: poppler's text extraction gives the
  * Arabic, Latin, Cyrillic and Chinese text in reading order; Chinese lines break between
- * characters within the page; the metadata names the input; pages are numbered.
+ * characters within the page; the metadata names the input; pages are numbered. Over the six UN
+ * languages, each input's frame is in its own language, fonts are embedded subsets, the catalog's
+ * /Lang is the input's language, and every page is kept as a PNG for a person to look at.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
+import { publicationView } from '../../app/modules/publication/publication-pdf';
 import { renderPublicationPdf, type PublicationView } from '../../templates/pdf/publication';
+import { PUBLICATION_TEXTS } from '../../templates/pdf/publication-i18n';
+import { createTypesetter } from '../../templates/pdf/text-layout';
 import { arabicFixture, TRICKY_TEXTS } from '../helpers/fixtures';
+import { publicInputIn, SIX_INPUTS } from '../helpers/six-inputs';
 
 const OUT = 'test-results/pdf';
 mkdirSync(OUT, { recursive: true });
@@ -20,6 +26,7 @@ function save(name: string, pdf: Uint8Array): string {
 }
 const extract = (file: string, ...args: string[]) => execFileSync('pdftotext', ['-enc', 'UTF-8', ...args, file, '-'], { encoding: 'utf8' });
 const squeeze = (s: string) => s.replace(/[\s\u200E\u200F\u202A-\u202E]+/g, '');
+const lettersAndDigits = (s: string) => s.replace(/[^\p{L}\p{N}]+/gu, '');
 
 const arabic: PublicationView = {
   locale: 'ar',
@@ -83,5 +90,69 @@ describe('publication PDF', () => {
     const bbox = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' });
     const right = Math.max(...[...bbox.matchAll(/xMax="([\d.]+)"/g)].map((m) => Number(m[1])));
     expect(right).toBeLessThanOrEqual(595.28 - 50 + 1);
+  });
+});
+
+/** The catalog's /Lang, as pdf-lib reads it back. */
+const catalogLanguage = (doc: PDFDocument) => (doc.catalog.lookup(PDFName.of('Lang'), PDFString) as PDFString).decodeText();
+
+describe('publication PDF in the six UN languages', () => {
+  it.each(SIX_INPUTS)('sets an input written in %s in a frame of its language', async (language, texts, mixedLine) => {
+    const view = publicationView(publicInputIn(language, texts), [texts.file], 'https://inputs.example.org');
+    // The frame follows the input's language.
+    expect(view.locale).toBe(language);
+    const bytes = await renderPublicationPdf(view, { now: new Date('2026-11-23T10:00:00Z') });
+    const file = save(`publication-six-${language}`, bytes);
+
+    const doc = await PDFDocument.load(bytes);
+    expect(catalogLanguage(doc)).toBe(language);
+
+    // Every font embedded, as a subset (the six-letter tag before its name), with the script's own font.
+    const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+    for (const line of fonts) expect(line).toMatch(/^[A-Z]{6}\+\S+\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes\b/);
+    const names = fonts.map((l) => l.split(/\s+/)[0].slice(7));
+    expect(names).toContain({ ar: 'NotoSansArabic-Regular', zh: 'NotoSansSC-Regular' }[language] ?? 'NotoSans-Regular');
+
+    // The text in reading order: the frame's labels, the title, the summary, the body, the mixed line.
+    const text = extract(file);
+    const frame = PUBLICATION_TEXTS[language];
+    for (const label of [frame.kind, frame.summary, frame.text, frame.cite]) expect(squeeze(text), label).toContain(squeeze(label));
+    expect(squeeze(text)).toContain(squeeze(texts.title));
+    expect(text).toContain(view.url);
+    // (Arabic: from the fixture's second paragraph; poppler puts the vowel marks of a paragraph's tall first word on a line of their own.)
+    const body = language === 'ar' ? texts.body.slice(texts.body.indexOf('القاهرة'), texts.body.indexOf('القاهرة') + 400) : texts.body;
+    for (const shown of [texts.summary, body, mixedLine, texts.file]) {
+      // Words, numbers and Latin names must come back in their logical order; where a line mixes
+      // directions, poppler's own reordering moves punctuation next to a direction change (it gives
+      // "لعام،2026" for "لعام 2026،"), so there only letters and digits are compared.
+      if (/[\u0600-\u06FF]/.test(shown) && /[A-Za-z0-9]/.test(shown)) expect(lettersAndDigits(text)).toContain(lettersAndDigits(shown));
+      else expect(squeeze(text)).toContain(squeeze(shown));
+    }
+
+    // The frame's lines start at the right margin in Arabic, even a Latin value such as the reference
+    // (which alone would read left to right), and at the left margin in the other languages.
+    const bbox = execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', file, '-'], { encoding: 'utf8' });
+    const reference = /xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">IMRF26-01\d\d</.exec(bbox);
+    expect(reference).not.toBeNull();
+    if (language === 'ar') expect(Number(reference![2])).toBeGreaterThan(595.28 - 50 - 1);
+    else expect(Number(reference![1])).toBeLessThan(50 + 1);
+
+    // Every page as an image, for a person to look at.
+    execFileSync('pdftoppm', ['-r', '80', '-png', file, `${OUT}/publication-six-${language}`]);
+  });
+
+  it('never breaks a line at a no-break space (French typography, grouped digits)', async () => {
+    const paragraph = 'Il faut créer un «\u00A0guichet unique\u00A0» d’information\u202F; il coûte 12\u202F345\u00A0€ par an\u202F!';
+    const typesetter = await createTypesetter(await PDFDocument.create(), [paragraph]);
+    let breaks = 0;
+    // (From 80 points: narrower, "d’information\u202F;" alone is wider than the line and is cut between characters.)
+    for (let width = 80; width <= 300; width += 3) {
+      const lines = typesetter.layout(paragraph, { size: 10 }, width).map((l) => l.text);
+      breaks += lines.length - 1;
+      for (const line of lines.slice(1)) expect(line, `${width}: ${JSON.stringify(lines)}`).not.toMatch(/^[»;!€]|^345/);
+      for (const line of lines) expect(line, `${width}: ${JSON.stringify(lines)}`).not.toMatch(/(«|12)$/);
+    }
+    // The paragraph did wrap, at its ordinary spaces.
+    expect(breaks).toBeGreaterThan(15);
   });
 });

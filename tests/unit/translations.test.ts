@@ -1,7 +1,7 @@
 /**
  * Every text the portal shows, e-mails or prints exists in all six UN languages, key for key the
- * English one, with the same placeholders; every interface message is used somewhere; plural
- * wordings use only the plural categories their language has.
+ * English one, with the same placeholders; every interface message and every e-mail and PDF text
+ * is used somewhere; plural wordings use only the plural categories their language has.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -84,6 +84,34 @@ describe('translations', () => {
       for (const m of source.matchAll(/(['"])([A-Za-z]\w*\.[\w.-]+)\1/g)) prefixes.add(`${m[2]}.`);
     }
     const unused = Object.keys(en).filter((key) => !literals.has(key) && ![...prefixes].some((p) => key.startsWith(p)));
+    expect(unused).toEqual([]);
+  });
+
+  // The e-mail and PDF text tables are read by name through one accessor each; a key counts as used
+  // when a file calling that accessor names it whole, or builds it from a template whose ${…} parts
+  // stand for one segment each (`decision.${v.decision}.subject`).
+  it.each([
+    ['e-mail', EMAIL_CATALOGUES.en, /\bemail(Text|Html)\(/, 'templates/email/messages.ts'],
+    ['receipt PDF', RECEIPT_TEXTS.en, /\breceiptText\(/, 'templates/pdf/receipt-i18n.ts'],
+    ['publication PDF', PUBLICATION_TEXTS.en, /\bpublicationText\(/, 'templates/pdf/publication-i18n.ts'],
+    ['book PDF', BOOK_TEXTS.en, /\bbookText\(/, 'templates/pdf/book-i18n.ts'],
+  ] as const)('use every %s text somewhere', (_name, table, accessor, definedIn) => {
+    const root = path.resolve(__dirname, '../..');
+    const users = ['app', 'templates', 'workers']
+      .flatMap((d) => sourceFiles(path.join(root, d)))
+      .filter((f) => f !== path.join(root, definedIn))
+      .map((f) => readFileSync(f, 'utf8'))
+      .filter((source) => accessor.test(source));
+    expect(users.length).toBeGreaterThan(0);
+    const literals = new Set<string>();
+    const patterns: RegExp[] = [];
+    for (const source of users) {
+      for (const m of source.matchAll(/(['"])([A-Za-z][\w.-]*)\1/g)) literals.add(m[2]);
+      for (const m of source.matchAll(/`([\w.-]*(?:\$\{[^}]*\}[\w.-]*)+)`/g)) {
+        patterns.push(new RegExp(`^${m[1].split(/\$\{[^}]*\}/).map((part) => part.replace(/\./g, '\\.')).join('[\\w-]+')}$`));
+      }
+    }
+    const unused = Object.keys(table).filter((key) => !literals.has(key) && !patterns.some((p) => p.test(key)));
     expect(unused).toEqual([]);
   });
 

@@ -70,7 +70,7 @@ export async function findBookFile(db: Db, forumId: string, bookId: string): Pro
 class BookRetired extends Error {}
 
 /** Chapters in taxonomy order, empty ones left out; within one, inputs by reference. */
-function chaptersOf(inputs: PublicInput[], grouping: BookGrouping, locale: string): BookView['chapters'] {
+export function chaptersOf(inputs: PublicInput[], grouping: BookGrouping, locale: string): BookView['chapters'] {
   const keys: readonly string[] = grouping === 'objective' ? OBJECTIVE_KEYS : CONSTITUENCY_KEYS;
   const keysOf = (i: PublicInput) => (grouping === 'objective' ? i.objectives : [i.constituency]);
   const label = grouping === 'objective' ? objectiveLabel : constituencyLabel;
@@ -80,12 +80,16 @@ function chaptersOf(inputs: PublicInput[], grouping: BookGrouping, locale: strin
     .filter((c) => c.inputs.length > 0);
 }
 
+/** Between the items of a list: the Arabic comma in Arabic, the enumeration comma in Chinese. */
+const LIST_SEPARATOR: Record<string, string> = { ar: '، ', zh: '、' };
+
 function bookInput(i: PublicInput, locale: string): BookInput {
+  const objectives = i.objectives.map((o) => objectiveLabel(o, locale)).join(LIST_SEPARATOR[locale] ?? ', ');
   return {
     reference: i.reference,
     title: i.title,
     author: authorInWords(i, locale),
-    facts: [constituencyLabel(i.constituency, locale), countryName(i.country, locale), i.objectives.map((o) => objectiveLabel(o, locale)).join(', ')].join(' · '),
+    facts: [constituencyLabel(i.constituency, locale), countryName(i.country, locale), objectives].join(' · '),
     summary: i.summary,
     body: i.body,
   };
