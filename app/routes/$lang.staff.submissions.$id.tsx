@@ -25,7 +25,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const staff = await requireStaff(request, context, locale);
   const found = isUuid(params.id) ? await loadSubmissionForReview(context.db, params.id) : undefined;
   if (!found) throw new Response('Not found', { status: 404 });
-  requireForumAccess(staff, found.submission.forumId);
+  requireForumAccess(staff, found.submission.forumId, locale);
   const review = reviewView(found, locale);
   return {
     review: { ...review, claim: review.claim ? { ...review.claim, mine: review.claim.staffId === staff.id } : null },
@@ -41,7 +41,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const submissionId = params.id;
   const forumId = isUuid(submissionId) ? await submissionForumId(context.db, submissionId) : undefined;
   if (!forumId || !isUuid(submissionId)) throw new Response('Not found', { status: 404 });
-  requireForumAccess(staff, forumId);
+  requireForumAccess(staff, forumId, locale);
   const back = redirect(`/${locale}/staff/submissions/${submissionId}`);
   const intent = String(form.get('intent') ?? '');
 

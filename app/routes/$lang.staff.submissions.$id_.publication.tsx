@@ -25,7 +25,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const staff = await requireStaff(request, context, locale);
   const version = isUuid(params.id) ? await loadPublicVersion(context.db, params.id) : undefined;
   if (!version) throw new Response('Not found', { status: 404 });
-  requireForumAccess(staff, version.forumId);
+  requireForumAccess(staff, version.forumId, locale);
   return {
     id: version.id,
     reference: version.reference,
@@ -69,7 +69,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const submissionId = params.id;
   const forum = isUuid(submissionId) ? await findForumById(context.db, await submissionForumId(context.db, submissionId)) : undefined;
   if (!forum || !isUuid(submissionId)) throw new Response('Not found', { status: 404 });
-  requireForumAccess(staff, forum.id);
+  requireForumAccess(staff, forum.id, locale);
   const back = (flash: string) => redirect(`/${locale}/staff/submissions/${submissionId}/publication?done=${flash}`);
   const intent = String(form.get('intent') ?? '');
 
