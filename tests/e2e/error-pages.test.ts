@@ -2,27 +2,32 @@
  * What a person sees when something is not there or not for them, in the language of the address:
  * downloads and other addresses that are not pages (PDFs, files, books, data copies, the sign-out
  * and upload addresses) answer a small page saying why, with their status unchanged, instead of a
- * bare English word.
+ * bare English word; pages that fail keep the site's frame (skip link, header, the language switch
+ * to the same address) and say what happened, without JavaScript and, on staff pages, after
+ * hydrating without a script error.
  */
 import { eq } from 'drizzle-orm';
 import os from 'node:os';
 import path from 'node:path';
 import { writeFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOGUES } from '../../app/i18n/catalogues.server';
 import { translator, type MessageKey } from '../../app/i18n/translate';
 import { localFileStore } from '../../app/modules/attachments/file-store';
 import { decide } from '../../app/modules/moderation/decide';
 import { unpublishSubmission } from '../../app/modules/publication/publish';
-import type { InterfaceLocale } from '../../app/modules/taxonomy/locales';
+import { AUTONYMS, INTERFACE_LOCALES, type InterfaceLocale } from '../../app/modules/taxonomy/locales';
 import { attachments, staffForumAssignments, staffUsers, submissions, type Forum } from '../../db/schema';
 import { createForum } from '../factories/forums';
 import { createTestSubmission } from '../factories/submissions';
+import { launchChromium, openPage } from '../helpers/browser';
 import { startPortalUnderTest } from '../helpers/portal-under-test';
 import { REDIS_DB } from '../helpers/redis-databases';
-import { createStaff, signInOverHttp, type TestStaff } from '../helpers/staff';
+import { createStaff, signedInPage, signInOverHttp, type TestStaff } from '../helpers/staff';
 
 let portal: Awaited<ReturnType<typeof startPortalUnderTest>>;
+let browser: Browser;
 let forum: Forum;
 let otherForum: Forum;
 let admin: TestStaff;
@@ -90,8 +95,10 @@ beforeAll(async () => {
   adminCookie = (await signInOverHttp(portal.appUrl, admin)).cookie;
   moderatorCookie = (await signInOverHttp(portal.appUrl, moderator)).cookie;
   scopedCookie = (await signInOverHttp(portal.appUrl, scoped)).cookie;
+  browser = await launchChromium();
 });
 afterAll(async () => {
+  await browser?.close();
   await portal?.stop();
 });
 
@@ -140,5 +147,61 @@ describe('addresses that are not pages', () => {
     await expectMessagePage(await post(`/${lang}/staff/logout`, { csrf: 'forged' }, { Cookie: moderatorCookie }), 'sign-out with a forged token', lang, 403, ...says(lang, 'forbidden.title', 'forbidden.form.body'));
     // The session outlived the refused sign-out.
     expect((await get(`/${lang}/staff`, { Cookie: moderatorCookie })).status).toBe(200);
+  });
+});
+
+/**
+ * The page at `path` is the error page of `status` in `lang`, inside the site's frame: the skip
+ * link to the content, the header with the site's name, and the language switch to the same
+ * address in every other language, each named in itself.
+ */
+async function expectFramedErrorPage(page: Page, lang: InterfaceLocale, path: string, status: number, title: MessageKey, body: MessageKey) {
+  const t = CATALOGUES[lang];
+  const response = await page.goto(url(path));
+  expect(response?.status(), path).toBe(status);
+  expect(await page.getAttribute('html', 'lang')).toBe(lang);
+  expect(await page.getAttribute('html', 'dir')).toBe(lang === 'ar' ? 'rtl' : 'ltr');
+  expect(await page.title(), path).toBe(t[title]);
+  await expect(page.getByRole('link', { name: t['site.skip'], exact: true }).getAttribute('href')).resolves.toBe('#main');
+  await expect(page.getByRole('banner').getByRole('link', { name: t['site.name'], exact: true }).getAttribute('href')).resolves.toBe(`/${lang}`);
+  const main = page.getByRole('main');
+  await expect(main.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(t[title]);
+  await expect(main.getByText(t[body], { exact: true }).count()).resolves.toBe(1);
+  const switcher = page.getByRole('navigation', { name: t['site.language'], exact: true });
+  const rest = path.replace(/^\/[a-z]+/, '');
+  for (const other of INTERFACE_LOCALES.filter((l) => l !== lang)) {
+    const link = switcher.getByRole('link', { name: AUTONYMS[other], exact: true });
+    await expect(link.getAttribute('href'), `${path} → ${other}`).resolves.toBe(`/${other}${rest}`);
+    await expect(link.getAttribute('hreflang')).resolves.toBe(other);
+    await expect(link.getAttribute('lang')).resolves.toBe(other);
+  }
+}
+
+describe('error pages', () => {
+  it.each(LANGUAGES)('keep the site frame and say what was not found in %s, without JavaScript', async (lang) => {
+    const { page, problems } = await openPage(browser, { javaScriptEnabled: false });
+    await expectFramedErrorPage(page, lang, `/${lang}/forums/no-such-forum`, 404, 'notFound.title', 'notFound.body');
+    await expectFramedErrorPage(page, lang, `/${lang}/no/such/page`, 404, 'notFound.title', 'notFound.body');
+    expect(problems()).toEqual([]);
+    await page.context().close();
+  });
+
+  it.each(LANGUAGES)('say in %s that a form cannot be sent to a page that takes none (405), in the frame', async (lang) => {
+    const t = CATALOGUES[lang];
+    const res = await post(`/${lang}/forums/${forum.slug}`, { anything: 'x' });
+    expect(res.status).toBe(405);
+    const html = await res.text();
+    expect(html).toContain(`<h1>${escaped(t['methodNotAllowed.title'])}</h1>`);
+    expect(html).toContain(`<a class="skip-link" href="#main">${escaped(t['site.skip'])}</a>`);
+    expect(html).toContain(`aria-label="${escaped(t['site.language'])}"`);
+  });
+
+  it.each(LANGUAGES)('keep the frame on a staff page refused to a moderator (403) in %s, and hydrate it without a script error', async (lang) => {
+    const { page, problems } = await signedInPage(browser, portal.appUrl, moderator, lang);
+    await expectFramedErrorPage(page, lang, `/${lang}/staff/forums/${forum.id}`, 403, 'forbidden.title', 'forbidden.body');
+    // The client application takes over the page: its links then navigate without a full load.
+    await page.waitForLoadState('networkidle');
+    expect(problems()).toEqual([]);
+    await page.context().close();
   });
 });
