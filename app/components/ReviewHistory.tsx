@@ -1,5 +1,5 @@
 import { Form } from '@remix-run/react';
-import { isMessageKey } from '../i18n/translate';
+import { known as knownMessage } from '../i18n/translate';
 import { useLocale } from '../lib/route-locale';
 import type { AuditEntryView, ReviewView } from '../modules/moderation/review-view';
 import { CsrfField } from './CsrfField';
@@ -8,10 +8,7 @@ import { TextArea } from './form-fields';
 /** A recorded kind or action in words; one the catalog does not know yet is shown as recorded. */
 function useKnown() {
   const { t } = useLocale();
-  return (prefix: string, value: string) => {
-    const key = `${prefix}.${value}`;
-    return isMessageKey(key) ? t(key) : value;
-  };
+  return (prefix: string, value: string) => knownMessage(t, prefix, value);
 }
 
 /** One audit row: when, what, who, and the before → after and reason it recorded. */

@@ -23,7 +23,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     values: settingsFormValues(forum),
     storedAs: { opensAt: formatUtc(forum.opensAt), closesAt: formatUtc(forum.closesAt) },
     choices: settingsChoices(locale, forum.timeZone),
-    history: await forumAuditTrail(context.db, forum.id),
+    history: await forumAuditTrail(context.db, forum.id, locale),
   };
 }
 
@@ -78,7 +78,7 @@ export default function EditForum() {
       <ul>
         {history.map((h) => (
           <li key={h.id}>
-            <span dir="ltr">{h.occurredAt}</span> · {h.action}{h.fields.length ? <> (<span dir="ltr">{h.fields.join(', ')}</span>)</> : null}
+            <span dir="ltr">{h.occurredAt}</span> · {h.action}{h.fields ? <> ({h.fields})</> : null}
             {h.actor ? <> · <bdi>{h.actor}</bdi></> : null}
           </li>
         ))}

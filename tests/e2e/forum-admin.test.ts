@@ -161,10 +161,22 @@ describe('forum administration', () => {
     await page.goto(url(`/ar/staff/forums/${forumId}`));
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
     await page.getByLabel(/^تُغلق/).fill(toLocalInput(new Date(Date.now() - 2 * 60_000), ZONE));
+    await page.getByLabel(/^الإرشادات باللغة العربية/).fill('شارِك التقدم المحرز في تنفيذ الاتفاق العالمي في منطقتك.');
     await page.screenshot(shot('ar-admin-forum-edit'));
     await page.getByRole('button', { name: 'احفظ الإعدادات' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toBe('حُفظت الإعدادات.');
-    expect(await page.getByText(/forum\.updated \(closesAt\)/).count()).toBe(1);
+    // The history names what was done and which settings changed, in words, listed as Arabic lists them.
+    const history = page.getByRole('list').filter({ hasText: 'أنشأ منتدى' });
+    const changed = new Intl.ListFormat('ar', { type: 'conjunction' }).format(['الإرشادات', 'موعد الإغلاق']);
+    expect(await history.getByText(`غيّر إعدادات منتدى (${changed})`).count()).toBe(1);
+    expect(await history.getByText('غيّر إعدادات منتدى (حدود الطول)').count()).toBe(1);
+    expect(await history.getByText(/forum\.|closesAt|guidance/).count()).toBe(0);
+    await page.screenshot(shot('ar-admin-forum-history'));
+    await page.goto(url(`/en/staff/forums/${forumId}`));
+    expect(await page.getByText('Changed forum settings (guidance and closing)').count()).toBe(1);
+    expect(await page.getByText('Changed forum settings (length limits)').count()).toBe(1);
+    expect(await page.getByText('Created a forum').count()).toBe(1);
+    await page.goto(url(`/ar/staff/forums/${forumId}`));
 
     await page.getByRole('link', { name: 'رموز الدخول المتأخر' }).click();
     await page.getByRole('button', { name: 'أنشئ رمزًا' }).click();
