@@ -19,7 +19,8 @@ export function AuditEntry({ a }: { a: AuditEntryView }) {
     <li>
       <bdi dir="ltr">{a.occurredAt}</bdi> · {known('staff.audit', a.action)}
       {a.late ? <> ({t('staff.audit.late')})</> : null} · {a.actorName ? <bdi>{a.actorName}</bdi> : known('staff.actor', a.actor)}
-      {a.from && a.to ? <> · {known('decision', a.from)} → {known('decision', a.to)}</> : null}
+      {/* The arrow points the way the language reads: → in left-to-right text, ← in Arabic. */}
+      {a.from && a.to ? <> · {t('staff.audit.change', { from: known('decision', a.from), to: known('decision', a.to) })}</> : null}
       {a.scheduledFor ? <> · <bdi dir="ltr">{a.scheduledFor}</bdi></> : null}
       {a.fields.length ? <> · {a.fields.map((f) => known('publication.field', f)).join(t('list.separator'))}</> : null}
       {a.category ? <> · {known('rejection', a.category)}</> : null}

@@ -48,6 +48,7 @@ export const arStaff: Record<StaffMessageKey, string> = {
   'staff.audit.decision.rejected': 'لم تُقبَل',
   'staff.audit.decision.changes_requested': 'طُلبت تعديلات',
   'staff.audit.late': 'أُرسلت برمز دخول متأخر',
+  'staff.audit.change': '{from} ← {to}',
   'staff.actor.submitter': 'صاحب المساهمة',
   'staff.actor.staff': 'الأمانة',
   'staff.actor.system': 'النظام',

@@ -46,6 +46,7 @@ export const enStaff = {
   'staff.audit.decision.rejected': 'Not accepted',
   'staff.audit.decision.changes_requested': 'Changes requested',
   'staff.audit.late': 'sent with a late-access code',
+  'staff.audit.change': '{from} → {to}',
   'staff.actor.submitter': 'submitter',
   'staff.actor.staff': 'staff',
   'staff.actor.system': 'system',

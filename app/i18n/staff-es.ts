@@ -48,6 +48,7 @@ export const esStaff: Record<StaffMessageKey, string> = {
   'staff.audit.decision.rejected': 'No aceptada',
   'staff.audit.decision.changes_requested': 'Cambios solicitados',
   'staff.audit.late': 'enviada con un código de acceso fuera de plazo',
+  'staff.audit.change': '{from} → {to}',
   'staff.actor.submitter': 'remitente',
   'staff.actor.staff': 'personal',
   'staff.actor.system': 'sistema',

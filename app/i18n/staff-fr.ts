@@ -48,6 +48,7 @@ export const frStaff: Record<StaffMessageKey, string> = {
   'staff.audit.decision.rejected': 'Non acceptée',
   'staff.audit.decision.changes_requested': 'Modifications demandées',
   'staff.audit.late': 'envoyée avec un code d’accès tardif',
+  'staff.audit.change': '{from} → {to}',
   'staff.actor.submitter': 'auteur',
   'staff.actor.staff': 'personnel',
   'staff.actor.system': 'système',

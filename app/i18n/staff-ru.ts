@@ -48,6 +48,7 @@ export const ruStaff: Record<StaffMessageKey, string> = {
   'staff.audit.decision.rejected': 'Не принят',
   'staff.audit.decision.changes_requested': 'Запрошены изменения',
   'staff.audit.late': 'направлен с кодом поздней подачи',
+  'staff.audit.change': '{from} → {to}',
   'staff.actor.submitter': 'отправитель',
   'staff.actor.staff': 'сотрудник',
   'staff.actor.system': 'система',

@@ -48,6 +48,7 @@ export const zhStaff: Record<StaffMessageKey, string> = {
   'staff.audit.decision.rejected': '未被接受',
   'staff.audit.decision.changes_requested': '要求修改',
   'staff.audit.late': '使用逾期提交码发送',
+  'staff.audit.change': '{from} → {to}',
   'staff.actor.submitter': '提交人',
   'staff.actor.staff': '工作人员',
   'staff.actor.system': '系统',

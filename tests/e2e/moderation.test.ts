@@ -194,6 +194,11 @@ describe.each([
       expect(decided.map((d) => d.decision)).toEqual(['spam', 'accepted', 'accepted']);
       const audits = await portal.db.select().from(auditEvents).where(eq(auditEvents.submissionId, ids[1]));
       expect(audits.map((a) => a.action)).toContain('decision.accepted');
+      // The audit trail shows the change with the arrow pointing the way Arabic reads: from ← to.
+      await page.goto(url(`/ar/staff/submissions/${ids[1]}`));
+      const audit = page.getByRole('list').filter({ hasText: 'مقبولة' }).last();
+      await expect.poll(() => audit.getByText('قيد الانتظار ← مقبولة').count()).toBe(1);
+      expect(await audit.getByText('→').count()).toBe(0);
       expect(problems()).toEqual([]);
     });
   });
