@@ -22,7 +22,7 @@ export function AuditEntry({ a }: { a: AuditEntryView }) {
       {/* The arrow points the way the language reads: → in left-to-right text, ← in Arabic. */}
       {a.from && a.to ? <> · {t('staff.audit.change', { from: known('decision', a.from), to: known('decision', a.to) })}</> : null}
       {a.scheduledFor ? <> · <bdi dir="ltr">{a.scheduledFor}</bdi></> : null}
-      {a.fields.length ? <> · {a.fields.map((f) => known('publication.field', f)).join(t('list.separator'))}</> : null}
+      {a.fields ? <> · {a.fields}</> : null}
       {a.category ? <> · {known('rejection', a.category)}</> : null}
       {a.reason ? <> · <bdi>{a.reason}</bdi></> : null}
     </li>

@@ -288,6 +288,4 @@ export const ar: Record<MessageKey, string> = {
   'attachment.unreadable': 'تعذّرت قراءة هذا الملف؛ ربما يكون تالفًا.',
   'attachment.tooMany': 'عدد الملفات أكثر من المسموح: تقبل هذه الدعوة {count} ملفات كحدّ أقصى.',
   'attachment.expired': 'لم يعد أحد الملفات المرفقة سابقًا محفوظًا (تنتظر الملفات مساهمتها 7 أيام على الأكثر، أو ما دامت المسودة قائمة). أرفقه مجددًا.',
-
-  'list.separator': '، ',
 };

@@ -287,8 +287,6 @@ export const en = {
   'attachment.unreadable': 'This file could not be read; it may be damaged.',
   'attachment.tooMany': 'Too many files: this call accepts at most {count}.',
   'attachment.expired': 'A file attached earlier is no longer kept (files wait at most 7 days for their input, or as long as the draft). Attach it again.',
-
-  'list.separator': ', ',
 };
 
 export type MessageKey = keyof typeof en;

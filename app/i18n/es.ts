@@ -288,6 +288,4 @@ export const es: Record<MessageKey, string> = {
   'attachment.unreadable': 'No se pudo leer este archivo; es posible que esté dañado.',
   'attachment.tooMany': 'Demasiados archivos: esta convocatoria acepta como máximo {count}.',
   'attachment.expired': 'Un archivo adjuntado anteriormente ya no se conserva (los archivos esperan a su contribución como máximo 7 días, o mientras dure el borrador). Vuelva a adjuntarlo.',
-
-  'list.separator': ', ',
 };

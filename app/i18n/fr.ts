@@ -288,6 +288,4 @@ export const fr: Record<MessageKey, string> = {
   'attachment.unreadable': 'Ce fichier n’a pas pu être lu ; il est peut-être endommagé.',
   'attachment.tooMany': 'Trop de fichiers : cet appel en accepte {count} au maximum.',
   'attachment.expired': 'Un fichier joint précédemment n’est plus conservé (les fichiers attendent leur contribution 7 jours au plus, ou aussi longtemps que le brouillon). Joignez-le de nouveau.',
-
-  'list.separator': ', ',
 };

@@ -288,6 +288,4 @@ export const zh: Record<MessageKey, string> = {
   'attachment.unreadable': '无法读取此文件；文件可能已损坏。',
   'attachment.tooMany': '文件过多：本次征集最多接受{count}个文件。',
   'attachment.expired': '之前附上的某个文件已不再保存（文件最多保存7天以等待所属意见提交，或在草稿有效期内保存）。请重新附上。',
-
-  'list.separator': '、',
 };

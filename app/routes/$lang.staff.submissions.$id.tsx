@@ -2,9 +2,11 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import type { ShouldRevalidateFunction } from '@remix-run/react';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { CsrfField } from '../components/CsrfField';
+import { ListOf } from '../components/ListOf';
 import { DecisionPanel } from '../components/DecisionPanel';
 import { AuditEntry, ReviewHistory } from '../components/ReviewHistory';
 import { SubmissionDetails } from '../components/SubmissionDetails';
+import { listParts } from '../i18n/list-format';
 import { DECISION_INTENTS, readDecision, staffTextProblem, type DecisionIntent } from '../lib/decision-form.server';
 import { requireForumAccess, requireStaff, requireStaffForm } from '../lib/staff-auth.server';
 import { requireLocale, useLocale } from '../lib/route-locale';
@@ -63,7 +65,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const items = parseBulkItems(form.getAll('item').map(String));
     if (items.length === 0) return data({ problem: 'none_selected' as const }, { status: 400 });
     const grouped = await markGroupDuplicates(context.db, { originalId: submissionId, staffId: staff.id, items });
-    return data({ problem: null, grouped });
+    return data({ problem: null, grouped: { marked: grouped.marked, skipped: listParts(locale, grouped.skipped) } });
   }
   if (!(DECISION_INTENTS as readonly string[]).includes(intent)) return data({ problem: 'invalid' as const }, { status: 400 });
   const expectedVersion = Number(form.get('version'));
@@ -82,7 +84,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (result.reason === 'claimed') return data({ problem: 'claimed' as const, by: result.claimedBy }, { status: 409 });
   // Someone else changed it meanwhile: say what happened since this page was opened.
   const since = await auditSince(context.db, submissionId, Number.isSafeInteger(seen) && seen > 0 ? seen : 0);
-  const changes = since.map((a) => auditEntryView(a.event, a.actorName, staffTime));
+  const changes = since.map((a) => auditEntryView(a.event, a.actorName, staffTime, locale));
   return data({ problem: 'stale' as const, changes }, { status: 409 });
 }
 
@@ -123,7 +125,7 @@ export default function ReviewSubmission() {
       {result && 'grouped' in result && result.grouped ? (
         <div className="notice" role="status">
           <p>{t('similar.marked', { count: result.grouped.marked })}</p>
-          {result.grouped.skipped.length ? <p>{t('similar.skipped')}: <bdi dir="ltr">{result.grouped.skipped.join(', ')}</bdi></p> : null}
+          {result.grouped.skipped.length ? <p>{t('similar.skipped')}: <ListOf parts={result.grouped.skipped} dir="ltr" /></p> : null}
         </div>
       ) : null}
       {result?.problem === 'none_selected' ? <p className="notice notice-error" role="alert">{t('staff.bulk.noneSelected')}</p> : null}

@@ -1,7 +1,9 @@
 import { fileSizeLabel } from '../attachments/file-size';
 import { constituencyLabel } from '../taxonomy/constituencies';
 import { countryName } from '../taxonomy/countries';
-import { languageName, pickLabel } from '../taxonomy/locales';
+import { formatList } from '../../i18n/list-format';
+import { known, translator } from '../../i18n/translate';
+import { DEFAULT_LOCALE, isInterfaceLocale, languageName, pickLabel } from '../taxonomy/locales';
 import { objectiveLabel } from '../taxonomy/objectives';
 import { principleLabel } from '../taxonomy/principles';
 import { regionLabel } from '../taxonomy/regions';
@@ -69,7 +71,7 @@ export function reviewView(r: Review, locale: string) {
     publishAtDefault: defaultPublishAt({ closesAt: r.forumClosesAt, timeZone: r.forumTimeZone }),
     timeZone: r.forumTimeZone,
     /** Newest first; the id of the newest tells the next decision what this page had seen. */
-    audit: r.audit.map(({ event: a, actorName }) => auditEntryView(a, actorName, when)),
+    audit: r.audit.map(({ event: a, actorName }) => auditEntryView(a, actorName, when, locale)),
     lastAuditId: r.audit[0]?.event.id ?? 0,
   };
 }
@@ -88,8 +90,9 @@ export function publicationView(s: Pick<Review['submission'], 'publishedAt' | 'p
  * One audit row as staff read it: who, when, what, and the before → after and reason it recorded
  * (a reason for the submitter is shown; contact data is never in an audit row).
  */
-export function auditEntryView(a: AuditEvent, actorName: string | null, when: (d: Date) => string) {
+export function auditEntryView(a: AuditEvent, actorName: string | null, when: (d: Date) => string, locale: string) {
   const d = a.details ?? {};
+  const t = translator(isInterfaceLocale(locale) ? locale : DEFAULT_LOCALE);
   const scheduling = a.action === 'submission.publication_scheduled';
   return {
     id: a.id,
@@ -102,8 +105,11 @@ export function auditEntryView(a: AuditEvent, actorName: string | null, when: (d
     from: !scheduling && typeof d.from === 'string' ? d.from : null,
     to: !scheduling && typeof d.to === 'string' ? d.to : null,
     scheduledFor: scheduling && typeof d.to === 'string' ? when(new Date(d.to)) : null,
-    /** What a redaction changed: field names (title, summary, body, nameHidden, withheldFiles, restoredFiles). */
-    fields: a.action === 'submission.redacted' && d.after && typeof d.after === 'object' ? Object.keys(d.after) : [],
+    /**
+     * What a redaction changed (title, summary, body, nameHidden, withheldFiles, restoredFiles), in
+     * words listed as the language lists them: made here, on the server, so the page hydrates with it.
+     */
+    fields: a.action === 'submission.redacted' && d.after && typeof d.after === 'object' ? formatList(locale, Object.keys(d.after).map((f) => known(t, 'publication.field', f))) : '',
     category: typeof d.category === 'string' ? d.category : null,
     reason: typeof d.reason === 'string' ? d.reason : null,
   };

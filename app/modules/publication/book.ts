@@ -17,6 +17,7 @@ import { and, desc, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { books, forums, type BookGrouping } from '../../../db/schema';
 import { renderBookPdf, type BookInput, type BookView } from '../../../templates/pdf/book';
+import { formatList } from '../../i18n/list-format';
 import type { FileStore } from '../attachments/file-store';
 import { loggableError } from '../logging/loggable-error';
 import { addOutbox } from '../outbox/add-outbox';
@@ -85,7 +86,7 @@ function bookInput(i: PublicInput, locale: string): BookInput {
     reference: i.reference,
     title: i.title,
     author: authorInWords(i, locale),
-    facts: [constituencyLabel(i.constituency, locale), countryName(i.country, locale), i.objectives.map((o) => objectiveLabel(o, locale)).join(', ')].join(' · '),
+    facts: [constituencyLabel(i.constituency, locale), countryName(i.country, locale), formatList(locale, i.objectives.map((o) => objectiveLabel(o, locale)))].join(' · '),
     summary: i.summary,
     body: i.body,
   };
