@@ -25,7 +25,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     books: rows.map((b) => ({
       id: b.id,
       grouping: b.grouping,
-      language: AUTONYMS[b.locale] ?? b.locale,
+      // The book's language, named in itself (as the language switch names languages).
+      language: { code: b.locale, name: AUTONYMS[b.locale] ?? b.locale },
       requestedAt: staffTime(b.requestedAt),
       done: b.done,
       total: b.total,
@@ -64,7 +65,7 @@ export default function Books() {
       <Form method="post" className="card">
         <CsrfField />
         <FilterSelect id="b-grouping" name="grouping" label={t('book.grouping')} value="constituency" options={BOOK_GROUPINGS.map((g) => ({ value: g, label: t(`book.grouping.${g}`) }))} />
-        <FilterSelect id="b-language" name="language" label={t('book.language')} value={locale} options={INTERFACE_LOCALES.map((l) => ({ value: l, label: AUTONYMS[l] }))} />
+        <FilterSelect id="b-language" name="language" label={t('book.language')} value={locale} options={INTERFACE_LOCALES.map((l) => ({ value: l, label: AUTONYMS[l], lang: l }))} />
         <button className="button" type="submit">{t('book.make')}</button>
       </Form>
       {books.length === 0 ? <p>{t('book.none')}</p> : (
@@ -78,7 +79,7 @@ export default function Books() {
               <tr key={b.id}>
                 <td><bdi dir="ltr">{b.requestedAt}</bdi></td>
                 <td>{t(`book.grouping.${b.grouping}`)}</td>
-                <td>{b.language}</td>
+                <td><bdi lang={b.language.code}>{b.language.name}</bdi></td>
                 <td>
                   {b.retiredAt ? (
                     t('book.retired', { date: b.retiredAt })
