@@ -2,6 +2,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import type { ShouldRevalidateFunction } from '@remix-run/react';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { CsrfField } from '../components/CsrfField';
+import { Instant } from '../components/Instant';
+import { Interpolate } from '../components/Interpolate';
 import { ListOf } from '../components/ListOf';
 import { DecisionPanel } from '../components/DecisionPanel';
 import { AuditEntry, ReviewHistory } from '../components/ReviewHistory';
@@ -14,7 +16,8 @@ import { claimSubmission, releaseClaim } from '../modules/moderation/claims';
 import { decide } from '../modules/moderation/decide';
 import { addStaffNote } from '../modules/moderation/notes';
 import { auditSince, findInputInSameForum, loadSubmissionForReview, submissionForumId } from '../modules/moderation/queue';
-import { auditEntryView, reviewView, staffTime } from '../modules/moderation/review-view';
+import { auditEntryView, reviewView } from '../modules/moderation/review-view';
+import { staffTime } from '../modules/time/format-instant';
 import { isUuid } from '../modules/ids/uuid';
 import { findForumById } from '../modules/forums/forum-queries';
 import { markGroupDuplicates } from '../modules/moderation/similar-inputs';
@@ -84,7 +87,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (result.reason === 'claimed') return data({ problem: 'claimed' as const, by: result.claimedBy }, { status: 409 });
   // Someone else changed it meanwhile: say what happened since this page was opened.
   const since = await auditSince(context.db, submissionId, Number.isSafeInteger(seen) && seen > 0 ? seen : 0);
-  const changes = since.map((a) => auditEntryView(a.event, a.actorName, staffTime, locale));
+  const changes = since.map((a) => auditEntryView(a.event, a.actorName, (d) => staffTime(d, locale), locale));
   return data({ problem: 'stale' as const, changes }, { status: 409 });
 }
 
@@ -112,7 +115,9 @@ export default function ReviewSubmission() {
       {review.claim ? (
         <Form method="post" className="notice" role="status">
           <CsrfField />
-          {review.claim.mine ? t('staff.detail.claimedByYou', { until: review.claim.until }) : t('staff.detail.claimedBy', { name: review.claim.by, until: review.claim.until })}{' '}
+          {review.claim.mine
+            ? <Interpolate template={t('staff.detail.claimedByYou')} values={{ until: <Instant at={review.claim.until} /> }} />
+            : <Interpolate template={t('staff.detail.claimedBy')} values={{ name: review.claim.by, until: <Instant at={review.claim.until} /> }} />}{' '}
           {review.claim.mine || isAdmin ? <button className="link-button" type="submit" name="intent" value="release">{t('staff.detail.release')}</button> : null}
         </Form>
       ) : review.decidable ? (

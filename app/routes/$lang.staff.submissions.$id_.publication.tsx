@@ -13,7 +13,8 @@ import { requireForumAccess, requireStaff, requireStaffForm } from '../lib/staff
 import { requireLocale, useLocale } from '../lib/route-locale';
 import { isUuid } from '../modules/ids/uuid';
 import { submissionForumId } from '../modules/moderation/queue';
-import { publicationView, staffTime } from '../modules/moderation/review-view';
+import { publicationView } from '../modules/moderation/review-view';
+import { staffTime } from '../modules/time/format-instant';
 import { findForumById } from '../modules/forums/forum-queries';
 import { defaultPublishAt } from '../modules/publication/publish-default';
 import { publishSubmission, schedulePublication, unpublishSubmission } from '../modules/publication/publish';
@@ -30,7 +31,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     id: version.id,
     reference: version.reference,
     decision: version.decision,
-    publication: publicationView(version, staffTime),
+    publication: publicationView(version, (d) => staffTime(d, locale)),
     publishAtDefault: defaultPublishAt(version.forum),
     timeZone: version.forum.timeZone,
     withdrawnBySubmitter: Boolean(version.withdrawnAt),

@@ -10,6 +10,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIN_FILL_SECONDS } from '../../app/modules/abuse/form-timing';
+import { staffTime } from '../../app/modules/time/format-instant';
 import { localToUtc, parseLocalInput, toLocalInput } from '../../app/modules/time/zoned-time';
 import { auditEvents, forums, submissions } from '../../db/schema';
 import { launchChromium, openPage } from '../helpers/browser';
@@ -94,7 +95,13 @@ describe('forum administration', () => {
     expect(stored.limits).toMatchObject({ summaryMinChars: 20, summaryMaxChars: 1500 });
     const audit = await portal.db.select().from(auditEvents).where(eq(auditEvents.forumId, forumId)).orderBy(auditEvents.id);
     expect(audit.map((a) => a.action)).toEqual(['forum.created']);
-    expect(await page.getByText(/Saved as \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC\./).count()).toBe(2);
+    // What was saved, in UTC as the page's language writes it, with the instant for machines.
+    for (const at of [stored.opensAt, stored.closesAt]) {
+      const saved = page.locator(`time[datetime="${at.toISOString()}"]`);
+      expect(await saved.textContent()).toBe(staffTime(at, 'en').text);
+      expect(await saved.textContent()).toMatch(/^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}\s[AP]M UTC$/);
+    }
+    expect(await page.getByText(/Saved as [A-Z][a-z]{2} \d{1,2}, \d{4}, .+ UTC\./).count()).toBe(2);
     await page.screenshot(shot('en-admin-forum-created'));
 
     await page.goto(url('/en/staff/forums'));

@@ -45,7 +45,7 @@ describe('lists in words', () => {
     } as unknown as AuditEvent;
     for (const locale of ['en', 'ar', 'fr'] as const) {
       const t = translator(locale);
-      const view = auditEntryView(event, 'Amina', (d) => d.toISOString(), locale);
+      const view = auditEntryView(event, 'Amina', (d) => ({ iso: d.toISOString(), text: d.toISOString() }), locale);
       expect(view.fields, locale).toBe(lists(locale, [t('publication.field.title'), t('publication.field.body'), t('publication.field.nameHidden')]));
     }
   });

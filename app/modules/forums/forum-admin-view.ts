@@ -6,7 +6,7 @@ import { formatList } from '../../i18n/list-format';
 import { known, translator } from '../../i18n/translate';
 import { languageName, pickLabel, UN_LANGUAGES, type InterfaceLocale } from '../taxonomy/locales';
 import { regionLabel } from '../taxonomy/regions';
-import { formatInZone, formatUtc } from '../time/format-instant';
+import { formatInZone, staffTime } from '../time/format-instant';
 import { allTimeZones, DUTY_STATIONS } from '../time/zoned-time';
 import { callState } from './call-window';
 
@@ -56,7 +56,7 @@ export async function forumAuditTrail(db: Db, forumId: string, locale: Interface
     .limit(limit);
   return rows.map((r) => ({
     id: r.id,
-    occurredAt: formatUtc(r.occurredAt),
+    occurredAt: staffTime(r.occurredAt, locale),
     action: known(t, 'staff.audit', r.action),
     // Which settings changed (not their values: those are on the form).
     fields: r.action === 'forum.updated' ? formatList(locale, Object.keys((r.details.changes as Record<string, unknown>) ?? {}).sort(inFormOrder).map((f) => known(t, 'forumAdmin.field', f))) : '',

@@ -10,17 +10,15 @@ import { regionLabel } from '../taxonomy/regions';
 import { submitterTypeLabel } from '../taxonomy/submitter-types';
 import type { AuditEvent } from '../../../db/schema';
 import { defaultPublishAt } from '../publication/publish-default';
+import { staffTime, type StaffInstant } from '../time/format-instant';
 import type { loadSubmissionForReview } from './queue';
-
-/** A moment as staff pages show it: to the minute, in UTC, the same in every language. */
-export const staffTime = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
 type Review = NonNullable<Awaited<ReturnType<typeof loadSubmissionForReview>>>;
 
 /** Plain, localised data for the staff detail page (dates as text, labels translated). */
 export function reviewView(r: Review, locale: string) {
   const s = r.submission;
-  const when = staffTime;
+  const when = (d: Date) => staffTime(d, locale);
   return {
     id: s.id,
     reference: s.reference,
@@ -79,7 +77,7 @@ export function reviewView(r: Review, locale: string) {
 export type ReviewView = ReturnType<typeof reviewView>;
 
 /** Where an accepted input stands on the public record. */
-export function publicationView(s: Pick<Review['submission'], 'publishedAt' | 'publishAt' | 'unpublishedAt' | 'unpublishReason'>, when: (d: Date) => string) {
+export function publicationView(s: Pick<Review['submission'], 'publishedAt' | 'publishAt' | 'unpublishedAt' | 'unpublishReason'>, when: (d: Date) => StaffInstant) {
   if (s.publishedAt) return { state: 'published' as const, at: when(s.publishedAt) };
   if (s.publishAt) return { state: 'scheduled' as const, at: when(s.publishAt) };
   if (s.unpublishedAt) return { state: 'withdrawn' as const, at: when(s.unpublishedAt), reason: s.unpublishReason ?? '' };
@@ -90,7 +88,7 @@ export function publicationView(s: Pick<Review['submission'], 'publishedAt' | 'p
  * One audit row as staff read it: who, when, what, and the before → after and reason it recorded
  * (a reason for the submitter is shown; contact data is never in an audit row).
  */
-export function auditEntryView(a: AuditEvent, actorName: string | null, when: (d: Date) => string, locale: string) {
+export function auditEntryView(a: AuditEvent, actorName: string | null, when: (d: Date) => StaffInstant, locale: string) {
   const d = a.details ?? {};
   const t = translator(isInterfaceLocale(locale) ? locale : DEFAULT_LOCALE);
   const scheduling = a.action === 'submission.publication_scheduled';
