@@ -3,6 +3,7 @@ import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, 
 import { useMemo, type ReactNode } from 'react';
 import { catalogueFor } from './i18n/catalogue-registry';
 import { translator } from './i18n/translate';
+import { errorMessages } from './lib/error-messages';
 import { localeFromParams } from './lib/route-locale';
 import { useNonce } from './lib/nonce';
 import { isApplicationPage } from './lib/page-handle';
@@ -79,26 +80,16 @@ export default function App() {
   return <Outlet />;
 }
 
-/**
- * The heading and text of an error page, by status. A form refused before it could be read (too
- * large, not a form, broken) says so: it is no server error, and trying again will not help.
- */
-function errorMessages(error: unknown) {
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  return status === 404 ? (['notFound.title', 'notFound.body'] as const)
-    : status === 403 ? (['forbidden.title', 'forbidden.body'] as const)
-    : status === 413 ? (['formRefused.title', 'error.tooLong'] as const)
-    : status === 400 || status === 415 ? (['formRefused.title', 'error.form'] as const)
-    : (['serverError.title', 'serverError.body'] as const);
-}
+const errorStatus = (error: unknown) => (isRouteErrorResponse(error) ? error.status : 500);
 
 /** An error page is titled like any other (routes' own meta describes their pages, not errors). */
-export const meta: MetaFunction = ({ error, params }) => (error ? [{ title: translator(localeFromParams(params))(errorMessages(error)[0]) }] : []);
+export const meta: MetaFunction = ({ error, params }) => (error ? [{ title: translator(localeFromParams(params))(errorMessages(errorStatus(error))[0]) }] : []);
 
+/** Errors outside any language's frame (the languages' own error page is in $lang.tsx). */
 export function ErrorBoundary() {
   const error = useRouteError();
   const t = translator(localeFromParams(useParams()));
-  const [title, body] = errorMessages(error);
+  const [title, body] = errorMessages(errorStatus(error));
   return (
     <main id="main" className="page">
       <h1>{t(title)}</h1>

@@ -11,6 +11,7 @@
  * endpoint can render it outside a page.
  */
 import type { AttachmentRules } from '../../db/schema/forums';
+import { formatList } from '../i18n/list-format';
 import { isMessageKey, messageForms, type Translate } from '../i18n/translate';
 import type { InterfaceLocale } from '../modules/taxonomy/locales';
 import { ATTACHMENT_TYPES } from '../modules/attachments/attachment-types';
@@ -40,7 +41,8 @@ export interface AttachmentsFieldProps {
 
 export function AttachmentsField({ t, locale, rules, held, refused, error, uploadUrl }: AttachmentsFieldProps) {
   const problem = (key: string) => (isMessageKey(key) ? t(key, { count: rules.maxCount, minutes: 60 }) : t('error.invalid'));
-  const types = rules.allowedTypes.map((type) => t(`file.kind.${type}`)).join(', ');
+  // Rendered on the server only (the form's page and the upload answer), so Intl may word the list.
+  const types = formatList(locale, rules.allowedTypes.map((type) => t(`file.kind.${type}`)));
   const accept = rules.allowedTypes.flatMap((type) => [...ATTACHMENT_TYPES[type].extensions.map((e) => `.${e}`), ATTACHMENT_TYPES[type].mime.split(';')[0]]).join(',');
   const shownError = refused.length > 0 || error;
   const describedBy = ['attachments-rules', 'attachments-hint', shownError ? 'attachments-error' : null].filter(Boolean).join(' ');

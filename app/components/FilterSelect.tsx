@@ -14,7 +14,8 @@ export function FilterSelect({
   name: string;
   label: string;
   value: string | undefined;
-  options: Array<{ value: string; label: string }>;
+  /** `lang` where an option is written in another language than the page (a language named in itself). */
+  options: Array<{ value: string; label: string; lang?: string }>;
   anyLabel?: string;
 }) {
   return (
@@ -22,7 +23,7 @@ export function FilterSelect({
       <label htmlFor={id}>{label}</label>
       <select id={id} name={name} defaultValue={value ?? ''}>
         {anyLabel !== undefined ? <option value="">{anyLabel}</option> : null}
-        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+        {options.map((o) => <option key={o.value} value={o.value} lang={o.lang}>{o.label}</option>)}
       </select>
     </div>
   );

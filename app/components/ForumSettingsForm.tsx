@@ -7,6 +7,9 @@ import { ATTACHMENT_TYPES, FORUM_SCOPES, NUMBER_BOUNDS, REQUIRABLE_FIELDS, REQUI
 import { UN_LANGUAGES } from '../modules/taxonomy/locales';
 import { regionLabel } from '../modules/taxonomy/regions';
 import { Checkbox, ChoiceGroup, ErrorSummary, SelectField, TextArea, TextField } from './form-fields';
+import { Instant } from './Instant';
+import { Interpolate } from './Interpolate';
+import type { StaffInstant } from '../modules/time/format-instant';
 
 type Option = { value: string; label: string };
 
@@ -19,7 +22,7 @@ export interface ForumSettingsFormProps {
   /** Edit only: the version the admin sees, sent back so a concurrent edit is detected. */
   version?: number;
   /** Edit only: the stored instants in UTC, so the admin can check the conversion. */
-  storedAs?: { opensAt: string; closesAt: string };
+  storedAs?: { opensAt: StaffInstant; closesAt: StaffInstant };
 }
 
 const OPTIONAL_LANGUAGES = UN_LANGUAGES.filter((l) => !(REQUIRED_TEXT_LANGUAGES as readonly string[]).includes(l));
@@ -105,10 +108,10 @@ export function ForumSettingsForm({ mode, values, errors, choices, version, stor
             { label: t('forumAdmin.timeZone.all'), options: choices.timeZones.all },
           ]} />
         <TextField {...common} type="datetime-local" name="opensAt" label={t('forumAdmin.opensAt')} required
-          hint={[t('forumAdmin.dateTime.hint'), storedAs ? t('forumAdmin.storedAs', { instant: storedAs.opensAt }) : ''].join(' ').trim()}
+          hint={<>{t('forumAdmin.dateTime.hint')}{storedAs ? <> <Interpolate template={t('forumAdmin.storedAs')} values={{ instant: <Instant at={storedAs.opensAt} /> }} /></> : null}</>}
           defaultValue={text('opensAt')} error={message(errors.opensAt)} />
         <TextField {...common} type="datetime-local" name="closesAt" label={t('forumAdmin.closesAt')} required
-          hint={[t('forumAdmin.dateTime.hint'), storedAs ? t('forumAdmin.storedAs', { instant: storedAs.closesAt }) : ''].join(' ').trim()}
+          hint={<>{t('forumAdmin.dateTime.hint')}{storedAs ? <> <Interpolate template={t('forumAdmin.storedAs')} values={{ instant: <Instant at={storedAs.closesAt} /> }} /></> : null}</>}
           defaultValue={text('closesAt')} error={message(errors.closesAt)} />
 
         <h2>{t('forumAdmin.section.input')}</h2>

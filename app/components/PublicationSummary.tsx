@@ -1,13 +1,14 @@
 import { Link } from '@remix-run/react';
 import { useLocale } from '../lib/route-locale';
 import type { ReviewView } from '../modules/moderation/review-view';
+import { Instant } from './Instant';
 import { Interpolate } from './Interpolate';
 
 /** One sentence: where the input stands on the public record (the time isolated, so it reads right in Arabic). */
 export function PublicationState({ publication: p, decision }: Pick<ReviewView, 'publication' | 'decision'>) {
   const { t } = useLocale();
   if (p.state === 'none') return <>{t(decision === 'accepted' ? 'publication.state.acceptedNotPublished' : 'publication.state.notAccepted')}</>;
-  return <Interpolate template={t(`publication.state.${p.state}`)} values={{ at: p.at }} />;
+  return <Interpolate template={t(`publication.state.${p.state}`)} values={{ at: <Instant at={p.at} /> }} />;
 }
 
 /** The detail page's section on publication, with the way to the public version and publication page. */

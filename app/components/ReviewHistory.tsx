@@ -1,17 +1,15 @@
 import { Form } from '@remix-run/react';
-import { isMessageKey } from '../i18n/translate';
+import { known as knownMessage } from '../i18n/translate';
 import { useLocale } from '../lib/route-locale';
 import type { AuditEntryView, ReviewView } from '../modules/moderation/review-view';
 import { CsrfField } from './CsrfField';
+import { Instant } from './Instant';
 import { TextArea } from './form-fields';
 
 /** A recorded kind or action in words; one the catalog does not know yet is shown as recorded. */
 function useKnown() {
   const { t } = useLocale();
-  return (prefix: string, value: string) => {
-    const key = `${prefix}.${value}`;
-    return isMessageKey(key) ? t(key) : value;
-  };
+  return (prefix: string, value: string) => knownMessage(t, prefix, value);
 }
 
 /** One audit row: when, what, who, and the before → after and reason it recorded. */
@@ -20,11 +18,12 @@ export function AuditEntry({ a }: { a: AuditEntryView }) {
   const known = useKnown();
   return (
     <li>
-      <bdi dir="ltr">{a.occurredAt}</bdi> · {known('staff.audit', a.action)}
+      <Instant at={a.occurredAt} /> · {known('staff.audit', a.action)}
       {a.late ? <> ({t('staff.audit.late')})</> : null} · {a.actorName ? <bdi>{a.actorName}</bdi> : known('staff.actor', a.actor)}
-      {a.from && a.to ? <> · {known('decision', a.from)} → {known('decision', a.to)}</> : null}
-      {a.scheduledFor ? <> · <bdi dir="ltr">{a.scheduledFor}</bdi></> : null}
-      {a.fields.length ? <> · {a.fields.map((f) => known('publication.field', f)).join(t('list.separator'))}</> : null}
+      {/* The arrow points the way the language reads: → in left-to-right text, ← in Arabic. */}
+      {a.from && a.to ? <> · {t('staff.audit.change', { from: known('decision', a.from), to: known('decision', a.to) })}</> : null}
+      {a.scheduledFor ? <> · <Instant at={a.scheduledFor} /></> : null}
+      {a.fields ? <> · {a.fields}</> : null}
       {a.category ? <> · {known('rejection', a.category)}</> : null}
       {a.reason ? <> · <bdi>{a.reason}</bdi></> : null}
     </li>
@@ -41,7 +40,7 @@ export function ReviewHistory({ review, noteError }: { review: ReviewView; noteE
       {review.notes.length === 0 ? <p className="hint">{t('staff.detail.noNotes')}</p> : (
         <ul>
           {review.notes.map((n) => (
-            <li key={n.id}><bdi>{n.author}</bdi> · <bdi dir="ltr">{n.at}</bdi><p dir="auto" className="user-text">{n.body}</p></li>
+            <li key={n.id}><bdi>{n.author}</bdi> · <Instant at={n.at} /><p dir="auto" className="user-text">{n.body}</p></li>
           ))}
         </ul>
       )}
@@ -56,7 +55,7 @@ export function ReviewHistory({ review, noteError }: { review: ReviewView; noteE
           <h2>{t('staff.detail.versions')}</h2>
           {review.versions.map((v) => (
             <details key={v.number}>
-              <summary>{t('staff.detail.version', { number: v.number })} · <bdi dir="ltr">{v.receivedAt}</bdi> · <bdi>{v.title}</bdi></summary>
+              <summary>{t('staff.detail.version', { number: v.number })} · <Instant at={v.receivedAt} /> · <bdi>{v.title}</bdi></summary>
               <p lang={review.language} dir="auto" className="user-text">{v.summary}</p>
               <div lang={review.language} dir="auto" className="user-text">{v.body}</div>
             </details>
@@ -66,12 +65,12 @@ export function ReviewHistory({ review, noteError }: { review: ReviewView; noteE
 
       <h2>{t('staff.detail.emails')}</h2>
       <ul>
-        {review.deliveries.map((d) => <li key={d.id}>{known('status.email', d.kind)} · <bdi dir="ltr">{d.sentAt}</bdi> · <bdi dir="ltr">{d.smtpResponse}</bdi></li>)}
+        {review.deliveries.map((d) => <li key={d.id}>{known('status.email', d.kind)} · <Instant at={d.sentAt} /> · <bdi dir="ltr">{d.smtpResponse}</bdi></li>)}
         {review.failures.map((f) =>
           f.held ? (
-            <li key={`f${f.id}`}>{known('status.email', f.kind)} · <bdi dir="ltr">{f.at}</bdi> · {t('staff.detail.emailHeld')}</li>
+            <li key={`f${f.id}`}>{known('status.email', f.kind)} · <Instant at={f.at} /> · {t('staff.detail.emailHeld')}</li>
           ) : (
-            <li key={`f${f.id}`}>{known('status.email', f.kind)} · <bdi dir="ltr">{f.at}</bdi> · {t('staff.detail.emailFailed')} · <bdi dir="ltr">{f.error}</bdi></li>
+            <li key={`f${f.id}`}>{known('status.email', f.kind)} · <Instant at={f.at} /> · {t('staff.detail.emailFailed')} · <bdi dir="ltr">{f.error}</bdi></li>
           ),
         )}
       </ul>

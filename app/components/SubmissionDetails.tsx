@@ -1,6 +1,7 @@
 import { useLocale } from '../lib/route-locale';
 import { HintedText } from './HintedText';
 import type { ReviewView } from '../modules/moderation/review-view';
+import { Instant } from './Instant';
 
 /** Every field of a submission as staff see it, user text isolated in its own language. */
 export function SubmissionDetails({ review: r }: { review: ReviewView }) {
@@ -12,7 +13,7 @@ export function SubmissionDetails({ review: r }: { review: ReviewView }) {
   ].filter(Boolean);
   return (
     <article>
-      <p className="hint"><bdi>{r.reference}</bdi> · {r.forumName} · <bdi dir="ltr">{r.receivedAt}</bdi></p>
+      <p className="hint"><bdi>{r.reference}</bdi> · {r.forumName} · <Instant at={r.receivedAt} /></p>
       <h1 lang={r.language} dir="auto">{r.title}</h1>
       <dl className="facts">
         <dt>{t('input.submitterType')}</dt><dd>{r.submitterType}</dd>

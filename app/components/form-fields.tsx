@@ -11,11 +11,11 @@ interface FieldProps {
   label: string;
   required?: boolean;
   requiredText?: string;
-  hint?: string;
+  hint?: ReactNode;
   error?: string;
 }
 
-function describedBy(name: string, hint?: string, error?: string) {
+function describedBy(name: string, hint?: ReactNode, error?: string) {
   const ids = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;
 }

@@ -32,7 +32,8 @@ async function upload(section: HTMLElement, input: HTMLInputElement, form: HTMLF
   if (late instanceof HTMLInputElement) body.append('late', late.value);
   for (const file of files) body.append('attachments', file, file.name);
 
-  const names = files.map((f) => f.name).join(', ');
+  // Words the browser's own Intl gives are fine here: this text is written by this script, never hydrated.
+  const names = typeof Intl.ListFormat === 'function' ? new Intl.ListFormat(document.documentElement.lang, { type: 'conjunction' }).format(files.map((f) => f.name)) : files.map((f) => f.name).join(', ');
   const buttons = [...form.querySelectorAll<HTMLButtonElement>('button[type="submit"]')];
   for (const b of buttons) b.disabled = true;
   const outcome = await send(section, body, names);

@@ -228,6 +228,12 @@ export const en = {
 
   'forbidden.title': 'Not allowed',
   'forbidden.body': 'This page is for administrators. Ask an administrator if a forum needs changing.',
+  'forbidden.forum.body': 'This belongs to a forum you do not moderate. An administrator can give you access to it.',
+  'forbidden.form.body': 'The form could not be confirmed as sent from this portal, or your session has ended. Open the page again and send the form from there.',
+  'gone.title': 'No longer available',
+  'gone.body': 'What was at this address was removed on purpose, and will not come back.',
+  'methodNotAllowed.title': 'Not possible at this address',
+  'methodNotAllowed.body': 'This address does not accept that kind of request. Go back to the page you came from and use its links and buttons.',
 
 
   'lateCode.title': 'Late-access codes: {forum}',
@@ -281,8 +287,6 @@ export const en = {
   'attachment.unreadable': 'This file could not be read; it may be damaged.',
   'attachment.tooMany': 'Too many files: this call accepts at most {count}.',
   'attachment.expired': 'A file attached earlier is no longer kept (files wait at most 7 days for their input, or as long as the draft). Attach it again.',
-
-  'list.separator': ', ',
 };
 
 export type MessageKey = keyof typeof en;

@@ -229,6 +229,12 @@ export const es: Record<MessageKey, string> = {
 
   'forbidden.title': 'Acceso no permitido',
   'forbidden.body': 'Esta página está reservada a los administradores. Si es necesario modificar un foro, pídaselo a un administrador.',
+  'forbidden.forum.body': 'Esto pertenece a un foro que usted no modera. Un administrador puede darle acceso.',
+  'forbidden.form.body': 'No se pudo confirmar que el formulario se enviara desde este portal, o su sesión ha terminado. Abra de nuevo la página y envíe el formulario desde ella.',
+  'gone.title': 'Ya no está disponible',
+  'gone.body': 'Lo que había en esta dirección se retiró deliberadamente y no volverá a estar disponible.',
+  'methodNotAllowed.title': 'No es posible en esta dirección',
+  'methodNotAllowed.body': 'Esta dirección no acepta ese tipo de solicitud. Vuelva a la página de la que venía y utilice sus enlaces y botones.',
 
 
   'lateCode.title': 'Códigos de acceso fuera de plazo: {forum}',
@@ -282,6 +288,4 @@ export const es: Record<MessageKey, string> = {
   'attachment.unreadable': 'No se pudo leer este archivo; es posible que esté dañado.',
   'attachment.tooMany': 'Demasiados archivos: esta convocatoria acepta como máximo {count}.',
   'attachment.expired': 'Un archivo adjuntado anteriormente ya no se conserva (los archivos esperan a su contribución como máximo 7 días, o mientras dure el borrador). Vuelva a adjuntarlo.',
-
-  'list.separator': ', ',
 };

@@ -229,6 +229,12 @@ export const fr: Record<MessageKey, string> = {
 
   'forbidden.title': 'Accès non autorisé',
   'forbidden.body': 'Cette page est réservée aux administrateurs. Adressez-vous à un administrateur si un forum doit être modifié.',
+  'forbidden.forum.body': 'Ceci relève d’un forum que vous ne modérez pas. Un administrateur peut vous y donner accès.',
+  'forbidden.form.body': 'Impossible de confirmer que le formulaire a été envoyé depuis ce portail, ou votre session a pris fin. Ouvrez de nouveau la page et envoyez le formulaire depuis celle-ci.',
+  'gone.title': 'Plus disponible',
+  'gone.body': 'Ce qui se trouvait à cette adresse a été retiré délibérément et ne reviendra pas.',
+  'methodNotAllowed.title': 'Impossible à cette adresse',
+  'methodNotAllowed.body': 'Cette adresse n’accepte pas ce type de requête. Revenez à la page d’où vous venez et utilisez ses liens et ses boutons.',
 
 
   'lateCode.title': 'Codes d’accès tardif : {forum}',
@@ -282,6 +288,4 @@ export const fr: Record<MessageKey, string> = {
   'attachment.unreadable': 'Ce fichier n’a pas pu être lu ; il est peut-être endommagé.',
   'attachment.tooMany': 'Trop de fichiers : cet appel en accepte {count} au maximum.',
   'attachment.expired': 'Un fichier joint précédemment n’est plus conservé (les fichiers attendent leur contribution 7 jours au plus, ou aussi longtemps que le brouillon). Joignez-le de nouveau.',
-
-  'list.separator': ', ',
 };

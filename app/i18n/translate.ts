@@ -40,3 +40,12 @@ export function negotiateLocale(acceptLanguage: string | null): InterfaceLocale 
 export function isMessageKey(key: string): key is MessageKey {
   return Object.hasOwn(someCatalogue() ?? {}, key);
 }
+
+/**
+ * A recorded code in words, under a message prefix (`known(t, 'staff.audit', 'forum.updated')`
+ * reads `staff.audit.forum.updated`); a code the catalogue does not know yet is shown as recorded.
+ */
+export function known(t: Translate, prefix: string, value: string): string {
+  const key = `${prefix}.${value}`;
+  return isMessageKey(key) ? t(key) : value;
+}

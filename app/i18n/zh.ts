@@ -229,6 +229,12 @@ export const zh: Record<MessageKey, string> = {
 
   'forbidden.title': '无权访问',
   'forbidden.body': '此页面仅供管理员使用。如需更改论坛，请联系管理员。',
+  'forbidden.forum.body': '此内容属于您不负责审核的论坛。管理员可以为您开通访问权限。',
+  'forbidden.form.body': '无法确认该表单是从本门户发送的，或者您的会话已结束。请重新打开页面，再从该页面发送表单。',
+  'gone.title': '已不再提供',
+  'gone.body': '此地址上的内容已被有意移除，不会再恢复。',
+  'methodNotAllowed.title': '此地址不支持该操作',
+  'methodNotAllowed.body': '此地址不接受这种请求。请返回原来的页面，使用页面上的链接和按钮。',
 
 
   'lateCode.title': '逾期提交码：{forum}',
@@ -282,6 +288,4 @@ export const zh: Record<MessageKey, string> = {
   'attachment.unreadable': '无法读取此文件；文件可能已损坏。',
   'attachment.tooMany': '文件过多：本次征集最多接受{count}个文件。',
   'attachment.expired': '之前附上的某个文件已不再保存（文件最多保存7天以等待所属意见提交，或在草稿有效期内保存）。请重新附上。',
-
-  'list.separator': '、',
 };

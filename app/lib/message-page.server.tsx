@@ -6,16 +6,20 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { translator, type MessageKey } from '../i18n/translate';
 import { directionOf, type InterfaceLocale } from '../modules/taxonomy/locales';
+import { errorMessages } from './error-messages';
 
 interface MessagePage {
   locale: InterfaceLocale;
   status: number;
   title: MessageKey;
   body: MessageKey;
+  /** Placeholders of the title and the body. */
+  values?: Record<string, string | number>;
   back?: { href: string; label: MessageKey };
+  headers?: Record<string, string>;
 }
 
-export function messagePage({ locale, status, title, body, back }: MessagePage): Response {
+export function messagePage({ locale, status, title, body, values, back, headers }: MessagePage): Response {
   const t = translator(locale);
   const html = renderToStaticMarkup(
     <html lang={locale} dir={directionOf(locale)}>
@@ -24,12 +28,12 @@ export function messagePage({ locale, status, title, body, back }: MessagePage):
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         {/* These pages answer private links: never indexed. */}
         <meta name="robots" content="noindex, nofollow" />
-        <title>{t(title)}</title>
+        <title>{t(title, values)}</title>
       </head>
       <body>
         <main id="main">
-          <h1>{t(title)}</h1>
-          <p>{t(body)}</p>
+          <h1>{t(title, values)}</h1>
+          <p>{t(body, values)}</p>
           {back ? <p><a href={back.href}>{t(back.label)}</a></p> : null}
         </main>
       </body>
@@ -37,6 +41,16 @@ export function messagePage({ locale, status, title, body, back }: MessagePage):
   );
   return new Response(`<!DOCTYPE html>${html}`, {
     status,
-    headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' },
+    headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8', 'Content-Language': locale, 'Cache-Control': 'no-store' },
   });
+}
+
+/**
+ * The page for an error status, in the words error pages use for it (error-messages.ts), or with
+ * a text of its own. Thrown from a page's loader it still reaches that page's error boundary,
+ * which goes by the status; from a download's, it is what the person sees.
+ */
+export function statusPage(locale: InterfaceLocale, status: number, options: Partial<Omit<MessagePage, 'locale' | 'status'>> = {}): Response {
+  const [title, body] = errorMessages(status);
+  return messagePage({ locale, status, title, body, ...options });
 }

@@ -7,6 +7,9 @@
 import { redirect, type AppLoadContext } from '@remix-run/node';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { readStaffSession, type StaffMember, type StaffSession } from '../modules/staff/staff-sessions';
+import { DEFAULT_LOCALE, isInterfaceLocale } from '../modules/taxonomy/locales';
+import type { MessageKey } from '../i18n/translate';
+import { statusPage } from './message-page.server';
 import { requireSmallForm } from './read-form.server';
 
 export type { StaffMember };
@@ -40,7 +43,12 @@ export async function requireStaff(request: Request, context: AppLoadContext, la
   throw redirect(session ? signInStepPath(lang, session.stage) : `/${lang}/staff/login`);
 }
 
-const forbidden = () => new Response('Forbidden', { status: 403 });
+/**
+ * A 403 that says why in the page's language: a page's error boundary shows it by its status, and
+ * a download (a file, a book) answers this page itself.
+ */
+const forbidden = (lang: string, body: MessageKey = 'forbidden.body') =>
+  statusPage(isInterfaceLocale(lang) ? lang : DEFAULT_LOCALE, 403, { body, back: { href: `/${lang}/staff`, label: 'nav.staff' } });
 
 /**
  * An admin, or a 403 for other staff (moderators decide on inputs; only admins change forums and
@@ -48,7 +56,7 @@ const forbidden = () => new Response('Forbidden', { status: 403 });
  */
 export async function requireAdmin(request: Request, context: AppLoadContext, lang: string): Promise<StaffMember> {
   const staff = await requireStaff(request, context, lang);
-  if (staff.role !== 'admin') throw forbidden();
+  if (staff.role !== 'admin') throw forbidden(lang);
   return staff;
 }
 
@@ -58,8 +66,8 @@ export function mayModerate(staff: StaffMember, forumId: string): boolean {
 }
 
 /** A 403 unless this person may moderate inputs to the forum. */
-export function requireForumAccess(staff: StaffMember, forumId: string): void {
-  if (!mayModerate(staff, forumId)) throw forbidden();
+export function requireForumAccess(staff: StaffMember, forumId: string, lang: string): void {
+  if (!mayModerate(staff, forumId)) throw forbidden(lang, 'forbidden.forum.body');
 }
 
 export function csrfTokenFor(context: AppLoadContext, sessionToken: string): string {
@@ -86,14 +94,14 @@ export async function requireStaffForm(
   const staff = options.admin ? await requireAdmin(request, context, lang) : await requireStaff(request, context, lang);
   const form = await requireSmallForm(request, options.maxBytes, lang);
   const token = await sessionToken(request, context);
-  if (!token || !csrfMatches(context, token, form.get('csrf'))) throw forbidden();
+  if (!token || !csrfMatches(context, token, form.get('csrf'))) throw forbidden(lang, 'forbidden.form.body');
   return { staff, form };
 }
 
 /** For forms whose session may not be a full one yet (the steps of signing in, signing out). */
-export async function requireSignInStepForm(request: Request, context: AppLoadContext, session: { token: string }): Promise<FormData> {
-  const form = await requireSmallForm(request);
-  if (!csrfMatches(context, session.token, form.get('csrf'))) throw forbidden();
+export async function requireSignInStepForm(request: Request, context: AppLoadContext, session: { token: string }, lang: string): Promise<FormData> {
+  const form = await requireSmallForm(request, undefined, lang);
+  if (!csrfMatches(context, session.token, form.get('csrf'))) throw forbidden(lang, 'forbidden.form.body');
   return form;
 }
 

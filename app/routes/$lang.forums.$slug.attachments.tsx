@@ -1,8 +1,9 @@
-import type { ActionFunctionArgs } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { AttachmentsField } from '../components/AttachmentsField';
 import { translator, type MessageKey } from '../i18n/translate';
 import { requireForum } from '../lib/forum-loader.server';
+import { statusPage } from '../lib/message-page.server';
 import { requireLocale } from '../lib/route-locale';
 import { readSubmissionRequest } from '../lib/submission-request.server';
 import { hitUploadLimits } from '../modules/abuse/rate-limit';
@@ -53,6 +54,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
 }
 
-export function loader() {
-  throw new Response('Not found', { status: 404 });
+/** Nothing to open here: someone who follows the address gets the not-found page in its language. */
+export function loader({ params }: LoaderFunctionArgs) {
+  return statusPage(requireLocale(params), 404);
 }

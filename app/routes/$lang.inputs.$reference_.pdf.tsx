@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
+import { messagePage, statusPage } from '../lib/message-page.server';
 import { requireLocale } from '../lib/route-locale';
 import { currentPublicationPdf } from '../modules/publication/publication-pdf';
 import { findWithdrawnFromPublication } from '../modules/publication/public-inputs';
@@ -6,14 +7,22 @@ import { findWithdrawnFromPublication } from '../modules/publication/public-inpu
 /**
  * The publication PDF of a published input, always matching its public version (rendered now if
  * the worker has not yet). Revalidated on every use: after a redaction, no cache may keep the old one.
+ * One withdrawn from publication answers 410 with a page saying so, as its web page does.
  */
 export async function loader({ params, context }: LoaderFunctionArgs) {
-  requireLocale(params);
+  const locale = requireLocale(params);
   const reference = params.reference ?? '';
   const pdf = (await currentPublicationPdf(context.db, reference, context.env.APP_URL))?.pdf;
   if (!pdf) {
     const gone = await findWithdrawnFromPublication(context.db, reference);
-    throw new Response(gone ? 'Withdrawn from publication' : 'Not found', { status: gone ? 410 : 404 });
+    if (!gone) return statusPage(locale, 404);
+    return messagePage({
+      locale,
+      status: 410,
+      title: 'input.withdrawn.title',
+      body: 'input.withdrawn.body',
+      values: { reference: gone.reference, date: new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(gone.unpublishedAt) },
+    });
   }
   return new Response(new Uint8Array(pdf), {
     headers: {

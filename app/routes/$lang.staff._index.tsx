@@ -17,7 +17,8 @@ import { PublishTimeFields } from '../components/PublishTimeFields';
 import { constituencyLabel } from '../modules/taxonomy/constituencies';
 import { countryName } from '../modules/taxonomy/countries';
 import { pickLabel } from '../modules/taxonomy/locales';
-import { formatUtc } from '../modules/time/format-instant';
+import { staffTime } from '../modules/time/format-instant';
+import { Instant } from '../components/Instant';
 import { ScrollingTable } from '../components/ScrollingTable';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -48,7 +49,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       forum: pickLabel(r.forumName, locale),
       constituency: constituencyLabel(r.constituency, locale),
       country: countryName(r.country, locale),
-      receivedAt: formatUtc(r.receivedAt),
+      receivedAt: staffTime(r.receivedAt, locale),
       revised: Boolean(r.revisedAt),
       likelyPersonalData: r.likelyPersonalData,
       hasAttachments: r.hasAttachments,
@@ -134,7 +135,7 @@ export default function ModerationQueue() {
                   <td lang={r.language} dir="auto">{r.title}</td>
                   <td>{r.forum}</td>
                   <td>{r.constituency} · {r.country}</td>
-                  <td><bdi dir="ltr">{r.receivedAt}</bdi></td>
+                  <td><Instant at={r.receivedAt} /></td>
                   <td>
                     {[
                       r.revised ? t('staff.queue.revised') : null,

@@ -43,7 +43,7 @@ export const meta: MetaFunction = ({ params }) => [{ title: translator(localeFro
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = requireLocale(params);
   const session = await sessionForSetup(request, context, locale);
-  const form = await requireSignInStepForm(request, context, session);
+  const form = await requireSignInStepForm(request, context, session, locale);
   const result = await confirmTotpSetup(context.db, { sessionToken: session.token, code: String(form.get('code') ?? '').slice(0, 32) });
   if (!result.ok && result.reason === 'expired') throw redirect(`/${locale}/staff/login`);
   if (!result.ok) return data({ failed: true }, { status: 400 });

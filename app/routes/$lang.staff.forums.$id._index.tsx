@@ -9,7 +9,8 @@ import { forumAuditTrail, settingsChoices } from '../modules/forums/forum-admin-
 import { forumSettingsSchema, settingsFieldErrors, settingsFormValues, type RawForumSettings } from '../modules/forums/forum-settings';
 import { editForum } from '../modules/forums/save-forum';
 import { pickLabel } from '../modules/taxonomy/locales';
-import { formatUtc } from '../modules/time/format-instant';
+import { staffTime } from '../modules/time/format-instant';
+import { Instant } from '../components/Instant';
 
 // Names and guidance in six languages: room for them, and no more.
 const FORUM_FORM_BYTES = 256 * 1024;
@@ -21,9 +22,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return {
     forum: { id: forum.id, slug: forum.slug, name: pickLabel(forum.name, locale), version: forum.version },
     values: settingsFormValues(forum),
-    storedAs: { opensAt: formatUtc(forum.opensAt), closesAt: formatUtc(forum.closesAt) },
+    storedAs: { opensAt: staffTime(forum.opensAt, locale), closesAt: staffTime(forum.closesAt, locale) },
     choices: settingsChoices(locale, forum.timeZone),
-    history: await forumAuditTrail(context.db, forum.id),
+    history: await forumAuditTrail(context.db, forum.id, locale),
   };
 }
 
@@ -78,7 +79,7 @@ export default function EditForum() {
       <ul>
         {history.map((h) => (
           <li key={h.id}>
-            <span dir="ltr">{h.occurredAt}</span> · {h.action}{h.fields.length ? <> (<span dir="ltr">{h.fields.join(', ')}</span>)</> : null}
+            <Instant at={h.occurredAt} /> · {h.action}{h.fields ? <> ({h.fields})</> : null}
             {h.actor ? <> · <bdi>{h.actor}</bdi></> : null}
           </li>
         ))}

@@ -2,10 +2,12 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { CsrfField } from '../components/CsrfField';
 import { FilterSelect } from '../components/FilterSelect';
+import { Instant } from '../components/Instant';
+import { Interpolate } from '../components/Interpolate';
 import { requireForumById } from '../lib/forum-loader.server';
 import { requireAdmin, requireStaffForm } from '../lib/staff-auth.server';
 import { requireLocale, useLocale } from '../lib/route-locale';
-import { staffTime } from '../modules/moderation/review-view';
+import { staffTime } from '../modules/time/format-instant';
 import { listBooks, requestBook } from '../modules/publication/book';
 import { fileSizeLabel } from '../modules/attachments/file-size';
 import { AUTONYMS, INTERFACE_LOCALES, isInterfaceLocale, pickLabel } from '../modules/taxonomy/locales';
@@ -25,12 +27,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     books: rows.map((b) => ({
       id: b.id,
       grouping: b.grouping,
-      language: AUTONYMS[b.locale] ?? b.locale,
-      requestedAt: staffTime(b.requestedAt),
+      // The book's language, named in itself (as the language switch names languages).
+      language: { code: b.locale, name: AUTONYMS[b.locale] ?? b.locale },
+      requestedAt: staffTime(b.requestedAt, locale),
       done: b.done,
       total: b.total,
       ready: b.finishedAt !== null && b.retiredAt === null,
-      retiredAt: b.retiredAt ? staffTime(b.retiredAt) : null,
+      retiredAt: b.retiredAt ? staffTime(b.retiredAt, locale) : null,
       failed: b.failure !== null && b.finishedAt === null,
       size: b.sizeBytes !== null ? fileSizeLabel(b.sizeBytes, locale) : null,
     })),
@@ -64,7 +67,7 @@ export default function Books() {
       <Form method="post" className="card">
         <CsrfField />
         <FilterSelect id="b-grouping" name="grouping" label={t('book.grouping')} value="constituency" options={BOOK_GROUPINGS.map((g) => ({ value: g, label: t(`book.grouping.${g}`) }))} />
-        <FilterSelect id="b-language" name="language" label={t('book.language')} value={locale} options={INTERFACE_LOCALES.map((l) => ({ value: l, label: AUTONYMS[l] }))} />
+        <FilterSelect id="b-language" name="language" label={t('book.language')} value={locale} options={INTERFACE_LOCALES.map((l) => ({ value: l, label: AUTONYMS[l], lang: l }))} />
         <button className="button" type="submit">{t('book.make')}</button>
       </Form>
       {books.length === 0 ? <p>{t('book.none')}</p> : (
@@ -76,12 +79,12 @@ export default function Books() {
           <tbody>
             {books.map((b) => (
               <tr key={b.id}>
-                <td><bdi dir="ltr">{b.requestedAt}</bdi></td>
+                <td><Instant at={b.requestedAt} /></td>
                 <td>{t(`book.grouping.${b.grouping}`)}</td>
-                <td>{b.language}</td>
+                <td><bdi lang={b.language.code}>{b.language.name}</bdi></td>
                 <td>
                   {b.retiredAt ? (
-                    t('book.retired', { date: b.retiredAt })
+                    <Interpolate template={t('book.retired')} values={{ date: <Instant at={b.retiredAt} /> }} />
                   ) : b.ready ? (
                     <a href={`/${locale}/staff/forums/${forum.id}/books/${b.id}`} download>{t('book.download', { size: b.size ?? '' })}</a>
                   ) : b.failed ? (

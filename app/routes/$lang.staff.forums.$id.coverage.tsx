@@ -14,7 +14,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = requireLocale(params);
   const staff = await requireStaff(request, context, locale);
   const forum = await requireForumById(context, params.id);
-  requireForumAccess(staff, forum.id);
+  requireForumAccess(staff, forum.id, locale);
   return coverageView(await forumCoverage(context.db, forum.id, 'underReview'), forum, locale);
 }
 

@@ -4,10 +4,11 @@ import { CsrfField } from '../components/CsrfField';
 import { requireForumById } from '../lib/forum-loader.server';
 import { requireAdmin, requireStaffForm } from '../lib/staff-auth.server';
 import { requireLocale, useLocale } from '../lib/route-locale';
-import { staffTime } from '../modules/moderation/review-view';
+import { staffTime } from '../modules/time/format-instant';
 import { listHeldDecisionEmails, releaseHeldDecisionEmails } from '../modules/notifications/held-decision-emails';
 import { pickLabel } from '../modules/taxonomy/locales';
 import { ScrollingTable } from '../components/ScrollingTable';
+import { Instant } from '../components/Instant';
 
 /** Decision e-mails the forum holds for review, and the button that sends them all (admins). */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -18,7 +19,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return {
     forum: { id: forum.id, name: pickLabel(forum.name, locale), holding: forum.holdDecisionEmails },
     total: held.total,
-    rows: held.rows.map((r) => ({ id: r.id, submissionId: r.submissionId, reference: r.reference, decision: r.decision, heldAt: staffTime(r.heldAt) })),
+    rows: held.rows.map((r) => ({ id: r.id, submissionId: r.submissionId, reference: r.reference, decision: r.decision, heldAt: staffTime(r.heldAt, locale) })),
   };
 }
 
@@ -64,7 +65,7 @@ export default function HeldEmails() {
                 <tr key={r.id}>
                   <td><Link to={`/${locale}/staff/submissions/${r.submissionId}`}><bdi>{r.reference}</bdi></Link></td>
                   <td>{t(`decision.${r.decision}`)}</td>
-                  <td><bdi dir="ltr">{r.heldAt}</bdi></td>
+                  <td><Instant at={r.heldAt} /></td>
                 </tr>
               ))}
             </tbody>

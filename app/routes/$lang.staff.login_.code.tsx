@@ -29,7 +29,7 @@ export const headers = retryAfterHeaders;
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = requireLocale(params);
   const session = await sessionAwaitingCode(request, context, locale);
-  const form = await requireSignInStepForm(request, context, session);
+  const form = await requireSignInStepForm(request, context, session, locale);
   const step = await signInWithCode(context.db, {
     secret: context.env.SESSION_SECRET,
     sessionToken: session.token,

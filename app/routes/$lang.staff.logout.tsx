@@ -1,4 +1,5 @@
-import { redirect, type ActionFunctionArgs } from '@remix-run/node';
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { statusPage } from '../lib/message-page.server';
 import { currentStaffSession, requireSignInStepForm } from '../lib/staff-auth.server';
 import { requireLocale } from '../lib/route-locale';
 import { endStaffSession } from '../modules/staff/staff-sessions';
@@ -12,7 +13,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = requireLocale(params);
   const session = await currentStaffSession(request, context);
   if (session) {
-    await requireSignInStepForm(request, context, session);
+    await requireSignInStepForm(request, context, session, locale);
     await endStaffSession(context.db, session.token);
   }
   return redirect(`/${locale}/staff/login`, {
@@ -20,6 +21,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   });
 }
 
-export function loader() {
-  throw new Response('Method not allowed', { status: 405 });
+/** Opening the address does not sign anyone out (the button posts the form): a page says so. */
+export function loader({ params }: LoaderFunctionArgs) {
+  const locale = requireLocale(params);
+  return statusPage(locale, 405, { headers: { Allow: 'POST' }, back: { href: `/${locale}/staff`, label: 'nav.staff' } });
 }

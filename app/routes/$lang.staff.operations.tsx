@@ -5,9 +5,10 @@ import { ScrollingTable } from '../components/ScrollingTable';
 import { isMessageKey, translator, type MessageKey } from '../i18n/translate';
 import { requireAdmin, requireStaffForm } from '../lib/staff-auth.server';
 import { requireLocale, useLocale } from '../lib/route-locale';
-import { staffTime } from '../modules/moderation/review-view';
+import { staffTime } from '../modules/time/format-instant';
 import { FAILED_WORK_LIST_LIMIT, operationsOverview, retryFailedWork } from '../modules/operations/failed-work';
 import { QUEUE_STATES } from '../modules/operations/queue-counts';
+import { Instant } from '../components/Instant';
 
 /**
  * Operations, for admins: BullMQ's jobs by queue and state, the outbox's waiting work, and the
@@ -31,7 +32,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       staffName: f.staffName,
       attempts: f.attempts,
       lastError: f.lastError,
-      failedAt: staffTime(f.failedAt),
+      failedAt: staffTime(f.failedAt, locale),
       notRetriable: f.notRetriable ?? null,
     })),
   };
@@ -159,7 +160,7 @@ export default function Operations() {
                   </td>
                   <td className="num">{number.format(f.attempts)}</td>
                   <td>{f.lastError ? <code dir="ltr">{f.lastError}</code> : null}</td>
-                  <td><bdi dir="ltr">{f.failedAt}</bdi></td>
+                  <td><Instant at={f.failedAt} /></td>
                   <td>
                     {f.notRetriable ? (
                       known('ops.cannot', f.notRetriable)

@@ -2,9 +2,13 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import type { ShouldRevalidateFunction } from '@remix-run/react';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { CsrfField } from '../components/CsrfField';
+import { Instant } from '../components/Instant';
+import { Interpolate } from '../components/Interpolate';
+import { ListOf } from '../components/ListOf';
 import { DecisionPanel } from '../components/DecisionPanel';
 import { AuditEntry, ReviewHistory } from '../components/ReviewHistory';
 import { SubmissionDetails } from '../components/SubmissionDetails';
+import { listParts } from '../i18n/list-format';
 import { DECISION_INTENTS, readDecision, staffTextProblem, type DecisionIntent } from '../lib/decision-form.server';
 import { requireForumAccess, requireStaff, requireStaffForm } from '../lib/staff-auth.server';
 import { requireLocale, useLocale } from '../lib/route-locale';
@@ -12,7 +16,8 @@ import { claimSubmission, releaseClaim } from '../modules/moderation/claims';
 import { decide } from '../modules/moderation/decide';
 import { addStaffNote } from '../modules/moderation/notes';
 import { auditSince, findInputInSameForum, loadSubmissionForReview, submissionForumId } from '../modules/moderation/queue';
-import { auditEntryView, reviewView, staffTime } from '../modules/moderation/review-view';
+import { auditEntryView, reviewView } from '../modules/moderation/review-view';
+import { staffTime } from '../modules/time/format-instant';
 import { isUuid } from '../modules/ids/uuid';
 import { findForumById } from '../modules/forums/forum-queries';
 import { markGroupDuplicates } from '../modules/moderation/similar-inputs';
@@ -25,7 +30,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const staff = await requireStaff(request, context, locale);
   const found = isUuid(params.id) ? await loadSubmissionForReview(context.db, params.id) : undefined;
   if (!found) throw new Response('Not found', { status: 404 });
-  requireForumAccess(staff, found.submission.forumId);
+  requireForumAccess(staff, found.submission.forumId, locale);
   const review = reviewView(found, locale);
   return {
     review: { ...review, claim: review.claim ? { ...review.claim, mine: review.claim.staffId === staff.id } : null },
@@ -41,7 +46,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const submissionId = params.id;
   const forumId = isUuid(submissionId) ? await submissionForumId(context.db, submissionId) : undefined;
   if (!forumId || !isUuid(submissionId)) throw new Response('Not found', { status: 404 });
-  requireForumAccess(staff, forumId);
+  requireForumAccess(staff, forumId, locale);
   const back = redirect(`/${locale}/staff/submissions/${submissionId}`);
   const intent = String(form.get('intent') ?? '');
 
@@ -63,7 +68,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const items = parseBulkItems(form.getAll('item').map(String));
     if (items.length === 0) return data({ problem: 'none_selected' as const }, { status: 400 });
     const grouped = await markGroupDuplicates(context.db, { originalId: submissionId, staffId: staff.id, items });
-    return data({ problem: null, grouped });
+    return data({ problem: null, grouped: { marked: grouped.marked, skipped: listParts(locale, grouped.skipped) } });
   }
   if (!(DECISION_INTENTS as readonly string[]).includes(intent)) return data({ problem: 'invalid' as const }, { status: 400 });
   const expectedVersion = Number(form.get('version'));
@@ -82,7 +87,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (result.reason === 'claimed') return data({ problem: 'claimed' as const, by: result.claimedBy }, { status: 409 });
   // Someone else changed it meanwhile: say what happened since this page was opened.
   const since = await auditSince(context.db, submissionId, Number.isSafeInteger(seen) && seen > 0 ? seen : 0);
-  const changes = since.map((a) => auditEntryView(a.event, a.actorName, staffTime));
+  const changes = since.map((a) => auditEntryView(a.event, a.actorName, (d) => staffTime(d, locale), locale));
   return data({ problem: 'stale' as const, changes }, { status: 409 });
 }
 
@@ -110,7 +115,9 @@ export default function ReviewSubmission() {
       {review.claim ? (
         <Form method="post" className="notice" role="status">
           <CsrfField />
-          {review.claim.mine ? t('staff.detail.claimedByYou', { until: review.claim.until }) : t('staff.detail.claimedBy', { name: review.claim.by, until: review.claim.until })}{' '}
+          {review.claim.mine
+            ? <Interpolate template={t('staff.detail.claimedByYou')} values={{ until: <Instant at={review.claim.until} /> }} />
+            : <Interpolate template={t('staff.detail.claimedBy')} values={{ name: review.claim.by, until: <Instant at={review.claim.until} /> }} />}{' '}
           {review.claim.mine || isAdmin ? <button className="link-button" type="submit" name="intent" value="release">{t('staff.detail.release')}</button> : null}
         </Form>
       ) : review.decidable ? (
@@ -123,7 +130,7 @@ export default function ReviewSubmission() {
       {result && 'grouped' in result && result.grouped ? (
         <div className="notice" role="status">
           <p>{t('similar.marked', { count: result.grouped.marked })}</p>
-          {result.grouped.skipped.length ? <p>{t('similar.skipped')}: <bdi dir="ltr">{result.grouped.skipped.join(', ')}</bdi></p> : null}
+          {result.grouped.skipped.length ? <p>{t('similar.skipped')}: <ListOf parts={result.grouped.skipped} dir="ltr" /></p> : null}
         </div>
       ) : null}
       {result?.problem === 'none_selected' ? <p className="notice notice-error" role="alert">{t('staff.bulk.noneSelected')}</p> : null}

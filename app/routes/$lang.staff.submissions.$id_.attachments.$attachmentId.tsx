@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
+import { statusPage } from '../lib/message-page.server';
 import { requireLocale } from '../lib/route-locale';
 import { requireForumAccess, requireStaff } from '../lib/staff-auth.server';
 import { attachmentResponse } from '../modules/attachments/attachment-download';
@@ -11,9 +12,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = requireLocale(params);
   const staff = await requireStaff(request, context, locale);
   const forumId = isUuid(params.id) ? await submissionForumId(context.db, params.id) : undefined;
-  if (!forumId) throw new Response('Not found', { status: 404 });
-  requireForumAccess(staff, forumId);
+  if (!forumId) return statusPage(locale, 404);
+  requireForumAccess(staff, forumId, locale);
   const file = isUuid(params.id) && isUuid(params.attachmentId) ? await findAttachmentOf(context.db, params.id, params.attachmentId) : undefined;
-  if (!file) throw new Response('Not found', { status: 404 });
+  if (!file) return statusPage(locale, 404);
   return attachmentResponse(context.files, file);
 }

@@ -13,7 +13,8 @@ import { requireForumAccess, requireStaff, requireStaffForm } from '../lib/staff
 import { requireLocale, useLocale } from '../lib/route-locale';
 import { isUuid } from '../modules/ids/uuid';
 import { submissionForumId } from '../modules/moderation/queue';
-import { publicationView, staffTime } from '../modules/moderation/review-view';
+import { publicationView } from '../modules/moderation/review-view';
+import { staffTime } from '../modules/time/format-instant';
 import { findForumById } from '../modules/forums/forum-queries';
 import { defaultPublishAt } from '../modules/publication/publish-default';
 import { publishSubmission, schedulePublication, unpublishSubmission } from '../modules/publication/publish';
@@ -25,12 +26,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const staff = await requireStaff(request, context, locale);
   const version = isUuid(params.id) ? await loadPublicVersion(context.db, params.id) : undefined;
   if (!version) throw new Response('Not found', { status: 404 });
-  requireForumAccess(staff, version.forumId);
+  requireForumAccess(staff, version.forumId, locale);
   return {
     id: version.id,
     reference: version.reference,
     decision: version.decision,
-    publication: publicationView(version, staffTime),
+    publication: publicationView(version, (d) => staffTime(d, locale)),
     publishAtDefault: defaultPublishAt(version.forum),
     timeZone: version.forum.timeZone,
     withdrawnBySubmitter: Boolean(version.withdrawnAt),
@@ -69,7 +70,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const submissionId = params.id;
   const forum = isUuid(submissionId) ? await findForumById(context.db, await submissionForumId(context.db, submissionId)) : undefined;
   if (!forum || !isUuid(submissionId)) throw new Response('Not found', { status: 404 });
-  requireForumAccess(staff, forum.id);
+  requireForumAccess(staff, forum.id, locale);
   const back = (flash: string) => redirect(`/${locale}/staff/submissions/${submissionId}/publication?done=${flash}`);
   const intent = String(form.get('intent') ?? '');
 

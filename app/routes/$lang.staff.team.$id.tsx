@@ -11,7 +11,8 @@ import { isUuid } from '../modules/ids/uuid';
 import { findStaff, resetStaffTotp, setStaffDisabled, updateStaffAccess } from '../modules/staff/staff-admin';
 import { parseStaffAccess, readStaffForm, type RawStaffForm } from '../modules/staff/staff-member-input';
 import { reinviteStaff } from '../modules/staff/staff-invites';
-import { formatUtc } from '../modules/time/format-instant';
+import { staffTime } from '../modules/time/format-instant';
+import { Instant } from '../components/Instant';
 import { pickLabel } from '../modules/taxonomy/locales';
 
 async function requireMember(context: LoaderFunctionArgs['context'], id: string | undefined) {
@@ -30,7 +31,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     forums,
     activity: activity.map((a) => ({
       id: a.id,
-      occurredAt: formatUtc(a.occurredAt),
+      occurredAt: staffTime(a.occurredAt, locale),
       action: a.action,
       byThisPerson: a.actorStaffId === member.id,
       reference: a.reference,
@@ -151,7 +152,7 @@ export default function StaffMemberPage() {
         <ul>
           {activity.map((a) => (
             <li key={a.id}>
-              <bdi dir="ltr">{a.occurredAt}</bdi> · {actionName(a.action)}
+              <Instant at={a.occurredAt} /> · {actionName(a.action)}
               {a.byThisPerson ? null : <> ({t('staff.member.byAdmin')})</>}
               {a.reference && a.submissionId ? <> · <Link to={`/${locale}/staff/submissions/${a.submissionId}`}><bdi>{a.reference}</bdi></Link></> : null}
               {a.forum ? <> · <bdi>{a.forum}</bdi></> : null}

@@ -1,10 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react';
+import { listParts } from '../i18n/list-format';
 import { translator } from '../i18n/translate';
 import { requireAdmin } from '../lib/staff-auth.server';
 import { forumChoices } from '../lib/staff-team.server';
 import { localeFromParams, requireLocale, useLocale } from '../lib/route-locale';
 import { listStaff } from '../modules/staff/staff-admin';
+import { ListOf } from '../components/ListOf';
 import { ScrollingTable } from '../components/ScrollingTable';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -18,7 +20,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       displayName: s.displayName,
       email: s.email,
       role: s.role,
-      forums: s.role === 'admin' || s.allForums ? null : s.forumIds.map((id) => forumName.get(id) ?? id),
+      // Listed here, on the server, as the language lists things: the page hydrates with this text.
+      forums: s.role === 'admin' || s.allForums ? null : listParts(locale, s.forumIds.map((id) => forumName.get(id) ?? id)),
       status: s.disabled ? ('disabled' as const) : s.invited ? ('invited' as const) : ('active' as const),
       totpEnabled: s.totpEnabled,
     })),
@@ -53,7 +56,7 @@ export default function StaffTeam() {
               <td><Link to={`/${locale}/staff/team/${s.id}`}><bdi>{s.displayName}</bdi></Link></td>
               <td><bdi dir="ltr">{s.email}</bdi></td>
               <td>{t(`staff.role.${s.role}`)}</td>
-              <td>{s.forums ? s.forums.map((f, i) => <span key={f}>{i > 0 ? t('list.separator') : null}<bdi>{f}</bdi></span>) : t('staff.team.allForums')}</td>
+              <td>{s.forums ? <ListOf parts={s.forums} /> : t('staff.team.allForums')}</td>
               <td>
                 {t(`staff.team.status.${s.status}`)}
                 {s.totpEnabled ? <> · {t('staff.team.totpOn')}</> : null}

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
+import { statusPage } from '../lib/message-page.server';
 import { requireLocale } from '../lib/route-locale';
 import { exportSubmitterData } from '../modules/submissions/personal-data';
 import { looksLikeStatusToken } from '../modules/submissions/status-token';
@@ -6,10 +7,10 @@ import { findByStatusToken } from '../modules/submissions/submission-status';
 
 /** A copy of everything held about the input, for the holder of its status link. */
 export async function loader({ params, context }: LoaderFunctionArgs) {
-  requireLocale(params);
+  const locale = requireLocale(params);
   const found = looksLikeStatusToken(params.token) ? await findByStatusToken(context.db, params.token) : undefined;
   const data = found ? await exportSubmitterData(context.db, found.submission.id) : undefined;
-  if (!data) throw new Response('Not found', { status: 404 });
+  if (!data) return statusPage(locale, 404);
   return new Response(JSON.stringify(data, null, 2), {
     headers: {
       'Content-Type': 'application/json; charset=utf-8',

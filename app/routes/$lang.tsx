@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { Link, Outlet } from '@remix-run/react';
+import { Link, Outlet, isRouteErrorResponse, useRouteError } from '@remix-run/react';
+import type { ReactNode } from 'react';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
+import { errorMessages } from '../lib/error-messages';
 import { requireLocale, useLocale } from '../lib/route-locale';
 
 export function loader({ params }: LoaderFunctionArgs) {
@@ -9,7 +11,7 @@ export function loader({ params }: LoaderFunctionArgs) {
 }
 
 /** Frame of every localised page: skip link, header with language switch, footer. */
-export default function LocalisedLayout() {
+function SiteFrame({ children }: { children: ReactNode }) {
   const { locale, t } = useLocale();
   return (
     <>
@@ -24,9 +26,34 @@ export default function LocalisedLayout() {
         </div>
       </header>
       <main id="main" className="page">
-        <Outlet />
+        {children}
       </main>
       <footer className="site-footer"><p>{t('site.footer')}</p></footer>
     </>
+  );
+}
+
+export default function LocalisedLayout() {
+  return (
+    <SiteFrame>
+      <Outlet />
+    </SiteFrame>
+  );
+}
+
+/**
+ * An error under a language keeps the site's frame (skip link, header, language switch to the
+ * same address in the others) and says what happened in that language, by status. Server-rendered
+ * text only, so it reads the same without JavaScript and hydrates unchanged on staff pages.
+ */
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useLocale();
+  const [title, body] = errorMessages(isRouteErrorResponse(error) ? error.status : 500);
+  return (
+    <SiteFrame>
+      <h1>{t(title)}</h1>
+      <p>{t(body)}</p>
+    </SiteFrame>
   );
 }

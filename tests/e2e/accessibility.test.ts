@@ -2,7 +2,8 @@
  * WCAG 2.2 AA as axe-core checks it, in Chromium, on every page of the portal: public pages, the
  * form with its error summary, the page after sending, the status page and its edit form, and the
  * staff sign-in in all six languages; its second step and every staff page, as an administrator
- * sees it, in Arabic and English; and nothing but data tables scrolls sideways at 400% zoom. Every route file that renders a page must be listed here (a new one
+ * sees it, in Arabic and English; the error pages (not found, refused, and the small pages of
+ * addresses that are not pages) in Arabic and English; and nothing but data tables scrolls sideways at 400% zoom. Every route file that renders a page must be listed here (a new one
  * without an entry fails), so no page escapes the check.
  */
 import { readFileSync, readdirSync } from 'node:fs';
@@ -32,6 +33,7 @@ let portal: Awaited<ReturnType<typeof startPortalUnderTest>>;
 let browser: Browser;
 let forum: Forum;
 let admin: TestStaff;
+let moderator: TestStaff;
 let published: { id: string; reference: string };
 let waiting: { id: string; statusToken: string };
 let toChange: { id: string; statusToken: string };
@@ -42,6 +44,8 @@ const startsWith = (label: string) => new RegExp(`^${label.replace(/[.*+?^${}()|
 /** Route files that answer with something other than a page (files, feeds, redirects) or only frame others. */
 const NOT_PAGES = [
   '$lang.tsx',
+  // Only ever the not-found page (checked with the error pages below).
+  '$lang.$.tsx',
   '$lang.staff.tsx',
   '$lang.feed[.]atom.tsx',
   '$lang.forums.$slug.feed[.]atom.tsx',
@@ -145,6 +149,7 @@ beforeAll(async () => {
   portal = await startPortalUnderTest(REDIS_DB.accessibility);
   forum = await createForum(portal.db, 'open', { name: { en: 'Regional review for the Arab region', ar: 'الاستعراض الإقليمي للمنطقة العربية' } });
   admin = await createStaff(portal.db, { email: 'a11y-admin@un.example', role: 'admin', displayName: 'Access Admin' });
+  moderator = await createStaff(portal.db, { email: 'a11y-moderator@un.example', role: 'moderator', displayName: 'Access Moderator' });
   const input = await createTestSubmission(portal.db, forum, { title: 'Fair recruitment of domestic workers', language: 'en', objectives: ['6'] });
   await decide(portal.db, { submissionId: input.id, expectedVersion: 1, staffId: admin.id, request: { decision: 'accepted' } });
   published = input;
@@ -209,6 +214,17 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
   it('staff pages in Arabic and English, as an administrator', async () => {
     const { page, problems } = await signedInPage(browser, portal.appUrl, admin);
     for (const lang of LANGUAGES) for (const path of Object.values(STAFF)) await expectAccessible(page, path(lang));
+    expect(problems()).toEqual([]);
+  });
+
+  it('error pages in Arabic and English: not found, refused to a moderator, and an address that is not a page', async () => {
+    const { page, problems } = await signedInPage(browser, portal.appUrl, moderator);
+    for (const lang of LANGUAGES) {
+      await expectAccessible(page, `/${lang}/no/such/page`, 404);
+      await expectAccessible(page, `/${lang}/staff/forums/${forum.id}`, 403);
+      await expectAccessible(page, `/${lang}/staff/logout`, 405);
+      await expectAccessible(page, `/${lang}/inputs/${published.reference}/attachments/${crypto.randomUUID()}`, 404);
+    }
     expect(problems()).toEqual([]);
   });
 

@@ -54,6 +54,9 @@ describe('book of inputs', () => {
     // The page reloads itself every few seconds until the book is ready.
     await expect.poll(() => download.count(), { timeout: 60_000 }).toBe(1);
     expect(await page.getByRole('cell', { name: 'By GCM objective' }).count()).toBe(1);
+    // Each language is named in itself and marked as that language, for screen readers to say it right.
+    expect(await page.getByRole('cell', { name: 'العربية', exact: true }).locator('[lang="ar"]').textContent()).toBe('العربية');
+    expect(await page.getByLabel('Language of the cover and contents').locator('option[lang="zh"]').textContent()).toBe('中文');
     await page.screenshot({ path: 'test-results/screenshots/en-staff-books.png', fullPage: true });
 
     const res = await page.context().request.get(url((await download.getAttribute('href'))!));

@@ -10,6 +10,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIN_FILL_SECONDS } from '../../app/modules/abuse/form-timing';
+import { staffTime } from '../../app/modules/time/format-instant';
 import { localToUtc, parseLocalInput, toLocalInput } from '../../app/modules/time/zoned-time';
 import { auditEvents, forums, submissions } from '../../db/schema';
 import { launchChromium, openPage } from '../helpers/browser';
@@ -94,7 +95,13 @@ describe('forum administration', () => {
     expect(stored.limits).toMatchObject({ summaryMinChars: 20, summaryMaxChars: 1500 });
     const audit = await portal.db.select().from(auditEvents).where(eq(auditEvents.forumId, forumId)).orderBy(auditEvents.id);
     expect(audit.map((a) => a.action)).toEqual(['forum.created']);
-    expect(await page.getByText(/Saved as \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC\./).count()).toBe(2);
+    // What was saved, in UTC as the page's language writes it, with the instant for machines.
+    for (const at of [stored.opensAt, stored.closesAt]) {
+      const saved = page.locator(`time[datetime="${at.toISOString()}"]`);
+      expect(await saved.textContent()).toBe(staffTime(at, 'en').text);
+      expect(await saved.textContent()).toMatch(/^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}\s[AP]M UTC$/);
+    }
+    expect(await page.getByText(/Saved as [A-Z][a-z]{2} \d{1,2}, \d{4}, .+ UTC\./).count()).toBe(2);
     await page.screenshot(shot('en-admin-forum-created'));
 
     await page.goto(url('/en/staff/forums'));
@@ -161,10 +168,22 @@ describe('forum administration', () => {
     await page.goto(url(`/ar/staff/forums/${forumId}`));
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
     await page.getByLabel(/^تُغلق/).fill(toLocalInput(new Date(Date.now() - 2 * 60_000), ZONE));
+    await page.getByLabel(/^الإرشادات باللغة العربية/).fill('شارِك التقدم المحرز في تنفيذ الاتفاق العالمي في منطقتك.');
     await page.screenshot(shot('ar-admin-forum-edit'));
     await page.getByRole('button', { name: 'احفظ الإعدادات' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toBe('حُفظت الإعدادات.');
-    expect(await page.getByText(/forum\.updated \(closesAt\)/).count()).toBe(1);
+    // The history names what was done and which settings changed, in words, listed as Arabic lists them.
+    const history = page.getByRole('list').filter({ hasText: 'أنشأ منتدى' });
+    const changed = new Intl.ListFormat('ar', { type: 'conjunction' }).format(['الإرشادات', 'موعد الإغلاق']);
+    expect(await history.getByText(`غيّر إعدادات منتدى (${changed})`).count()).toBe(1);
+    expect(await history.getByText('غيّر إعدادات منتدى (حدود الطول)').count()).toBe(1);
+    expect(await history.getByText(/forum\.|closesAt|guidance/).count()).toBe(0);
+    await page.screenshot(shot('ar-admin-forum-history'));
+    await page.goto(url(`/en/staff/forums/${forumId}`));
+    expect(await page.getByText('Changed forum settings (guidance and closing)').count()).toBe(1);
+    expect(await page.getByText('Changed forum settings (length limits)').count()).toBe(1);
+    expect(await page.getByText('Created a forum').count()).toBe(1);
+    await page.goto(url(`/ar/staff/forums/${forumId}`));
 
     await page.getByRole('link', { name: 'رموز الدخول المتأخر' }).click();
     await page.getByRole('button', { name: 'أنشئ رمزًا' }).click();

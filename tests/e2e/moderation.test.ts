@@ -7,6 +7,7 @@
 import { eq } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { staffTime } from '../../app/modules/time/format-instant';
 import { auditEvents, outbox, submissions, type Forum } from '../../db/schema';
 import { createForum } from '../factories/forums';
 import { createTestSubmission } from '../factories/submissions';
@@ -194,6 +195,18 @@ describe.each([
       expect(decided.map((d) => d.decision)).toEqual(['spam', 'accepted', 'accepted']);
       const audits = await portal.db.select().from(auditEvents).where(eq(auditEvents.submissionId, ids[1]));
       expect(audits.map((a) => a.action)).toContain('decision.accepted');
+      // The audit trail shows the change with the arrow pointing the way Arabic reads: from ← to.
+      await page.goto(url(`/ar/staff/submissions/${ids[1]}`));
+      // Times read as Arabic writes them, in UTC with the zone named, set apart from the text
+      // around them, the instant kept for machines; the same text the server rendered (hydrated).
+      const received = (await row(ids[1])).receivedAt;
+      const time = page.locator(`bdi > time[datetime="${received.toISOString()}"]`).first();
+      expect(await time.textContent()).toBe(staffTime(received, 'ar').text);
+      expect(staffTime(received, 'ar').text).toMatch(/UTC/);
+      expect(staffTime(received, 'ar').text).not.toBe(staffTime(received, 'en').text);
+      const audit = page.getByRole('list').filter({ hasText: 'مقبولة' }).last();
+      await expect.poll(() => audit.getByText('قيد الانتظار ← مقبولة').count()).toBe(1);
+      expect(await audit.getByText('→').count()).toBe(0);
       expect(problems()).toEqual([]);
     });
   });

@@ -153,7 +153,8 @@ describe('publication over time', () => {
 
     await page.getByLabel('Date and time of publication (America/New_York)').fill('2031-03-31T17:00');
     await page.getByRole('button', { name: 'Accept and publish' }).click();
-    await expect.poll(() => page.getByText('Accepted; to be published on 2031-03-31 21:00 UTC.').count()).toBe(1);
+    await expect.poll(() => page.getByText('Accepted; to be published on Mar 31, 2031, 9:00 PM UTC.').count()).toBe(1);
+    expect(await page.locator('time[datetime="2031-03-31T21:00:00.000Z"]').first().textContent()).toBe('Mar 31, 2031, 9:00 PM UTC');
     expect(await row(input.id)).toMatchObject({ decision: 'accepted', publishedAt: null, publishAt: new Date('2031-03-31T21:00:00Z') });
     const visitor = await openPage(browser);
     expect((await visitor.page.goto(url(`/en/inputs/${input.reference}`)))?.status()).toBe(404);

@@ -15,6 +15,7 @@ import { loadPublicVersion, savePublicVersion } from '../../app/modules/publicat
 import { unpublishSubmission } from '../../app/modules/publication/publish';
 import { upsertStaffUser } from '../../app/modules/staff/staff-accounts';
 import { erasePersonalData } from '../../app/modules/submissions/personal-data';
+import { objectiveLabel } from '../../app/modules/taxonomy/objectives';
 import { books, outbox, type Forum } from '../../db/schema';
 import { processOutboxJob } from '../../workers/process-job';
 import { createForum } from '../factories/forums';
@@ -53,6 +54,9 @@ describe('book of inputs', () => {
     writeFileSync('test-results/pdf/book-flow.pdf', pdf);
     const text = execFileSync('pdftotext', ['-enc', 'UTF-8', 'test-results/pdf/book-flow.pdf', '-'], { encoding: 'utf8' });
     for (const title of titles) expect(text).toContain(title);
+    // An input's objectives are listed as its language lists things ("…, … and …"), not joined by commas.
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat).toContain(new Intl.ListFormat('en', { type: 'conjunction' }).format([objectiveLabel('5', 'en'), objectiveLabel('6', 'en')]));
     expect(text).not.toContain('Still under review');
     expect(text.split('Seasonal work in the Sahel').length - 1).toBeGreaterThanOrEqual(4); // twice in the contents, twice in the chapters
     expect(await findBookFile(db, (await createForum(db)).id, bookId)).toBeUndefined();

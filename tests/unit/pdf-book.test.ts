@@ -206,10 +206,12 @@ describe('book of inputs in the six UN languages', () => {
     execFileSync('pdftoppm', ['-r', '60', '-png', file, `${OUT}/book-six-${locale}`]);
   });
 
-  it('lists an input\'s objectives with the comma of the frame\'s language', () => {
+  it('lists an input\'s objectives as the frame\'s language writes a list', () => {
     const facts = (locale: string) => chaptersOf(inputs, 'constituency', locale).flatMap((c) => c.inputs).find((i) => i.reference === 'IMRF26-0107')!.facts;
-    expect(facts('ar')).toContain(`${objectiveLabel('6', 'ar')}، ${objectiveLabel('23', 'ar')}`);
-    expect(facts('zh')).toContain(`${objectiveLabel('6', 'zh')}、${objectiveLabel('23', 'zh')}`);
-    expect(facts('fr')).toContain(`${objectiveLabel('6', 'fr')}, ${objectiveLabel('23', 'fr')}`);
+    expect(facts('ar')).toContain(`${objectiveLabel('6', 'ar')} و${objectiveLabel('23', 'ar')}`);
+    expect(facts('zh')).toContain(`${objectiveLabel('6', 'zh')}和${objectiveLabel('23', 'zh')}`);
+    expect(facts('fr')).toContain(`${objectiveLabel('6', 'fr')} et ${objectiveLabel('23', 'fr')}`);
+    expect(facts('en')).toContain(`${objectiveLabel('6', 'en')} and ${objectiveLabel('23', 'en')}`);
   });
+});
 });

@@ -2,9 +2,11 @@
 import { desc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { auditEvents, staffUsers, type Forum, type LateAccessCode } from '../../../db/schema';
-import { languageName, pickLabel, UN_LANGUAGES } from '../taxonomy/locales';
+import { formatList } from '../../i18n/list-format';
+import { known, translator } from '../../i18n/translate';
+import { languageName, pickLabel, UN_LANGUAGES, type InterfaceLocale } from '../taxonomy/locales';
 import { regionLabel } from '../taxonomy/regions';
-import { formatInZone, formatUtc } from '../time/format-instant';
+import { formatInZone, staffTime } from '../time/format-instant';
 import { allTimeZones, DUTY_STATIONS } from '../time/zoned-time';
 import { callState } from './call-window';
 
@@ -30,8 +32,21 @@ export function forumAdminRow(forum: Forum, locale: string, now: Date) {
   };
 }
 
-/** The forum's own audit trail (settings and late-access codes), newest first. */
-export async function forumAuditTrail(db: Db, forumId: string, limit = 50) {
+/** The settings in the order the form shows them: an edit lists what it changed in this order. */
+const SETTINGS_ORDER = [
+  'slug', 'referencePrefix', 'scope', 'name', 'guidance', 'timeZone', 'opensAt', 'closesAt', 'inputLanguages', 'limits',
+  'attachmentRules', 'requiredFields', 'publishNameByDefault', 'publishOrganisationByDefault', 'holdDecisionEmails',
+];
+const rank = (field: string) => (SETTINGS_ORDER.includes(field) ? SETTINGS_ORDER.indexOf(field) : SETTINGS_ORDER.length);
+const inFormOrder = (a: string, b: string) => rank(a) - rank(b);
+
+/**
+ * The forum's own audit trail (settings and late-access codes), newest first, in words of the
+ * interface language: what was done, and which settings an edit changed, listed as the language
+ * lists things (made here, on the server, so the page hydrates with the same text).
+ */
+export async function forumAuditTrail(db: Db, forumId: string, locale: InterfaceLocale, limit = 50) {
+  const t = translator(locale);
   const rows = await db
     .select({ id: auditEvents.id, occurredAt: auditEvents.occurredAt, action: auditEvents.action, details: auditEvents.details, actor: staffUsers.displayName })
     .from(auditEvents)
@@ -41,10 +56,10 @@ export async function forumAuditTrail(db: Db, forumId: string, limit = 50) {
     .limit(limit);
   return rows.map((r) => ({
     id: r.id,
-    occurredAt: formatUtc(r.occurredAt),
-    action: r.action,
+    occurredAt: staffTime(r.occurredAt, locale),
+    action: known(t, 'staff.audit', r.action),
     // Which settings changed (not their values: those are on the form).
-    fields: r.action === 'forum.updated' ? Object.keys((r.details.changes as Record<string, unknown>) ?? {}) : [],
+    fields: r.action === 'forum.updated' ? formatList(locale, Object.keys((r.details.changes as Record<string, unknown>) ?? {}).sort(inFormOrder).map((f) => known(t, 'forumAdmin.field', f))) : '',
     actor: r.actor,
   }));
 }

@@ -1,24 +1,24 @@
 import { fileSizeLabel } from '../attachments/file-size';
 import { constituencyLabel } from '../taxonomy/constituencies';
 import { countryName } from '../taxonomy/countries';
-import { languageName, pickLabel } from '../taxonomy/locales';
+import { formatList } from '../../i18n/list-format';
+import { known, translator } from '../../i18n/translate';
+import { DEFAULT_LOCALE, isInterfaceLocale, languageName, pickLabel } from '../taxonomy/locales';
 import { objectiveLabel } from '../taxonomy/objectives';
 import { principleLabel } from '../taxonomy/principles';
 import { regionLabel } from '../taxonomy/regions';
 import { submitterTypeLabel } from '../taxonomy/submitter-types';
 import type { AuditEvent } from '../../../db/schema';
 import { defaultPublishAt } from '../publication/publish-default';
+import { staffTime, type StaffInstant } from '../time/format-instant';
 import type { loadSubmissionForReview } from './queue';
-
-/** A moment as staff pages show it: to the minute, in UTC, the same in every language. */
-export const staffTime = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
 type Review = NonNullable<Awaited<ReturnType<typeof loadSubmissionForReview>>>;
 
 /** Plain, localised data for the staff detail page (dates as text, labels translated). */
 export function reviewView(r: Review, locale: string) {
   const s = r.submission;
-  const when = staffTime;
+  const when = (d: Date) => staffTime(d, locale);
   return {
     id: s.id,
     reference: s.reference,
@@ -69,7 +69,7 @@ export function reviewView(r: Review, locale: string) {
     publishAtDefault: defaultPublishAt({ closesAt: r.forumClosesAt, timeZone: r.forumTimeZone }),
     timeZone: r.forumTimeZone,
     /** Newest first; the id of the newest tells the next decision what this page had seen. */
-    audit: r.audit.map(({ event: a, actorName }) => auditEntryView(a, actorName, when)),
+    audit: r.audit.map(({ event: a, actorName }) => auditEntryView(a, actorName, when, locale)),
     lastAuditId: r.audit[0]?.event.id ?? 0,
   };
 }
@@ -77,7 +77,7 @@ export function reviewView(r: Review, locale: string) {
 export type ReviewView = ReturnType<typeof reviewView>;
 
 /** Where an accepted input stands on the public record. */
-export function publicationView(s: Pick<Review['submission'], 'publishedAt' | 'publishAt' | 'unpublishedAt' | 'unpublishReason'>, when: (d: Date) => string) {
+export function publicationView(s: Pick<Review['submission'], 'publishedAt' | 'publishAt' | 'unpublishedAt' | 'unpublishReason'>, when: (d: Date) => StaffInstant) {
   if (s.publishedAt) return { state: 'published' as const, at: when(s.publishedAt) };
   if (s.publishAt) return { state: 'scheduled' as const, at: when(s.publishAt) };
   if (s.unpublishedAt) return { state: 'withdrawn' as const, at: when(s.unpublishedAt), reason: s.unpublishReason ?? '' };
@@ -88,8 +88,9 @@ export function publicationView(s: Pick<Review['submission'], 'publishedAt' | 'p
  * One audit row as staff read it: who, when, what, and the before → after and reason it recorded
  * (a reason for the submitter is shown; contact data is never in an audit row).
  */
-export function auditEntryView(a: AuditEvent, actorName: string | null, when: (d: Date) => string) {
+export function auditEntryView(a: AuditEvent, actorName: string | null, when: (d: Date) => StaffInstant, locale: string) {
   const d = a.details ?? {};
+  const t = translator(isInterfaceLocale(locale) ? locale : DEFAULT_LOCALE);
   const scheduling = a.action === 'submission.publication_scheduled';
   return {
     id: a.id,
@@ -102,8 +103,11 @@ export function auditEntryView(a: AuditEvent, actorName: string | null, when: (d
     from: !scheduling && typeof d.from === 'string' ? d.from : null,
     to: !scheduling && typeof d.to === 'string' ? d.to : null,
     scheduledFor: scheduling && typeof d.to === 'string' ? when(new Date(d.to)) : null,
-    /** What a redaction changed: field names (title, summary, body, nameHidden, withheldFiles, restoredFiles). */
-    fields: a.action === 'submission.redacted' && d.after && typeof d.after === 'object' ? Object.keys(d.after) : [],
+    /**
+     * What a redaction changed (title, summary, body, nameHidden, withheldFiles, restoredFiles), in
+     * words listed as the language lists them: made here, on the server, so the page hydrates with it.
+     */
+    fields: a.action === 'submission.redacted' && d.after && typeof d.after === 'object' ? formatList(locale, Object.keys(d.after).map((f) => known(t, 'publication.field', f))) : '',
     category: typeof d.category === 'string' ? d.category : null,
     reason: typeof d.reason === 'string' ? d.reason : null,
   };

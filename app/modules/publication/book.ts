@@ -17,6 +17,7 @@ import { and, desc, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { books, forums, type BookGrouping } from '../../../db/schema';
 import { renderBookPdf, type BookInput, type BookView } from '../../../templates/pdf/book';
+import { formatList } from '../../i18n/list-format';
 import type { FileStore } from '../attachments/file-store';
 import { loggableError } from '../logging/loggable-error';
 import { addOutbox } from '../outbox/add-outbox';
@@ -80,16 +81,12 @@ export function chaptersOf(inputs: PublicInput[], grouping: BookGrouping, locale
     .filter((c) => c.inputs.length > 0);
 }
 
-/** Between the items of a list: the Arabic comma in Arabic, the enumeration comma in Chinese. */
-const LIST_SEPARATOR: Record<string, string> = { ar: '، ', zh: '、' };
-
 function bookInput(i: PublicInput, locale: string): BookInput {
-  const objectives = i.objectives.map((o) => objectiveLabel(o, locale)).join(LIST_SEPARATOR[locale] ?? ', ');
   return {
     reference: i.reference,
     title: i.title,
     author: authorInWords(i, locale),
-    facts: [constituencyLabel(i.constituency, locale), countryName(i.country, locale), objectives].join(' · '),
+    facts: [constituencyLabel(i.constituency, locale), countryName(i.country, locale), formatList(locale, i.objectives.map((o) => objectiveLabel(o, locale)))].join(' · '),
     summary: i.summary,
     body: i.body,
   };

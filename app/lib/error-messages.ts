@@ -1,0 +1,27 @@
+import type { MessageKey } from '../i18n/translate';
+
+/**
+ * The heading and text of an error page, by HTTP status: the same words whether a page's error
+ * boundary or a download's small page (message-page.server.tsx) says it. A form refused before it
+ * could be read (too large, not a form, broken) says so: it is no server error, and trying again
+ * will not help.
+ */
+export function errorMessages(status: number): readonly [title: MessageKey, body: MessageKey] {
+  switch (status) {
+    case 404:
+      return ['notFound.title', 'notFound.body'];
+    case 410:
+      return ['gone.title', 'gone.body'];
+    case 403:
+      return ['forbidden.title', 'forbidden.body'];
+    case 405:
+      return ['methodNotAllowed.title', 'methodNotAllowed.body'];
+    case 413:
+      return ['formRefused.title', 'error.tooLong'];
+    case 400:
+    case 415:
+      return ['formRefused.title', 'error.form'];
+    default:
+      return ['serverError.title', 'serverError.body'];
+  }
+}
