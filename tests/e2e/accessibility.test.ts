@@ -8,8 +8,7 @@
  * file that renders a page must be listed here (a new one without an entry fails), so no page
  * escapes the check.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { readdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOGUES } from '../../app/i18n/catalogues.server';
@@ -25,13 +24,13 @@ import { submitterTypeLabel } from '../../app/modules/taxonomy/submitter-types';
 import { outbox, type Forum } from '../../db/schema';
 import { createForum } from '../factories/forums';
 import { createTestSubmission } from '../factories/submissions';
+import { violations } from '../helpers/axe';
 import { launchChromium, openPage } from '../helpers/browser';
 import { startPortalUnderTest } from '../helpers/portal-under-test';
 import { REDIS_DB } from '../helpers/redis-databases';
 import { eventually } from '../helpers/services';
 import { createStaff, signedInPage, type TestStaff } from '../helpers/staff';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 /** Staff pages are checked in Arabic and English; public pages, where most people arrive, in all six. */
 const LANGUAGES = ['ar', 'en'] as const;
 type Lang = InterfaceLocale;
@@ -107,34 +106,6 @@ const STAFF: Record<string, (l: Lang) => string> = {
 
 /** Pages reached by doing something first: listed here, checked in their own tests below. */
 const REACHED_BY_ACTING = ['$lang.forums.$slug.received.tsx', '$lang.staff.login_.code.tsx'];
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: Array<{ target: string[] }>;
-}
-
-/**
- * Rules axe files under best practice rather than a WCAG criterion, run by name: headings that
- * skip no level and one first-level heading (1.3.1, 2.4.6), all content inside landmarks with one
- * main (1.3.1, 2.4.1). Selecting by WCAG tag alone would leave them out.
- */
-const BY_NAME = ['heading-order', 'page-has-heading-one', 'region', 'landmark-one-main'];
-
-/** axe-core's WCAG 2.0–2.2 A and AA rules, and BY_NAME, on the page as it stands; one line per rule broken. */
-async function violations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const found = await page.evaluate(async (byName) => {
-    const result = await (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: Violation[] }> } }).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-      // A rule named here runs whatever its tags (axe: options.rules takes precedence over runOnly tags).
-      rules: Object.fromEntries(byName.map((id) => [id, { enabled: true }])),
-    });
-    return result.violations;
-  }, BY_NAME);
-  return found.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 /**
  * Content wider than the window at 320 CSS pixels (a 1280-pixel window zoomed to 400%), outside
