@@ -67,7 +67,7 @@ describe.each([
 
       await page.getByLabel('Full text').fill('');
       await page.getByRole('button', { name: 'Save the public version' }).click();
-      await expect.poll(() => page.getByText('This field is required.').count()).toBe(1);
+      await expect.poll(() => page.getByText('This field is required.', { exact: true }).count()).toBe(1);
       const redacted = 'Our shelter in Tripoli hosts forty women. [Contact details removed.]\nThey need legal aid.';
       await page.getByLabel('Full text').fill(redacted);
       await page.getByLabel('Do not publish the contact name (Samir Khoury), although the submitter agreed to it').check();
@@ -104,7 +104,7 @@ describe.each([
       await expect.poll(() => page.getByText(/^نُشرت بتاريخ/).count()).toBe(1);
       await page.getByRole('link', { name: 'النسخة العامة والنشر' }).click();
       await page.getByRole('button', { name: 'السحب من النشر' }).click();
-      await expect.poll(() => page.getByText('هذا الحقل مطلوب.').count()).toBe(1);
+      await expect.poll(() => page.getByText('هذا الحقل مطلوب.', { exact: true }).count()).toBe(1);
       const reason = 'يتضمن النص اسم طفل، وقد طلبت أسرته حذفه.';
       await page.getByLabel('سبب سحبها من النشر').fill(reason);
       await page.getByRole('button', { name: 'السحب من النشر' }).click();
@@ -148,7 +148,7 @@ describe('publication over time', () => {
     expect(await time.inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
     await time.fill('2020-01-01T09:00');
     await page.getByRole('button', { name: 'Accept and publish' }).click();
-    await expect.poll(() => page.getByText('Choose a time in the future.').count()).toBe(1);
+    await expect.poll(() => page.getByText('Choose a time in the future.', { exact: true }).count()).toBe(1);
     expect((await row(input.id)).decision).toBe('pending');
 
     await page.getByLabel('Date and time of publication (America/New_York)').fill('2031-03-31T17:00');

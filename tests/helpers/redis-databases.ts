@@ -41,4 +41,5 @@ export const REDIS_DB = {
   operationsPage: 35,
   reconcile: 37,
   security: 38,
+  staffFormErrors: 39,
 } as const;
