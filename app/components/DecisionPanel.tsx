@@ -1,14 +1,36 @@
 import { Form } from '@remix-run/react';
 import { REJECTION_CATEGORIES } from '../../db/schema/rejection-categories';
+import type { translator } from '../i18n/translate';
 import { useLocale } from '../lib/route-locale';
 import type { ReviewView } from '../modules/moderation/review-view';
-import type { DecisionFormProblem as DecisionProblem } from '../lib/decision-form.server';
+import type { DecisionField, DecisionFieldError, DecisionFormProblems } from '../lib/decision-form.server';
 import { CsrfField } from './CsrfField';
 import { PublishTimeFields } from './PublishTimeFields';
-import { SelectField, TextArea, TextField } from './form-fields';
+import { SelectField, TextArea, TextField, type SummaryError } from './form-fields';
+
+type T = ReturnType<typeof translator>;
+
+/** Each decision field's label, as its form shows it (and its error summary names it). */
+export function decisionFieldLabel(field: DecisionField, t: T, timeZone: string): string {
+  return field === 'publishAt' ? t('publication.publishAt', { zone: timeZone })
+    : field === 'category' ? t('staff.detail.category')
+    : field === 'reason' ? t('staff.detail.reason')
+    : field === 'message' ? t('staff.detail.changesMessage')
+    : t('staff.detail.original');
+}
+
+/** The message of a decision field's problem. */
+export function decisionErrorMessage(field: DecisionField, error: DecisionFieldError, t: T): string {
+  return t(field === 'original' && error === 'error.invalid' ? 'staff.detail.originalUnknown' : error);
+}
+
+/** A refused decision's problems for the page's error summary, each linked to its field. */
+export function decisionSummary(problems: DecisionFormProblems | undefined, t: T, timeZone: string): SummaryError[] {
+  return (problems?.errors ?? []).map(({ field, error }) => ({ field, label: decisionFieldLabel(field, t, timeZone), message: decisionErrorMessage(field, error, t) }));
+}
 
 /** The decisions open on a pending input, each its own form naming the version and the last event seen. */
-export function DecisionPanel({ review, problem }: { review: ReviewView; problem?: DecisionProblem }) {
+export function DecisionPanel({ review, problems }: { review: ReviewView; problems?: DecisionFormProblems }) {
   const { t } = useLocale();
   const guard = (
     <>
@@ -17,10 +39,10 @@ export function DecisionPanel({ review, problem }: { review: ReviewView; problem
       <input type="hidden" name="seen" value={review.lastAuditId} />
     </>
   );
-  const valueOf = (field: DecisionProblem['field']) => (problem?.field === field ? problem.value : undefined);
-  const errorOf = (field: DecisionProblem['field']) => {
-    if (problem?.field !== field) return undefined;
-    return t(field === 'original' && problem.error === 'error.invalid' ? 'staff.detail.originalUnknown' : problem.error);
+  const valueOf = (field: DecisionField) => problems?.values[field];
+  const errorOf = (field: DecisionField) => {
+    const found = problems?.errors.find((e) => e.field === field);
+    return found ? decisionErrorMessage(field, found.error, t) : undefined;
   };
   return (
     <div className="card decision-panel">
@@ -29,7 +51,7 @@ export function DecisionPanel({ review, problem }: { review: ReviewView; problem
         <PublishTimeFields
           defaultValue={valueOf('publishAt') ?? review.publishAtDefault}
           timeZone={review.timeZone}
-          error={problem?.field === 'publishAt' ? t(problem.error) : undefined}
+          error={errorOf('publishAt')}
         />
         <button className="button" type="submit" name="intent" value="accept">{t('staff.detail.accept')}</button>
       </Form>
@@ -39,11 +61,11 @@ export function DecisionPanel({ review, problem }: { review: ReviewView; problem
           name="category"
           label={t('staff.detail.category')}
           error={errorOf('category')}
+          defaultValue={valueOf('category')}
           placeholder={t('staff.detail.categoryChoose')}
           options={REJECTION_CATEGORIES.map((c) => ({ value: c, label: t(`rejection.${c}`) }))}
         />
-        {/* A missing category comes back with the reason as typed. */}
-        <TextArea name="reason" label={t('staff.detail.reason')} error={errorOf('reason')} defaultValue={valueOf('reason') ?? valueOf('category')} />
+        <TextArea name="reason" label={t('staff.detail.reason')} error={errorOf('reason')} defaultValue={valueOf('reason')} />
         <button className="button button-danger" type="submit" name="intent" value="reject">{t('staff.detail.reject')}</button>
       </Form>
       <Form method="post">

@@ -1,10 +1,25 @@
-import { ChoiceGroup } from './form-fields';
+import { ChoiceGroup, type SummaryError } from './form-fields';
+import type { translator } from '../i18n/translate';
 import { useLocale } from '../lib/route-locale';
 
 export interface StaffAccessValues {
   role?: string;
   forumScope?: string;
   forumIds?: string[];
+}
+
+/**
+ * The access fields' problems for an error summary, in the fields' order, each linked to the field
+ * that shows it (with no forum to tick, a "no forum ticked" error is shown by the forum scope).
+ */
+export function staffAccessProblems(errors: Record<string, string>, forumCount: number, t: ReturnType<typeof translator>): SummaryError[] {
+  const message = (field: string) => t(errors[field] as Parameters<typeof t>[0]);
+  const found: SummaryError[] = [];
+  if (errors.role) found.push({ field: 'role', label: t('staff.team.role'), message: message('role') });
+  if (errors.forumScope) found.push({ field: 'forumScope', label: t('staff.team.forumScope'), message: message('forumScope') });
+  if (errors.forumIds && forumCount > 0) found.push({ field: 'forumIds', label: t('staff.team.forums'), message: message('forumIds') });
+  else if (errors.forumIds && !errors.forumScope) found.push({ field: 'forumScope', label: t('staff.team.forumScope'), message: message('forumIds') });
+  return found;
 }
 
 /** Role and forums of a staff member: the same fields when inviting and when changing access. */

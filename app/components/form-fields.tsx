@@ -132,7 +132,7 @@ export function ChoiceGroup(
 ) {
   const { name, label, hint, error, kind, defaultValues = [], options, required, requiredText } = props;
   return (
-    <fieldset id={name} aria-describedby={describedBy(name, hint, error)} tabIndex={-1}>
+    <fieldset id={name} aria-describedby={describedBy(name, hint, error)} aria-invalid={error ? true : undefined} tabIndex={-1}>
       <legend>
         {label} {required && requiredText ? <span className="required">({requiredText})</span> : null}
       </legend>
@@ -171,18 +171,26 @@ export function Checkbox({ name, label, error, defaultChecked }: { name: string;
   );
 }
 
+/** One problem of a refused form: the id of its field (or fieldset), the field's label, what is wrong. */
+export interface SummaryError {
+  field: string;
+  label: string;
+  message: string;
+}
+
 /**
  * The problems of a refused form, each linking to its field. Focus moves to it when it appears, so
- * keyboard and screen reader users start from the list: on documents the enhance script does this
- * on load (app/enhance/focus.ts), on the staff application this effect after each answer.
+ * keyboard and screen reader users start from the list: without JavaScript the browser does this
+ * (autofocus), on documents the enhance script does it on load (app/enhance/focus.ts), on the
+ * staff application this effect and FocusAfterNavigation after each answer.
  */
-export function ErrorSummary({ title, errors }: { title: string; errors: Array<{ field: string; label: string; message: string }> }): ReactNode {
+export function ErrorSummary({ title, errors }: { title: string; errors: SummaryError[] }): ReactNode {
   const summary = useRef<HTMLDivElement>(null);
   const shown = errors.map((e) => `${e.field}:${e.message}`).join('|');
   useEffect(() => summary.current?.focus(), [shown]);
   if (errors.length === 0) return null;
   return (
-    <div ref={summary} className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} data-takes-focus>
+    <div ref={summary} className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} autoFocus data-takes-focus>
       <h2 id="error-summary-title">{title}</h2>
       <ul>
         {errors.map((e) => (

@@ -1,6 +1,7 @@
 /**
- * Reads a moderator's decision form: which decision, and the text it needs. A problem comes back
- * as the field it belongs to and a message key, with the text as typed so nothing is lost.
+ * Reads a moderator's decision form: which decision, and the text it needs. Problems come back
+ * all at once, each as the field it belongs to and a message key, with what was typed in every
+ * field of the form so nothing is lost.
  */
 import { REJECTION_CATEGORIES, type RejectionCategory } from '../../db/schema';
 import type { DecisionRequest } from '../modules/moderation/decide';
@@ -8,14 +9,17 @@ import { hasControlCharacters } from '../modules/submissions/submission-input';
 import { countCharacters } from '../modules/submissions/text-measure';
 import { readPublishTime, type PublishTimeError } from './publish-time-form.server';
 
-export type DecisionFormProblem = {
-  field: 'reason' | 'message' | 'category' | 'original' | 'publishAt';
-  error: 'error.required' | 'error.invalidCharacters' | 'error.tooLong' | 'error.invalid' | PublishTimeError;
-  value: string;
-};
+export type DecisionField = 'publishAt' | 'category' | 'reason' | 'message' | 'original';
+export type DecisionFieldError = 'error.required' | 'error.invalidCharacters' | 'error.tooLong' | 'error.invalid' | PublishTimeError;
+
+/** A refused decision form: each field's problem, in the form's order, and what was typed. */
+export interface DecisionFormProblems {
+  errors: Array<{ field: DecisionField; error: DecisionFieldError }>;
+  values: Partial<Record<DecisionField, string>>;
+}
 
 /** What is wrong with a reason or a message for the submitter, if anything. */
-export function staffTextProblem(text: string): DecisionFormProblem['error'] | undefined {
+export function staffTextProblem(text: string): DecisionFieldError | undefined {
   if (text.length === 0) return 'error.required';
   if (hasControlCharacters(text)) return 'error.invalidCharacters';
   if (countCharacters(text) > 5_000) return 'error.tooLong';
@@ -34,31 +38,35 @@ export async function readDecision(
   form: FormData,
   intent: DecisionIntent,
   opts: { findOriginal: (reference: string) => Promise<string | undefined>; timeZone: string },
-): Promise<{ ok: true; request: DecisionRequest } | { ok: false; problem: DecisionFormProblem }> {
+): Promise<{ ok: true; request: DecisionRequest } | { ok: false; problems: DecisionFormProblems }> {
   const text = (name: string) => String(form.get(name) ?? '').trim();
+  const refused = (errors: DecisionFormProblems['errors'], values: DecisionFormProblems['values']) => ({ ok: false as const, problems: { errors, values } });
   if (intent === 'accept') {
     const when = readPublishTime(form, opts.timeZone);
-    if (!when.ok) return { ok: false, problem: { field: 'publishAt', error: when.error, value: when.value } };
+    if (!when.ok) return refused([{ field: 'publishAt', error: when.error }], { publishAt: when.value });
     return { ok: true, request: { decision: 'accepted', publishAt: when.at } };
   }
   if (intent === 'spam') return { ok: true, request: { decision: 'spam' } };
   if (intent === 'reject') {
     const reason = text('reason');
     const category = text('category');
-    if (!(REJECTION_CATEGORIES as readonly string[]).includes(category)) return { ok: false, problem: { field: 'category', error: 'error.required', value: reason } };
-    const error = staffTextProblem(reason);
-    if (error) return { ok: false, problem: { field: 'reason', error, value: reason } };
+    const known = (REJECTION_CATEGORIES as readonly string[]).includes(category);
+    const reasonError = staffTextProblem(reason);
+    const errors: DecisionFormProblems['errors'] = [];
+    if (!known) errors.push({ field: 'category', error: 'error.required' });
+    if (reasonError) errors.push({ field: 'reason', error: reasonError });
+    if (errors.length) return refused(errors, { category: known ? category : '', reason });
     return { ok: true, request: { decision: 'rejected', category: category as RejectionCategory, reason } };
   }
   if (intent === 'changes') {
     const message = text('message');
     const error = staffTextProblem(message);
-    if (error) return { ok: false, problem: { field: 'message', error, value: message } };
+    if (error) return refused([{ field: 'message', error }], { message });
     return { ok: true, request: { decision: 'changes_requested', reason: message } };
   }
   const reference = text('original').toUpperCase();
-  if (!reference) return { ok: false, problem: { field: 'original', error: 'error.required', value: reference } };
+  if (!reference) return refused([{ field: 'original', error: 'error.required' }], { original: reference });
   const original = reference.length <= 40 ? await opts.findOriginal(reference) : undefined;
-  if (!original) return { ok: false, problem: { field: 'original', error: 'error.invalid', value: reference } };
+  if (!original) return refused([{ field: 'original', error: 'error.invalid' }], { original: reference });
   return { ok: true, request: { decision: 'duplicate', duplicateOf: original } };
 }

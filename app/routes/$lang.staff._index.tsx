@@ -2,7 +2,8 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { REJECTION_CATEGORIES } from '../../db/schema/rejection-categories';
 import { CsrfField } from '../components/CsrfField';
-import { SelectField, TextArea } from '../components/form-fields';
+import { ErrorSummary, SelectField, TextArea } from '../components/form-fields';
+import { decisionErrorMessage } from '../components/DecisionPanel';
 import { QueueFilters } from '../components/QueueFilters';
 import { translator } from '../i18n/translate';
 import { readDecision } from '../lib/decision-form.server';
@@ -73,7 +74,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const zoneForum = await findForumById(context.db, String(form.get('scheduleForum') ?? '') || undefined);
   const zone = zoneForum && mayModerate(staff, zoneForum.id) ? zoneForum.timeZone : 'UTC';
   const read = await readDecision(form, intent, { findOriginal: async () => undefined, timeZone: zone });
-  if (!read.ok) return data({ problem: 'field' as const, field: read.problem.field, error: read.problem.error, value: read.problem.value }, { status: 400 });
+  // Refused: the problems, and the form as it was (ticked inputs included), so nothing is lost.
+  if (!read.ok) {
+    const typed = { bulk: intent, items: items.map((i) => `${i.id}:${i.version}`), publish: String(form.get('publish') ?? 'now'), ...read.problems.values };
+    return data({ problem: 'fields' as const, errors: read.problems.errors, typed }, { status: 400 });
+  }
   if (read.request.decision === 'duplicate' || read.request.decision === 'changes_requested') return data({ problem: 'invalid' as const }, { status: 400 });
   const result = await decideMany(context.db, { items, staffId: staff.id, request: read.request, mayModerate: (forumId) => mayModerate(staff, forumId) });
   return { problem: null, result };
@@ -85,9 +90,17 @@ export default function ModerationQueue() {
   const twoFactorOn = useSearchParams()[0].get('twoFactor') === 'on';
   const result = useActionData<typeof action>();
   const { locale, t } = useLocale();
+  const refused = result?.problem === 'fields' ? result : undefined;
+  const errorOf = (field: 'publishAt' | 'category' | 'reason') => {
+    const found = refused?.errors.find((e) => e.field === field);
+    return found ? decisionErrorMessage(field, found.error, t) : undefined;
+  };
+  const bulkLabels = { publishAt: t('publication.publishAt', { zone: schedule.zone }), category: t('staff.bulk.category'), reason: t('staff.bulk.reason') };
+  const problems = (['publishAt', 'category', 'reason'] as const).filter((f) => errorOf(f)).map((f) => ({ field: f, label: bulkLabels[f], message: errorOf(f)! }));
   return (
     <>
       <h1>{t('staff.queue.title')}</h1>
+      <ErrorSummary title={t('form.errorSummary', { count: problems.length })} errors={problems} />
       {twoFactorOn ? <p className="notice" role="status">{t('staff.totp.justEnabled')}</p> : null}
       <QueueFilters filter={filter} counts={counts} forums={forums} countries={countries} />
       {filter.forum ? <p><Link to={`/${locale}/staff/forums/${filter.forum}/coverage`}>{t('coverage.staffLink')}</Link></p> : null}
@@ -98,12 +111,8 @@ export default function ModerationQueue() {
             <ul>{result.result.skipped.map((s) => <li key={s.reference}><bdi>{s.reference}</bdi>: {t(`staff.bulk.skipped.${s.reason}`)}</li>)}</ul>
           ) : null}
         </div>
-      ) : result?.problem ? (
-        <p className="notice notice-error" role="alert">
-          {result.problem === 'field' && result.field === 'publishAt'
-            ? t(result.error)
-            : t(result.problem === 'field' ? 'staff.bulk.needsReason' : result.problem === 'none_selected' ? 'staff.bulk.noneSelected' : 'error.form')}
-        </p>
+      ) : result?.problem && result.problem !== 'fields' ? (
+        <p className="notice notice-error" role="alert">{t(result.problem === 'none_selected' ? 'staff.bulk.noneSelected' : 'error.form')}</p>
       ) : null}
       {filter.group ? (
         <p className="notice">{t('staff.queue.groupOnly')} <Link to={`/${locale}/staff?${queueQuery(filter, { group: undefined })}`}>{t('staff.queue.groupAll')}</Link></p>
@@ -130,7 +139,10 @@ export default function ModerationQueue() {
             <tbody>
               {rows.map((r) => (
                 <tr key={r.id}>
-                  <td><input type="checkbox" name="item" value={`${r.id}:${r.version}`} aria-label={t('staff.queue.selectOne', { reference: r.reference })} /></td>
+                  <td>
+                    <input type="checkbox" name="item" value={`${r.id}:${r.version}`} aria-label={t('staff.queue.selectOne', { reference: r.reference })}
+                      defaultChecked={refused?.typed.items.includes(`${r.id}:${r.version}`)} />
+                  </td>
                   <td><Link to={`/${locale}/staff/submissions/${r.id}`}><bdi>{r.reference}</bdi></Link></td>
                   <td lang={r.language} dir="auto">{r.title}</td>
                   <td>{r.forum}</td>
@@ -155,7 +167,7 @@ export default function ModerationQueue() {
               <SelectField
                 name="bulk"
                 label={t('staff.bulk.decision')}
-                defaultValue="accept"
+                defaultValue={refused?.typed.bulk ?? 'accept'}
                 options={[
                   { value: 'accept', label: t('staff.detail.accept') },
                   { value: 'reject', label: t('staff.detail.reject') },
@@ -163,14 +175,16 @@ export default function ModerationQueue() {
                 ]}
               />
               <input type="hidden" name="scheduleForum" value={schedule.forum} />
-              <PublishTimeFields defaultValue={schedule.default} timeZone={schedule.zone} />
+              <PublishTimeFields defaultValue={refused?.typed.publishAt ?? schedule.default} timeZone={schedule.zone} error={errorOf('publishAt')} />
               <SelectField
                 name="category"
                 label={t('staff.bulk.category')}
                 placeholder={t('staff.detail.categoryChoose')}
+                defaultValue={refused?.typed.category}
+                error={errorOf('category')}
                 options={REJECTION_CATEGORIES.map((c) => ({ value: c, label: t(`rejection.${c}`) }))}
               />
-              <TextArea name="reason" label={t('staff.bulk.reason')} />
+              <TextArea name="reason" label={t('staff.bulk.reason')} defaultValue={refused?.typed.reason} error={errorOf('reason')} />
               <button className="button" type="submit">{t('staff.bulk.apply')}</button>
             </fieldset>
           ) : null}

@@ -5,11 +5,12 @@ import { CsrfField } from '../components/CsrfField';
 import { Instant } from '../components/Instant';
 import { Interpolate } from '../components/Interpolate';
 import { ListOf } from '../components/ListOf';
-import { DecisionPanel } from '../components/DecisionPanel';
+import { DecisionPanel, decisionSummary } from '../components/DecisionPanel';
+import { ErrorSummary } from '../components/form-fields';
 import { AuditEntry, ReviewHistory } from '../components/ReviewHistory';
 import { SubmissionDetails } from '../components/SubmissionDetails';
 import { listParts } from '../i18n/list-format';
-import { DECISION_INTENTS, readDecision, staffTextProblem, type DecisionIntent } from '../lib/decision-form.server';
+import { DECISION_INTENTS, readDecision, staffTextProblem, type DecisionFormProblems, type DecisionIntent } from '../lib/decision-form.server';
 import { requireForumAccess, requireStaff, requireStaffForm } from '../lib/staff-auth.server';
 import { requireLocale, useLocale } from '../lib/route-locale';
 import { claimSubmission, releaseClaim } from '../modules/moderation/claims';
@@ -79,11 +80,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     timeZone: (await findForumById(context.db, forumId))?.timeZone ?? 'UTC',
   });
   // The text reaches the submitter by e-mail and the status page: kept as written, never broken.
-  if (!read.ok) return data({ problem: 'field' as const, field: read.problem }, { status: 400 });
+  if (!read.ok) return data({ problem: 'fields' as const, fields: read.problems }, { status: 400 });
   const result = await decide(context.db, { submissionId, expectedVersion, staffId: staff.id, request: read.request });
   if (result.ok) return back;
   if (result.reason === 'not_found') throw new Response('Not found', { status: 404 });
-  if (result.reason === 'invalid_original') return data({ problem: 'field' as const, field: { field: 'original' as const, error: 'error.invalid' as const, value: String(form.get('original') ?? '') } }, { status: 400 });
+  if (result.reason === 'invalid_original') {
+    const fields: DecisionFormProblems = { errors: [{ field: 'original', error: 'error.invalid' }], values: { original: String(form.get('original') ?? '') } };
+    return data({ problem: 'fields' as const, fields }, { status: 400 });
+  }
   if (result.reason === 'claimed') return data({ problem: 'claimed' as const, by: result.claimedBy }, { status: 409 });
   // Someone else changed it meanwhile: say what happened since this page was opened.
   const since = await auditSince(context.db, submissionId, Number.isSafeInteger(seen) && seen > 0 ? seen : 0);
@@ -102,9 +106,16 @@ export default function ReviewSubmission() {
   const { review, isAdmin } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { locale, t } = useLocale();
+  const fields = result?.problem === 'fields' ? result.fields : undefined;
+  // A refused decision or note: its problems first, each linked to its field further down.
+  const problems = [
+    ...decisionSummary(fields, t, review.timeZone),
+    ...(result?.problem === 'note' ? [{ field: 'note', label: t('staff.detail.addNote'), message: t(result.error) }] : []),
+  ];
   return (
     <>
       <p><Link to={`/${locale}/staff`}>{t('staff.detail.back')}</Link></p>
+      <ErrorSummary title={t('form.errorSummary', { count: problems.length })} errors={problems} />
       {result?.problem === 'stale' ? (
         <div className="notice notice-error" role="alert">
           <p>{t('staff.detail.stale')}</p>
@@ -141,7 +152,7 @@ export default function ReviewSubmission() {
       {review.withdrawn ? <p className="notice">{t('staff.detail.withdrawn')}</p> : null}
       {review.awaitingConfirmation && !review.withdrawn ? <p className="notice">{t('staff.detail.unconfirmed')}</p> : null}
       {review.decidable ? (
-        <DecisionPanel review={review} problem={result?.problem === 'field' ? result.field : undefined} />
+        <DecisionPanel review={review} problems={fields} />
       ) : review.decision === 'pending' ? null : (
         <p>
           {t('staff.detail.decided', { decision: t(`decision.${review.decision}`) })}

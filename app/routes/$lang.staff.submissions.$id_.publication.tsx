@@ -4,7 +4,7 @@ import { CsrfField } from '../components/CsrfField';
 import { HintedText } from '../components/HintedText';
 import { PublishTimeFields } from '../components/PublishTimeFields';
 import { PublicationState } from '../components/PublicationSummary';
-import { Checkbox, ChoiceGroup, TextArea, TextField } from '../components/form-fields';
+import { Checkbox, ChoiceGroup, ErrorSummary, TextArea, TextField, type SummaryError } from '../components/form-fields';
 import { readPublicVersionForm, type PublicVersionProblems } from '../lib/public-version-form.server';
 import { readPublishTime, type PublishTimeError } from '../lib/publish-time-form.server';
 import { MAX_FORM_BYTES } from '../lib/submission-request.server';
@@ -121,6 +121,13 @@ export default function PublicationPage() {
   const typed = result?.problem === 'version' ? result.values : undefined;
   const fieldError = (name: keyof PublicVersionProblems) => (result?.problem === 'version' && result.fields[name] ? t(result.fields[name]!) : undefined);
   const p = page.publication;
+  // A refused form's problems, each linked to its field: the publication time, the reason for
+  // withdrawal, or the texts of the public version (in the form's order).
+  const problems: SummaryError[] =
+    result?.problem === 'publishAt' ? [{ field: 'publishAt', label: t('publication.publishAt', { zone: page.timeZone }), message: t(result.error) }]
+    : result?.problem === 'reason' ? [{ field: 'reason', label: t('publication.unpublishReason'), message: t(result.error) }]
+    : result?.problem === 'version' ? (['title', 'summary', 'body'] as const).filter((f) => result.fields[f]).map((f) => ({ field: f, label: t(`publication.field.${f}`), message: fieldError(f)! }))
+    : [];
   return (
     <>
       <p><Link to={`/${locale}/staff/submissions/${page.id}`}>{t('publication.back', { reference: page.reference })}</Link></p>
@@ -128,6 +135,7 @@ export default function PublicationPage() {
       <Flash done={done} />
       {result?.problem === 'state' ? <p className="notice notice-error" role="alert">{t('publication.error.state')}</p> : null}
       {result?.problem === 'stale' ? <p className="notice notice-error" role="alert">{t('publication.error.stale')}</p> : null}
+      <ErrorSummary title={t('form.errorSummary', { count: problems.length })} errors={problems} />
 
       <h2>{t('publication.record')}</h2>
       <p><PublicationState publication={p} decision={page.decision} /></p>

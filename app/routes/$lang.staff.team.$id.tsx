@@ -1,7 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { CsrfField } from '../components/CsrfField';
-import { StaffAccessFields } from '../components/StaffAccessFields';
+import { ErrorSummary } from '../components/form-fields';
+import { StaffAccessFields, staffAccessProblems } from '../components/StaffAccessFields';
 import { isMessageKey } from '../i18n/translate';
 import { requireAdmin, requireStaffForm } from '../lib/staff-auth.server';
 import { forumChoices } from '../lib/staff-team.server';
@@ -91,6 +92,7 @@ export default function StaffMemberPage() {
   const doneKey = done ? `staff.member.done.${done}` : '';
   const values = result?.values;
   const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : undefined);
+  const problems = staffAccessProblems(result?.errors ?? {}, forums.length, t);
   const actionName = (action: string) => (isMessageKey(`staff.audit.${action}`) ? t(`staff.audit.${action}` as 'staff.audit.staff.invited') : action);
   return (
     <>
@@ -98,6 +100,7 @@ export default function StaffMemberPage() {
       <h1><bdi>{member.displayName}</bdi></h1>
       {isMessageKey(doneKey) ? <p className="notice" role="status">{t(doneKey)}</p> : null}
       {result?.errors.form ? <p className="notice notice-error" role="alert">{t(result.errors.form as 'error.form')}</p> : null}
+      <ErrorSummary title={t('form.errorSummary', { count: problems.length })} errors={problems} />
       <dl className="facts">
         <dt>{t('staff.team.email')}</dt><dd><bdi dir="ltr">{member.email}</bdi></dd>
         <dt>{t('staff.team.status')}</dt>

@@ -1,8 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { CsrfField } from '../components/CsrfField';
-import { SelectField, TextField } from '../components/form-fields';
-import { StaffAccessFields } from '../components/StaffAccessFields';
+import { ErrorSummary, SelectField, TextField } from '../components/form-fields';
+import { StaffAccessFields, staffAccessProblems } from '../components/StaffAccessFields';
 import { translator, type MessageKey } from '../i18n/translate';
 import { requireAdmin, requireStaffForm } from '../lib/staff-auth.server';
 import { forumChoices } from '../lib/staff-team.server';
@@ -45,12 +45,20 @@ export default function InviteStaff() {
   const values = result?.values ?? {};
   const error = (field: string) => (result?.errors[field] ? t(result.errors[field] as MessageKey) : undefined);
   const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : undefined);
+  const errors = result?.errors ?? {};
+  const problems = [
+    ...(['displayName', 'email', 'locale'] as const)
+      .filter((f) => errors[f])
+      .map((f) => ({ field: f, label: t(f === 'displayName' ? 'staff.team.name' : f === 'email' ? 'staff.team.email' : 'staff.team.locale'), message: error(f)! })),
+    ...staffAccessProblems(errors, forums.length, t),
+  ];
   return (
     <>
       <p><Link to={`/${locale}/staff/team`}>{t('staff.team.back')}</Link></p>
       <h1>{t('staff.team.invite')}</h1>
       <p>{t('staff.team.inviteIntro')}</p>
-      {result ? <p className="notice notice-error" role="alert">{t('staff.form.invalid')}</p> : null}
+      {errors.form ? <p className="notice notice-error" role="alert">{t('error.form')}</p> : null}
+      <ErrorSummary title={t('form.errorSummary', { count: problems.length })} errors={problems} />
       <Form method="post" noValidate>
         <CsrfField />
         <TextField name="displayName" dir="auto" label={t('staff.team.name')} required error={error('displayName')} defaultValue={one(values.displayName)} />
@@ -58,6 +66,7 @@ export default function InviteStaff() {
         <SelectField
           name="locale"
           label={t('staff.team.locale')}
+          error={error('locale')}
           defaultValue={one(values.locale) ?? locale}
           options={INTERFACE_LOCALES.map((l) => ({ value: l, label: AUTONYMS[l] }))}
         />

@@ -25,7 +25,8 @@ function SiteFrame({ children }: { children: ReactNode }) {
           </div>
         </div>
       </header>
-      <main id="main" className="page">
+      {/* Focusable from script and links only, so the skip link moves focus here, not just the view. */}
+      <main id="main" className="page" tabIndex={-1}>
         {children}
       </main>
       <footer className="site-footer"><p>{t('site.footer')}</p></footer>

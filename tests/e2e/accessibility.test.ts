@@ -1,30 +1,37 @@
 /**
- * WCAG 2.2 AA as axe-core checks it, in Chromium, on every page of the portal: public pages, the
- * form with its error summary, the page after sending, the status page and its edit form, and the
- * staff sign-in in all six languages; its second step and every staff page, as an administrator
- * sees it, in Arabic and English; the error pages (not found, refused, and the small pages of
- * addresses that are not pages) in Arabic and English; and nothing but data tables scrolls sideways at 400% zoom. Every route file that renders a page must be listed here (a new one
+ * WCAG 2.2 AA as axe-core checks it (with its heading and landmark rules), in Chromium, on every
+ * page of the portal: public pages, the form with its error summary, the page after sending, the
+ * status page and its edit form, and the staff sign-in in all six languages; the status page once
+ * withdrawn, erased and published, the page of an input withdrawn from publication, the sign-in's
+ * second step and every staff page (the books page with a book listed), as an administrator sees
+ * it, in Arabic and English; the error pages (not found, refused, and the small pages of
+ * addresses that are not pages) in Arabic and English; and nothing but data tables scrolls
+ * sideways at 400% zoom. Every route file that renders a page must be listed here (a new one
  * without an entry fails), so no page escapes the check.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { readdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOGUES } from '../../app/i18n/catalogues.server';
 import { MIN_FILL_SECONDS } from '../../app/modules/abuse/form-timing';
 import { decide } from '../../app/modules/moderation/decide';
+import { listBooks, requestBook } from '../../app/modules/publication/book';
+import { unpublishSubmission } from '../../app/modules/publication/publish';
+import { erasePersonalData } from '../../app/modules/submissions/personal-data';
+import { withdrawSubmission } from '../../app/modules/submissions/withdraw';
 import { objectiveLabel } from '../../app/modules/taxonomy/objectives';
 import { UN_LANGUAGES, type InterfaceLocale } from '../../app/modules/taxonomy/locales';
 import { submitterTypeLabel } from '../../app/modules/taxonomy/submitter-types';
 import { outbox, type Forum } from '../../db/schema';
 import { createForum } from '../factories/forums';
 import { createTestSubmission } from '../factories/submissions';
+import { violations } from '../helpers/axe';
 import { launchChromium, openPage } from '../helpers/browser';
 import { startPortalUnderTest } from '../helpers/portal-under-test';
 import { REDIS_DB } from '../helpers/redis-databases';
+import { eventually } from '../helpers/services';
 import { createStaff, signedInPage, type TestStaff } from '../helpers/staff';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 /** Staff pages are checked in Arabic and English; public pages, where most people arrive, in all six. */
 const LANGUAGES = ['ar', 'en'] as const;
 type Lang = InterfaceLocale;
@@ -34,9 +41,13 @@ let browser: Browser;
 let forum: Forum;
 let admin: TestStaff;
 let moderator: TestStaff;
-let published: { id: string; reference: string };
+let published: { id: string; reference: string; statusToken: string };
 let waiting: { id: string; statusToken: string };
 let toChange: { id: string; statusToken: string };
+/** The status page in its other stages, and an input staff withdrew from publication. */
+let withdrawn: { statusToken: string };
+let erased: { statusToken: string };
+let unpublished: { reference: string };
 const url = (p: string) => `${portal.appUrl}${p}`;
 /** A field by its label, which may go on with " (required)" (in Chinese, one label begins another: 国家, 国家主权). */
 const startsWith = (label: string) => new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( |$)`);
@@ -100,25 +111,6 @@ const STAFF: Record<string, (l: Lang) => string> = {
 /** Pages reached by doing something first: listed here, checked in their own tests below. */
 const REACHED_BY_ACTING = ['$lang.forums.$slug.received.tsx', '$lang.staff.login_.code.tsx'];
 
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: Array<{ target: string[] }>;
-}
-
-/** axe-core's WCAG 2.0–2.2 A and AA rules on the page as it stands; one line per rule broken. */
-async function violations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const found = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: Violation[] }> } }).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-    });
-    return result.violations;
-  });
-  return found.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-}
-
 /**
  * Content wider than the window at 320 CSS pixels (a 1280-pixel window zoomed to 400%), outside
  * data tables and code-like text, which WCAG 1.4.10 lets scroll in their own box.
@@ -159,6 +151,18 @@ beforeAll(async () => {
   expect(changes).toEqual({ ok: true });
   // An e-mail that failed for good, so the operations page shows its table and retry buttons.
   await portal.db.insert(outbox).values({ kind: 'acknowledge', submissionId: waiting.id, failedAt: new Date(), attempts: 1, lastError: 'SmtpSendError [EENVELOPE]: SMTP send failed at RCPT TO: EENVELOPE 550' });
+  const toWithdraw = await createTestSubmission(portal.db, forum, { title: 'Withdrawn by its submitter', language: 'en' });
+  expect(await withdrawSubmission(portal.db, toWithdraw.id)).toBe(true);
+  withdrawn = toWithdraw;
+  const toErase = await createTestSubmission(portal.db, forum, { title: 'Personal data erased', language: 'en' });
+  expect(await erasePersonalData(portal.db, toErase.id)).toMatchObject({ erased: true });
+  erased = toErase;
+  const toUnpublish = await createTestSubmission(portal.db, forum, { title: 'Withdrawn from publication', language: 'en' });
+  await decide(portal.db, { submissionId: toUnpublish.id, expectedVersion: 1, staffId: admin.id, request: { decision: 'accepted' } });
+  expect(await unpublishSubmission(portal.db, { submissionId: toUnpublish.id, staffId: admin.id, reason: 'A name that must not be public.' })).toBe('unpublished');
+  unpublished = toUnpublish;
+  // A book of the forum's published inputs, made by the worker, so the books page lists one.
+  await requestBook(portal.db, { forumId: forum.id, staffId: admin.id, grouping: 'objective', locale: 'ar' });
   browser = await launchChromium();
 });
 afterAll(async () => {
@@ -211,9 +215,32 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
     expect(problems()).toEqual([]);
   });
 
+  it.each(LANGUAGES)('the status page withdrawn, erased and published, and an input withdrawn from publication (410), in %s', async (lang) => {
+    const t = CATALOGUES[lang];
+    const { page, problems } = await openPage(browser);
+    for (const [token, stage] of [[withdrawn.statusToken, 'withdrawn'], [erased.statusToken, 'erased'], [published.statusToken, 'published']] as const) {
+      await expectAccessible(page, `/${lang}/status/${token}`);
+      if (stage === 'erased') expect(await page.getByText(t['status.erased'].split('{')[0].trim()).count(), stage).toBe(1);
+      else expect(await page.getByText(t[`status.stage.${stage}`], { exact: true }).count(), stage).toBe(1);
+    }
+    await expectAccessible(page, `/${lang}/inputs/${unpublished.reference}`, 410);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(t['input.withdrawn.title'].replace('{reference}', unpublished.reference));
+    expect(problems()).toEqual([]);
+  });
+
   it('staff pages in Arabic and English, as an administrator', async () => {
+    // The books page is checked with a finished book listed.
+    await eventually(async () => (await listBooks(portal.db, forum.id)).every((b) => b.finishedAt !== null), 60_000, 'the book');
     const { page, problems } = await signedInPage(browser, portal.appUrl, admin);
-    for (const lang of LANGUAGES) for (const path of Object.values(STAFF)) await expectAccessible(page, path(lang));
+    for (const lang of LANGUAGES) {
+      for (const [file, path] of Object.entries(STAFF)) {
+        await expectAccessible(page, path(lang));
+        if (file === '$lang.staff.forums.$id.books._index.tsx') {
+          const download = CATALOGUES[lang]['book.download'].split('{')[0].trim();
+          expect(await page.getByRole('link', { name: download }).count(), 'a book listed').toBe(1);
+        }
+      }
+    }
     expect(problems()).toEqual([]);
   });
 

@@ -1,7 +1,7 @@
 /**
  * A moderator asks for changes in the staff interface; the submitter follows the link from the
- * e-mail, edits the input without JavaScript and sends it again; a new receipt arrives and the
- * input is back in the queue.
+ * e-mail, edits the input (without JavaScript, and with it) and sends it again; a new receipt
+ * arrives and the input is back in the queue.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,7 +39,10 @@ async function mailsTo(email: string, count: number) {
 }
 
 describe('changes requested', () => {
-  it('moderator asks, submitter edits without JavaScript and sends again, new receipt', async () => {
+  it.each([
+    { way: 'without JavaScript', javaScriptEnabled: false },
+    { way: 'with JavaScript', javaScriptEnabled: true },
+  ])('moderator asks, submitter edits $way and sends again, new receipt', async ({ javaScriptEnabled }) => {
     const email = `edit-${crypto.randomUUID().slice(0, 8)}@example.org`;
     const { id, reference } = await createTestSubmission(portal.db, forum, { email, title: 'First title' });
     await mailsTo(email, 2); // the confirmation request and the acknowledgement
@@ -62,8 +65,8 @@ describe('changes requested', () => {
     expect(request.text).toContain('Please remove the names in the second paragraph.');
     const editLink = /https?:\/\/\S+\/status\/[A-Za-z0-9_-]{43}\/edit/.exec(request.text ?? '')![0];
 
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    const page = await context.newPage();
+    const submitter = await openPage(browser, { javaScriptEnabled });
+    const page = submitter.page;
     await page.goto(editLink);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(`Edit your input to Test forum ${forum.referencePrefix.slice(1)}`);
     expect(await page.getByLabel('Title of the input').inputValue()).toBe('First title');
@@ -72,14 +75,16 @@ describe('changes requested', () => {
     await page.getByRole('button', { name: 'Send the edited input' }).click();
     await expect.poll(() => page.getByRole('alert').filter({ hasText: 'There is a problem' }).count()).toBe(1);
     await page.getByLabel('Title of the input').fill('Second title, without names');
-    await page.screenshot({ path: 'test-results/screenshots/en-edit-after-changes.png', fullPage: true });
+    if (!javaScriptEnabled) await page.screenshot({ path: 'test-results/screenshots/en-edit-after-changes.png', fullPage: true });
     await page.getByRole('button', { name: 'Send the edited input' }).click();
+    await page.waitForURL(/\?resubmitted=1$/, { waitUntil: 'load' });
     await expect.poll(() => page.getByRole('status').textContent()).toContain('Your edited input was sent');
     expect(await page.getByText('Received, in review by the secretariat').count()).toBe(1);
     // The edit link has done its work: it now shows the status page.
     await page.goto(editLink);
     expect(page.url()).not.toMatch(/\/edit$/);
-    await context.close();
+    expect(submitter.problems()).toEqual([]);
+    await page.context().close();
 
     const after = await mailsTo(email, 4);
     expect(after.filter((m) => m.subject?.startsWith('Received: your input')).length).toBe(2);

@@ -2,7 +2,8 @@
  * The keyboard alone, in Chromium: a person who cannot use a mouse sends an input in Arabic with
  * an attached file, confirms it from the status page, and a moderator signs in and accepts it in
  * English. Every control is reached with Tab (in the page's order, so an unreachable control fails
- * the test) and worked with Space, Enter and the arrow keys; focus is always visible.
+ * the test) and worked with Space, Enter and the arrow keys; focus is always visible. On public and
+ * staff pages, in Arabic and English, the first Tab reaches a visible link that skips to the content.
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -19,7 +20,7 @@ import { launchChromium, openPage } from '../helpers/browser';
 import { startPortalUnderTest } from '../helpers/portal-under-test';
 import { REDIS_DB } from '../helpers/redis-databases';
 import { eventually, mailTo } from '../helpers/services';
-import { createStaff, type TestStaff } from '../helpers/staff';
+import { createStaff, signedInPage, type TestStaff } from '../helpers/staff';
 
 let portal: Awaited<ReturnType<typeof startPortalUnderTest>>;
 let browser: Browser;
@@ -140,6 +141,40 @@ describe('keyboard only', () => {
     await eventually(async () => (await portal.db.select().from(submissions).where(eq(submissions.id, sent.id)))[0].publishedAt ?? undefined, 10_000, 'publication');
     // The decided page comes back with focus on its heading, not on the button that is gone.
     await expect.poll(() => p.evaluate(() => document.activeElement?.textContent)).toBe(sent.title);
+    expect(staff.problems()).toEqual([]);
+  });
+});
+
+describe('skip link', () => {
+  /** The first Tab on a new document shows the skip link; Enter moves focus into the main content. */
+  async function skipsToContent(page: Page, lang: 'ar' | 'en'): Promise<void> {
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: CATALOGUES[lang]['site.skip'], exact: true });
+    expect(await skip.evaluate((el) => el === document.activeElement), 'the first Tab focuses the skip link').toBe(true);
+    expect(await skip.evaluate((el) => getComputedStyle(el).outlineStyle), 'focus must be visible').not.toBe('none');
+    // Shown inside the window while it has focus (it waits above the page otherwise).
+    const box = await skip.boundingBox();
+    const width = page.viewportSize()!.width;
+    expect(box && box.y >= 0 && box.x >= 0 && box.x + box.width <= width && box.height > 0, 'the skip link is on screen').toBe(true);
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.closest('main')?.id ?? document.activeElement?.tagName), { message: 'focus is in the main content' })
+      .toBe('main');
+    // The next Tab goes on from there: to the first control of the content, past the header.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => Boolean(document.activeElement?.closest('main')))).toBe(true);
+  }
+
+  it.each(['ar', 'en'] as const)('on a public page and a staff page, in %s', async (lang) => {
+    const visitor = await openPage(browser);
+    await visitor.page.goto(url(`/${lang}/forums/${forum.slug}`));
+    await skipsToContent(visitor.page, lang);
+    expect(visitor.problems()).toEqual([]);
+
+    const staff = await signedInPage(browser, portal.appUrl, moderator, lang);
+    // A new document, as when the page is opened from a bookmark.
+    await staff.page.goto(url(`/${lang}/staff`));
+    await skipsToContent(staff.page, lang);
     expect(staff.problems()).toEqual([]);
   });
 });

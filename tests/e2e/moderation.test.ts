@@ -156,7 +156,7 @@ describe.each([
       await page.goto(url(`/en/staff/submissions/${copy.id}`));
       await page.getByLabel('Reference of the input it repeats').fill('NOPE-0001');
       await page.getByRole('button', { name: 'Mark as duplicate' }).click();
-      await expect.poll(() => page.getByText('No other input of this forum has this reference.').count()).toBe(1);
+      await expect.poll(() => page.getByText('No other input of this forum has this reference.', { exact: true }).count()).toBe(1);
       await page.getByLabel('Reference of the input it repeats').fill(first.reference.toLowerCase());
       await page.getByRole('button', { name: 'Mark as duplicate' }).click();
       await expect.poll(() => page.getByText(/Decision: Duplicate/).count()).toBe(1);

@@ -129,7 +129,7 @@ describe('invitations and two-factor sign-in', () => {
     await page.getByLabel(/^Moderator/).check();
     await page.getByLabel('Only the forums ticked below').check();
     await page.getByRole('button', { name: 'Send the invitation' }).click();
-    await expect.poll(() => page.getByText('Tick at least one forum, or choose all forums.').count()).toBe(1);
+    await expect.poll(() => page.getByText('Tick at least one forum, or choose all forums.', { exact: true }).count()).toBe(1);
     expect(await page.getByLabel('Name').inputValue()).toBe('Carlos Moderator');
     await page.getByLabel('Regional review for Asia and the Pacific').check();
     await page.getByRole('button', { name: 'Send the invitation' }).click();

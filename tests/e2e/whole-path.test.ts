@@ -2,9 +2,11 @@
  * The whole path in Chromium, as people use it: a submitter sends an input in Arabic and sees the
  * reference; confirms the address with the link e-mailed to it; the acknowledgement with its PDF
  * receipt arrives in the capture mailbox; a moderator
- * signs in and accepts; the input appears on the public listing. Then the same form in English
- * without JavaScript, through a validation error.
+ * signs in and accepts; the input appears on the public listing. Then the same form in English,
+ * through a validation error, and the status page's actions (confirm, withdraw, download, erase),
+ * without JavaScript and with it.
  */
+import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIN_FILL_SECONDS } from '../../app/modules/abuse/form-timing';
@@ -143,9 +145,12 @@ describe('the whole path', () => {
     await page.context().close();
   });
 
-  it('works without JavaScript in English: a validation error keeps what was typed; confirm, withdraw, download and erase', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    const page = await context.newPage();
+  it.each([
+    { way: 'without JavaScript', javaScriptEnabled: false },
+    { way: 'with JavaScript', javaScriptEnabled: true },
+  ])('works $way in English: a validation error keeps what was typed; confirm, withdraw, download and erase', async ({ javaScriptEnabled }) => {
+    const { page, problems } = await openPage(browser, { javaScriptEnabled });
+    const context = page.context();
     await page.goto(`${portal.appUrl}/en/forums/${forum.slug}/submit`);
     await page.getByLabel('Your name').fill('Jean Dupont');
     await page.getByLabel('E-mail address').fill('not an address');
@@ -158,7 +163,7 @@ describe('the whole path', () => {
     expect(await summary.getByRole('link', { name: /agree to its publication/ }).count()).toBe(1);
     expect(await page.getByLabel('Your name').inputValue()).toBe('Jean Dupont');
     expect(await page.getByLabel('Title of the input').inputValue()).toBe('Regular pathways in West Africa');
-    await page.screenshot(shot('en-form-errors'));
+    if (!javaScriptEnabled) await page.screenshot(shot('en-form-errors'));
 
     const email = `jean-${crypto.randomUUID().slice(0, 8)}@example.org`;
     await page.getByLabel('E-mail address').fill(email);
@@ -172,31 +177,37 @@ describe('the whole path', () => {
     await page.getByRole('checkbox', { name: 'I agree that this input may be published if it is accepted.' }).check();
     await page.waitForTimeout(MIN_FILL_SECONDS * 1000);
     await page.getByRole('button', { name: 'Send input' }).click();
+    await page.waitForURL(/\/received$/, { waitUntil: 'load' });
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Your input was received');
 
-    // Confirm the address, then withdraw the input from the status page, still without JavaScript.
+    // Confirm the address, then withdraw the input from the status page.
     await page.goto(await statusLinkFor(email));
     expect(await page.getByText('Awaiting confirmation of your e-mail address').count()).toBe(1);
     await page.getByRole('button', { name: 'Confirm my e-mail address' }).click();
+    await page.waitForURL(/\?confirmed=1$/, { waitUntil: 'load' });
     await expect.poll(() => page.getByRole('status').textContent()).toContain('your address is confirmed');
     // Without the confirmation ticked, the browser's own validation keeps the form from going out.
     await page.getByRole('button', { name: 'Withdraw input' }).click();
     expect(await page.getByText('Received, in review by the secretariat').count()).toBe(1);
     await page.getByRole('checkbox', { name: 'Yes, I want to withdraw this input' }).check();
     await page.getByRole('button', { name: 'Withdraw input' }).click();
+    await page.waitForURL(/\?withdrawn=1$/, { waitUntil: 'load' });
     await expect.poll(() => page.getByRole('status').textContent()).toBe('Your input has been withdrawn.');
     expect(await page.getByText('Withdrawn by you').count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Withdraw input' }).count()).toBe(0);
-    await page.screenshot(shot('en-status-withdrawn'));
+    if (!javaScriptEnabled) await page.screenshot(shot('en-status-withdrawn'));
 
     // A copy of everything held, then erasure of the personal data, from the same page.
     const dataUrl = await page.getByRole('link', { name: 'Download my data (JSON)' }).getAttribute('href');
     const receiptUrl = await page.getByRole('link', { name: 'Download the receipt (PDF)' }).getAttribute('href');
     expect((await page.request.get(`${portal.appUrl}${receiptUrl}`)).status()).toBe(200);
-    const before = await (await page.request.get(`${portal.appUrl}${dataUrl}`)).json();
+    // The link downloads the file, as a person following it gets it.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download my data (JSON)' }).click()]);
+    const before = JSON.parse(readFileSync(await download.path(), 'utf8'));
     expect(before.submission).toMatchObject({ email, contactName: 'Jean Dupont', summary: 'Voies de migration régulières.' });
     await page.getByRole('checkbox', { name: 'Yes, erase my personal data' }).check();
     await page.getByRole('button', { name: 'Erase my personal data' }).click();
+    await page.waitForURL(/\?erased=1$/, { waitUntil: 'load' });
     await expect.poll(() => page.getByRole('status').textContent()).toBe('Your personal data has been erased.');
     const after = await (await page.request.get(`${portal.appUrl}${dataUrl}`)).json();
     expect(after.submission).toMatchObject({ email: '', contactName: '', summary: 'Voies de migration régulières.' });
@@ -210,6 +221,7 @@ describe('the whole path', () => {
     await page.getByRole('link', { name: 'Back to the status of your input' }).click();
     await page.waitForURL((u) => !u.pathname.endsWith('/receipt'), { waitUntil: 'load' });
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Status of your input');
+    expect(problems()).toEqual([]);
     await context.close();
   });
 });

@@ -42,4 +42,5 @@ export const REDIS_DB = {
   reconcile: 37,
   security: 38,
   errorPages: 39,
+  staffFormErrors: 40,
 } as const;

@@ -214,4 +214,3 @@ describe('book of inputs in the six UN languages', () => {
     expect(facts('en')).toContain(`${objectiveLabel('6', 'en')} and ${objectiveLabel('23', 'en')}`);
   });
 });
-});
