@@ -55,12 +55,15 @@ async function expectErrorSummary(page: Page, lang: Lang, problems: Problem[], {
   const links = await summary.getByRole('link').evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.textContent]));
   expect(links).toEqual(problems.map((p) => [`#${p.field}`, `${p.label}: ${p.message}`]));
   for (const p of problems) {
-    const field = await page.evaluate((id) => {
-      const el = document.getElementById(id);
-      const described = (el?.getAttribute('aria-describedby') ?? '').split(' ').map((d) => document.getElementById(d)?.textContent);
-      return { invalid: el?.getAttribute('aria-invalid'), described };
-    }, p.field);
-    expect(field, p.field).toEqual({ invalid: 'true', described: expect.arrayContaining([p.message]) });
+    // Polled: without JavaScript the summary at the top can be read while the rest of the
+    // streamed document, with the field, is still arriving.
+    const field = () =>
+      page.evaluate((id) => {
+        const el = document.getElementById(id);
+        const described = (el?.getAttribute('aria-describedby') ?? '').split(' ').map((d) => document.getElementById(d)?.textContent);
+        return { invalid: el?.getAttribute('aria-invalid'), described };
+      }, p.field);
+    await expect.poll(field, { message: p.field }).toEqual({ invalid: 'true', described: expect.arrayContaining([p.message]) });
   }
   if (axe) expect(await violations(page)).toEqual([]);
 }
