@@ -1,5 +1,6 @@
 import type { MessageKey } from './en';
 import { arLedger } from './ledger-ar';
+import { arOperations } from './operations-ar';
 import { arSearch } from './search-ar';
 import { arCoverage } from './coverage-ar';
 import { arStaff } from './staff-ar';
@@ -10,6 +11,7 @@ export const ar: Record<MessageKey, string> = {
   ...arStaff,
   ...arPublication,
   ...arLedger,
+  ...arOperations,
   ...arSearch,
   ...arCoverage,
   'site.name': 'مساهمات مراجعة الاتفاق العالمي للهجرة',

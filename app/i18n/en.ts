@@ -1,4 +1,5 @@
 import { enLedger } from './ledger-en';
+import { enOperations } from './operations-en';
 import { enSearch } from './search-en';
 import { enCoverage } from './coverage-en';
 import { enStaff } from './staff-en';
@@ -9,6 +10,7 @@ export const en = {
   ...enStaff,
   ...enPublication,
   ...enLedger,
+  ...enOperations,
   ...enSearch,
   ...enCoverage,
   'site.name': 'GCM Review Inputs',

@@ -1,5 +1,6 @@
 import type { MessageKey } from './en';
 import { esLedger } from './ledger-es';
+import { esOperations } from './operations-es';
 import { esSearch } from './search-es';
 import { esCoverage } from './coverage-es';
 import { esStaff } from './staff-es';
@@ -10,6 +11,7 @@ export const es: Record<MessageKey, string> = {
   ...esStaff,
   ...esPublication,
   ...esLedger,
+  ...esOperations,
   ...esSearch,
   ...esCoverage,
   'site.name': 'Contribuciones al examen del Pacto Mundial sobre Migración',

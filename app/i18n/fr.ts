@@ -1,5 +1,6 @@
 import type { MessageKey } from './en';
 import { frLedger } from './ledger-fr';
+import { frOperations } from './operations-fr';
 import { frSearch } from './search-fr';
 import { frCoverage } from './coverage-fr';
 import { frStaff } from './staff-fr';
@@ -10,6 +11,7 @@ export const fr: Record<MessageKey, string> = {
   ...frStaff,
   ...frPublication,
   ...frLedger,
+  ...frOperations,
   ...frSearch,
   ...frCoverage,
   'site.name': 'Contributions aux examens du Pacte mondial sur les migrations',

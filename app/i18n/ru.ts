@@ -1,5 +1,6 @@
 import type { MessageKey } from './en';
 import { ruLedger } from './ledger-ru';
+import { ruOperations } from './operations-ru';
 import { ruSearch } from './search-ru';
 import { ruCoverage } from './coverage-ru';
 import { ruStaff } from './staff-ru';
@@ -10,6 +11,7 @@ export const ru: Record<MessageKey, string> = {
   ...ruStaff,
   ...ruPublication,
   ...ruLedger,
+  ...ruOperations,
   ...ruSearch,
   ...ruCoverage,
   'site.name': 'Материалы для обзора ГДМ',

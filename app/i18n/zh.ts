@@ -1,5 +1,6 @@
 import type { MessageKey } from './en';
 import { zhLedger } from './ledger-zh';
+import { zhOperations } from './operations-zh';
 import { zhSearch } from './search-zh';
 import { zhCoverage } from './coverage-zh';
 import { zhStaff } from './staff-zh';
@@ -10,6 +11,7 @@ export const zh: Record<MessageKey, string> = {
   ...zhStaff,
   ...zhPublication,
   ...zhLedger,
+  ...zhOperations,
   ...zhSearch,
   ...zhCoverage,
   'site.name': '《移民全球契约》审查书面意见',
