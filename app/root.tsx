@@ -1,9 +1,9 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useLocation, useMatches, useParams, useRouteError, useRouteLoaderData } from '@remix-run/react';
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useMatches, useParams, useRouteError, useRouteLoaderData } from '@remix-run/react';
 import { useMemo, type ReactNode } from 'react';
 import { catalogueFor } from './i18n/catalogue-registry';
 import { translator } from './i18n/translate';
-import { errorMessages } from './lib/error-messages';
+import { errorMessagesOf } from './lib/error-messages';
 import { localeFromParams } from './lib/route-locale';
 import { useNonce } from './lib/nonce';
 import { isApplicationPage } from './lib/page-handle';
@@ -80,16 +80,14 @@ export default function App() {
   return <Outlet />;
 }
 
-const errorStatus = (error: unknown) => (isRouteErrorResponse(error) ? error.status : 500);
-
 /** An error page is titled like any other (routes' own meta describes their pages, not errors). */
-export const meta: MetaFunction = ({ error, params }) => (error ? [{ title: translator(localeFromParams(params))(errorMessages(errorStatus(error))[0]) }] : []);
+export const meta: MetaFunction = ({ error, params }) => (error ? [{ title: translator(localeFromParams(params))(errorMessagesOf(error)[0]) }] : []);
 
 /** Errors outside any language's frame (the languages' own error page is in $lang.tsx). */
 export function ErrorBoundary() {
   const error = useRouteError();
   const t = translator(localeFromParams(useParams()));
-  const [title, body] = errorMessages(errorStatus(error));
+  const [title, body] = errorMessagesOf(error);
   return (
     <main id="main" className="page">
       <h1>{t(title)}</h1>

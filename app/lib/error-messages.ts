@@ -1,4 +1,5 @@
-import type { MessageKey } from '../i18n/translate';
+import { isRouteErrorResponse } from '@remix-run/react';
+import { isMessageKey, type MessageKey } from '../i18n/translate';
 
 /**
  * The heading and text of an error page, by HTTP status: the same words whether a page's error
@@ -24,4 +25,17 @@ export function errorMessages(status: number): readonly [title: MessageKey, body
     default:
       return ['serverError.title', 'serverError.body'];
   }
+}
+
+/**
+ * The heading and text of an error a page's boundary shows. A thrown message page
+ * (message-page.server.tsx) names its own words in its markup, so a 403 for another forum's input
+ * or a stale form says that, not the generic "for administrators"; anything else goes by status.
+ * The page's markup is what reaches the boundary (as the error's data), with or without JavaScript.
+ */
+export function errorMessagesOf(error: unknown): readonly [title: MessageKey, body: MessageKey] {
+  if (!isRouteErrorResponse(error)) return errorMessages(500);
+  const named = typeof error.data === 'string' ? /data-error-title="([\w.]+)" data-error-body="([\w.]+)"/.exec(error.data) : null;
+  if (named && isMessageKey(named[1]) && isMessageKey(named[2])) return [named[1], named[2]];
+  return errorMessages(error.status);
 }

@@ -31,7 +31,8 @@ export function messagePage({ locale, status, title, body, values, back, headers
         <title>{t(title, values)}</title>
       </head>
       <body>
-        <main id="main">
+        {/* The words are named for a page's error boundary too (errorMessagesOf), unless they need values only this page has. */}
+        <main id="main" {...(values ? {} : { 'data-error-title': title, 'data-error-body': body })}>
           <h1>{t(title, values)}</h1>
           <p>{t(body, values)}</p>
           {back ? <p><a href={back.href}>{t(back.label)}</a></p> : null}

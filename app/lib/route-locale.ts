@@ -2,7 +2,7 @@ import { useParams } from '@remix-run/react';
 import { translator } from '../i18n/translate';
 import { DEFAULT_LOCALE, directionOf, isInterfaceLocale, type InterfaceLocale } from '../modules/taxonomy/locales';
 
-/** The interface language from the URL (the `$lang` segment); routes 404 unknown ones earlier. */
+/** The interface language from the URL (the `$lang` segment); loaders 404 unknown ones earlier (require-locale.server.ts). */
 export function localeFromParams(params: { lang?: string }): InterfaceLocale {
   return isInterfaceLocale(params.lang) ? params.lang : DEFAULT_LOCALE;
 }
@@ -11,10 +11,4 @@ export function localeFromParams(params: { lang?: string }): InterfaceLocale {
 export function useLocale() {
   const locale = localeFromParams(useParams());
   return { locale, dir: directionOf(locale), t: translator(locale) };
-}
-
-/** Throws a 404 when the `$lang` segment is not an interface language. */
-export function requireLocale(params: { lang?: string }): InterfaceLocale {
-  if (!isInterfaceLocale(params.lang)) throw new Response('Not found', { status: 404 });
-  return params.lang;
 }

@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { CallStatus } from '../components/CallStatus';
 import { translator } from '../i18n/translate';
-import { localeFromParams, requireLocale, useLocale } from '../lib/route-locale';
+import { requireLocale } from '../lib/require-locale.server';
+import { localeFromParams, useLocale } from '../lib/route-locale';
 import { forumSummary } from '../modules/forums/forum-summary';
 import { listForums } from '../modules/forums/forum-queries';
 

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { atomResponse } from '../lib/atom-response.server';
-import { requireLocale } from '../lib/route-locale';
+import { requireLocale } from '../lib/require-locale.server';
 import { buildAtomFeed } from '../modules/publication/atom-feeds';
 
 /** GET /:lang/feed.atom: the newest published inputs of every forum, and withdrawals from publication. */

@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { CallStatus } from '../components/CallStatus';
 import { requireForum } from '../lib/forum-loader.server';
-import { requireLocale, useLocale } from '../lib/route-locale';
+import { requireLocale } from '../lib/require-locale.server';
+import { useLocale } from '../lib/route-locale';
 import { forumSummary } from '../modules/forums/forum-summary';
 import { countriesSortedFor } from '../modules/taxonomy/countries';
 import { FoundInputs } from '../components/FoundInputs';
@@ -12,7 +13,7 @@ import { LateCodeForm } from '../components/LateCodeForm';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = requireLocale(params);
-  const forum = await requireForum(context, params.slug);
+  const forum = await requireForum(context, params.slug, locale);
   return {
     forum: forumSummary(forum, locale),
     listing: await loadPublicListing(context.db, request, locale, forum.id),

@@ -4,14 +4,15 @@ import { CoverageReport } from '../components/coverage/CoverageReport';
 import { Interpolate } from '../components/Interpolate';
 import { translator } from '../i18n/translate';
 import { requireForum } from '../lib/forum-loader.server';
-import { localeFromParams, requireLocale, useLocale } from '../lib/route-locale';
+import { requireLocale } from '../lib/require-locale.server';
+import { localeFromParams, useLocale } from '../lib/route-locale';
 import { forumCoverage } from '../modules/publication/coverage';
 import { coverageView } from '../modules/publication/coverage-view';
 
 /** The forum's public coverage map: what its published inputs address, counted on every request. */
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const locale = requireLocale(params);
-  const forum = await requireForum(context, params.slug);
+  const forum = await requireForum(context, params.slug, locale);
   return coverageView(await forumCoverage(context.db, forum.id, 'published'), forum, locale);
 }
 

@@ -3,7 +3,8 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { Interpolate } from '../components/Interpolate';
 import { translator } from '../i18n/translate';
 import { requireForum } from '../lib/forum-loader.server';
-import { localeFromParams, requireLocale, useLocale } from '../lib/route-locale';
+import { requireLocale } from '../lib/require-locale.server';
+import { localeFromParams, useLocale } from '../lib/route-locale';
 import { ledgerView } from '../modules/publication/ledger-view';
 import { moderationLedger } from '../modules/publication/moderation-ledger';
 import { UNCONFIRMED_EXPIRY_DAYS } from '../modules/submissions/email-confirmation';
@@ -12,7 +13,7 @@ import { ScrollingTable } from '../components/ScrollingTable';
 /** The forum's public moderation ledger: counts only, computed on every request. */
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const locale = requireLocale(params);
-  const forum = await requireForum(context, params.slug);
+  const forum = await requireForum(context, params.slug, locale);
   return { ...ledgerView(await moderationLedger(context.db, forum.id), forum, locale), unconfirmedExpiryDays: UNCONFIRMED_EXPIRY_DAYS };
 }
 

@@ -2,7 +2,8 @@ import { redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run
 import { Link, useLoaderData } from '@remix-run/react';
 import { translator } from '../i18n/translate';
 import { requireForum } from '../lib/forum-loader.server';
-import { localeFromParams, requireLocale, useLocale } from '../lib/route-locale';
+import { requireLocale } from '../lib/require-locale.server';
+import { localeFromParams, useLocale } from '../lib/route-locale';
 import { isReference } from '../modules/submissions/reference';
 import { pickLabel } from '../modules/taxonomy/locales';
 
@@ -12,7 +13,7 @@ import { pickLabel } from '../modules/taxonomy/locales';
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = requireLocale(params);
-  const forum = await requireForum(context, params.slug);
+  const forum = await requireForum(context, params.slug, locale);
   const reference = await context.cookies.received.parse(request.headers.get('Cookie'));
   if (typeof reference !== 'string' || !isReference(reference)) throw redirect(`/${locale}/forums/${forum.slug}`);
   return { reference, forumName: pickLabel(forum.name, locale), forumSlug: forum.slug };

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { SubmissionForm } from '../components/SubmissionForm';
 import { requireForum } from '../lib/forum-loader.server';
 import { readSubmissionRequest, type SubmissionRequest } from '../lib/submission-request.server';
-import { requireLocale } from '../lib/route-locale';
+import { requireLocale } from '../lib/require-locale.server';
 import { EMPTY_FORM, readDraftToken, readIdempotencyKey, readSubmissionForm, type RawSubmissionForm } from '../lib/submission-form.server';
 import { callState } from '../modules/forums/call-window';
 import { formForum } from '../modules/forums/forum-summary';
@@ -24,7 +24,7 @@ import type { Forum } from '../../db/schema';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = requireLocale(params);
-  const forum = await requireForum(context, params.slug);
+  const forum = await requireForum(context, params.slug, locale);
   const now = new Date();
   const search = new URL(request.url).searchParams;
   const draftToken = search.get('draft');
@@ -83,7 +83,7 @@ const NOTHING_UPLOADED = { files: [], filesDropped: false, filesTooLarge: false 
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = requireLocale(params);
-  const forum = await requireForum(context, params.slug);
+  const forum = await requireForum(context, params.slug, locale);
   const read = await readSubmissionRequest(request, forum, context.uploadDir);
   if (!read.ok) {
     // A refused large body may not have been read to its end: the connection is not reused.

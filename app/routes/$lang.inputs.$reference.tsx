@@ -2,7 +2,8 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData } from '@remix-run/react';
 import { Interpolate } from '../components/Interpolate';
 import { PublicAuthor } from '../components/PublicAuthor';
-import { requireLocale, useLocale } from '../lib/route-locale';
+import { requireLocale } from '../lib/require-locale.server';
+import { useLocale } from '../lib/route-locale';
 import { citationValues } from '../modules/publication/citation';
 import { findPublishedInput, findWithdrawnFromPublication } from '../modules/publication/public-inputs';
 import { listPublicAttachments } from '../modules/publication/public-attachments';

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { statusPage } from '../lib/message-page.server';
-import { requireLocale } from '../lib/route-locale';
+import { requireLocale } from '../lib/require-locale.server';
 import { attachmentResponse } from '../modules/attachments/attachment-download';
 import { isUuid } from '../modules/ids/uuid';
 import { findPublicAttachment } from '../modules/publication/public-attachments';

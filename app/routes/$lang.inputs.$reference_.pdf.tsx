@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { messagePage, statusPage } from '../lib/message-page.server';
-import { requireLocale } from '../lib/route-locale';
+import { requireLocale } from '../lib/require-locale.server';
 import { currentPublicationPdf } from '../modules/publication/publication-pdf';
 import { findWithdrawnFromPublication } from '../modules/publication/public-inputs';
 

@@ -4,7 +4,8 @@ import { ForumSettingsForm } from '../components/ForumSettingsForm';
 import { readForumSettingsForm, readVersion } from '../lib/forum-settings-form.server';
 import { requireForumById } from '../lib/forum-loader.server';
 import { requireAdmin, requireStaffForm } from '../lib/staff-auth.server';
-import { requireLocale, useLocale } from '../lib/route-locale';
+import { requireLocale } from '../lib/require-locale.server';
+import { useLocale } from '../lib/route-locale';
 import { forumAuditTrail, settingsChoices } from '../modules/forums/forum-admin-view';
 import { forumSettingsSchema, settingsFieldErrors, settingsFormValues, type RawForumSettings } from '../modules/forums/forum-settings';
 import { editForum } from '../modules/forums/save-forum';
@@ -18,7 +19,7 @@ const FORUM_FORM_BYTES = 256 * 1024;
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = requireLocale(params);
   const staff = await requireAdmin(request, context, locale);
-  const forum = await requireForumById(context, params.id);
+  const forum = await requireForumById(context, params.id, locale);
   return {
     forum: { id: forum.id, slug: forum.slug, name: pickLabel(forum.name, locale), version: forum.version },
     values: settingsFormValues(forum),
@@ -35,7 +36,7 @@ type ActionResult = { errors: Record<string, string>; values?: RawForumSettings;
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = requireLocale(params);
   const { staff, form } = await requireStaffForm(request, context, locale, { admin: true, maxBytes: FORUM_FORM_BYTES });
-  const forum = await requireForumById(context, params.id);
+  const forum = await requireForumById(context, params.id, locale);
   const { values, duplicated } = readForumSettingsForm(form);
   const expectedVersion = readVersion(form);
   if (duplicated || expectedVersion === undefined) return data<ActionResult>({ errors: { form: 'error.form' }, values }, { status: 400 });

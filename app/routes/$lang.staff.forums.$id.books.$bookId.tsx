@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node';
 import { Readable } from 'node:stream';
 import { statusPage } from '../lib/message-page.server';
 import { requireAdmin } from '../lib/staff-auth.server';
-import { requireLocale } from '../lib/route-locale';
+import { requireLocale } from '../lib/require-locale.server';
 import { findForumById } from '../modules/forums/forum-queries';
 import { isUuid } from '../modules/ids/uuid';
 import { findBookFile } from '../modules/publication/book';

@@ -6,7 +6,8 @@ import { Instant } from '../components/Instant';
 import { Interpolate } from '../components/Interpolate';
 import { requireForumById } from '../lib/forum-loader.server';
 import { requireAdmin, requireStaffForm } from '../lib/staff-auth.server';
-import { requireLocale, useLocale } from '../lib/route-locale';
+import { requireLocale } from '../lib/require-locale.server';
+import { useLocale } from '../lib/route-locale';
 import { staffTime } from '../modules/time/format-instant';
 import { listBooks, requestBook } from '../modules/publication/book';
 import { fileSizeLabel } from '../modules/attachments/file-size';
@@ -18,7 +19,7 @@ import { ScrollingTable } from '../components/ScrollingTable';
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = requireLocale(params);
   await requireAdmin(request, context, locale);
-  const forum = await requireForumById(context, params.id);
+  const forum = await requireForumById(context, params.id, locale);
   const rows = await listBooks(context.db, forum.id);
   return {
     forum: { id: forum.id, name: pickLabel(forum.name, locale) },
@@ -48,7 +49,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = requireLocale(params);
   const { staff, form } = await requireStaffForm(request, context, locale, { admin: true });
-  const forum = await requireForumById(context, params.id);
+  const forum = await requireForumById(context, params.id, locale);
   const grouping = String(form.get('grouping'));
   const language = String(form.get('language'));
   if (!(BOOK_GROUPINGS as readonly string[]).includes(grouping) || !isInterfaceLocale(language)) throw new Response('Bad request', { status: 400 });

@@ -4,7 +4,8 @@ import { CoverageReport } from '../components/coverage/CoverageReport';
 import { Interpolate } from '../components/Interpolate';
 import { translator } from '../i18n/translate';
 import { requireForumById } from '../lib/forum-loader.server';
-import { localeFromParams, requireLocale, useLocale } from '../lib/route-locale';
+import { requireLocale } from '../lib/require-locale.server';
+import { localeFromParams, useLocale } from '../lib/route-locale';
 import { requireForumAccess, requireStaff } from '../lib/staff-auth.server';
 import { forumCoverage } from '../modules/publication/coverage';
 import { coverageView } from '../modules/publication/coverage-view';
@@ -13,7 +14,7 @@ import { coverageView } from '../modules/publication/coverage-view';
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = requireLocale(params);
   const staff = await requireStaff(request, context, locale);
-  const forum = await requireForumById(context, params.id);
+  const forum = await requireForumById(context, params.id, locale);
   requireForumAccess(staff, forum.id, locale);
   return coverageView(await forumCoverage(context.db, forum.id, 'underReview'), forum, locale);
 }

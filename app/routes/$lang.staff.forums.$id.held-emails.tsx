@@ -3,7 +3,8 @@ import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { CsrfField } from '../components/CsrfField';
 import { requireForumById } from '../lib/forum-loader.server';
 import { requireAdmin, requireStaffForm } from '../lib/staff-auth.server';
-import { requireLocale, useLocale } from '../lib/route-locale';
+import { requireLocale } from '../lib/require-locale.server';
+import { useLocale } from '../lib/route-locale';
 import { staffTime } from '../modules/time/format-instant';
 import { listHeldDecisionEmails, releaseHeldDecisionEmails } from '../modules/notifications/held-decision-emails';
 import { pickLabel } from '../modules/taxonomy/locales';
@@ -14,7 +15,7 @@ import { Instant } from '../components/Instant';
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = requireLocale(params);
   await requireAdmin(request, context, locale);
-  const forum = await requireForumById(context, params.id);
+  const forum = await requireForumById(context, params.id, locale);
   const held = await listHeldDecisionEmails(context.db, forum.id);
   return {
     forum: { id: forum.id, name: pickLabel(forum.name, locale), holding: forum.holdDecisionEmails },
@@ -28,7 +29,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.f
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = requireLocale(params);
   const { staff, form } = await requireStaffForm(request, context, locale, { admin: true });
-  const forum = await requireForumById(context, params.id);
+  const forum = await requireForumById(context, params.id, locale);
   const upTo = Number(form.get('upTo'));
   if (!Number.isSafeInteger(upTo) || upTo < 1) throw new Response('Bad request', { status: 400 });
   const released = await releaseHeldDecisionEmails(context.db, { forumId: forum.id, staffId: staff.id, upTo });

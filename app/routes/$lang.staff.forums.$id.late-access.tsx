@@ -5,7 +5,8 @@ import { TextField } from '../components/form-fields';
 import type { MessageKey } from '../i18n/translate';
 import { requireForumById } from '../lib/forum-loader.server';
 import { requireAdmin, requireStaffForm } from '../lib/staff-auth.server';
-import { requireLocale, useLocale } from '../lib/route-locale';
+import { requireLocale } from '../lib/require-locale.server';
+import { useLocale } from '../lib/route-locale';
 import { lateCodeRow } from '../modules/forums/forum-admin-view';
 import { generateLateAccessCode, listLateAccessCodes, revokeLateAccessCode } from '../modules/forums/late-access';
 import { pickLabel } from '../modules/taxonomy/locales';
@@ -15,7 +16,7 @@ import { ScrollingTable } from '../components/ScrollingTable';
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = requireLocale(params);
   const staff = await requireAdmin(request, context, locale);
-  const forum = await requireForumById(context, params.id);
+  const forum = await requireForumById(context, params.id, locale);
   const now = new Date();
   return {
     forum: { id: forum.id, slug: forum.slug, name: pickLabel(forum.name, locale), timeZone: forum.timeZone },
@@ -38,7 +39,7 @@ type ActionResult = { generated?: { code: string; link: string }; revoked?: bool
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = requireLocale(params);
   const { staff, form } = await requireStaffForm(request, context, locale, { admin: true });
-  const forum = await requireForumById(context, params.id);
+  const forum = await requireForumById(context, params.id, locale);
   if (form.get('intent') === 'revoke') {
     const codeId = String(form.get('codeId') ?? '');
     const revoked = /^[0-9a-f-]{36}$/i.test(codeId) && (await revokeLateAccessCode(context.db, { forumId: forum.id, codeId, staffId: staff.id }));

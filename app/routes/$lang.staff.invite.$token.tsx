@@ -4,7 +4,8 @@ import { TextField } from '../components/form-fields';
 import { translator } from '../i18n/translate';
 import { redirectWithSession, signInStepPath } from '../lib/staff-auth.server';
 import { requireSmallForm } from '../lib/read-form.server';
-import { localeFromParams, requireLocale, useLocale } from '../lib/route-locale';
+import { requireLocale } from '../lib/require-locale.server';
+import { localeFromParams, useLocale } from '../lib/route-locale';
 import { MIN_PASSWORD_LENGTH, passwordProblem } from '../modules/staff/password-rules';
 import { acceptInvite, findInvite } from '../modules/staff/staff-invites';
 

@@ -4,7 +4,8 @@ import { TextField } from '../components/form-fields';
 import { translator } from '../i18n/translate';
 import { currentStaffSession, redirectWithSession, sessionToken, signInStepPath } from '../lib/staff-auth.server';
 import { retryAfterHeaders } from '../lib/retry-after-headers';
-import { localeFromParams, requireLocale, useLocale } from '../lib/route-locale';
+import { requireLocale } from '../lib/require-locale.server';
+import { localeFromParams, useLocale } from '../lib/route-locale';
 import { signInWithPassword } from '../modules/staff/sign-in';
 import { requireSmallForm } from '../lib/read-form.server';
 

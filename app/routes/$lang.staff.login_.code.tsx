@@ -5,7 +5,8 @@ import { TextField } from '../components/form-fields';
 import { translator } from '../i18n/translate';
 import { currentStaffSession, redirectWithSession, requireSignInStepForm } from '../lib/staff-auth.server';
 import { retryAfterHeaders } from '../lib/retry-after-headers';
-import { localeFromParams, requireLocale, useLocale } from '../lib/route-locale';
+import { requireLocale } from '../lib/require-locale.server';
+import { localeFromParams, useLocale } from '../lib/route-locale';
 import { signInWithCode } from '../modules/staff/sign-in';
 
 /** The second step of signing in: the code from the authenticator app. */

@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { statusPage } from '../lib/message-page.server';
 import { currentStaffSession, requireSignInStepForm } from '../lib/staff-auth.server';
-import { requireLocale } from '../lib/route-locale';
+import { requireLocale } from '../lib/require-locale.server';
 import { endStaffSession } from '../modules/staff/staff-sessions';
 
 /**

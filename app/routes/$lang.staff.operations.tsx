@@ -4,7 +4,8 @@ import { CsrfField } from '../components/CsrfField';
 import { ScrollingTable } from '../components/ScrollingTable';
 import { isMessageKey, translator, type MessageKey } from '../i18n/translate';
 import { requireAdmin, requireStaffForm } from '../lib/staff-auth.server';
-import { requireLocale, useLocale } from '../lib/route-locale';
+import { requireLocale } from '../lib/require-locale.server';
+import { localeFromParams, useLocale } from '../lib/route-locale';
 import { staffTime } from '../modules/time/format-instant';
 import { FAILED_WORK_LIST_LIMIT, operationsOverview, retryFailedWork } from '../modules/operations/failed-work';
 import { QUEUE_STATES } from '../modules/operations/queue-counts';
@@ -38,7 +39,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction = ({ params }) => [{ title: translator(requireLocale(params))('ops.title') }, { name: 'robots', content: 'noindex' }];
+export const meta: MetaFunction = ({ params }) => [{ title: translator(localeFromParams(params))('ops.title') }, { name: 'robots', content: 'noindex' }];
 
 /** Most ids one form may name: the listed rows, with room to spare. */
 const MAX_IDS = FAILED_WORK_LIST_LIMIT * 2;

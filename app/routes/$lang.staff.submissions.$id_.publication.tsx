@@ -10,7 +10,8 @@ import { readPublishTime, type PublishTimeError } from '../lib/publish-time-form
 import { MAX_FORM_BYTES } from '../lib/submission-request.server';
 import { staffTextProblem } from '../lib/decision-form.server';
 import { requireForumAccess, requireStaff, requireStaffForm } from '../lib/staff-auth.server';
-import { requireLocale, useLocale } from '../lib/route-locale';
+import { requireLocale } from '../lib/require-locale.server';
+import { useLocale } from '../lib/route-locale';
 import { isUuid } from '../modules/ids/uuid';
 import { submissionForumId } from '../modules/moderation/queue';
 import { publicationView } from '../modules/moderation/review-view';

@@ -6,7 +6,8 @@ import { StaffAccessFields, staffAccessProblems } from '../components/StaffAcces
 import { isMessageKey } from '../i18n/translate';
 import { requireAdmin, requireStaffForm } from '../lib/staff-auth.server';
 import { forumChoices } from '../lib/staff-team.server';
-import { requireLocale, useLocale } from '../lib/route-locale';
+import { requireLocale } from '../lib/require-locale.server';
+import { useLocale } from '../lib/route-locale';
 import { staffActivity } from '../modules/audit/staff-activity';
 import { isUuid } from '../modules/ids/uuid';
 import { findStaff, resetStaffTotp, setStaffDisabled, updateStaffAccess } from '../modules/staff/staff-admin';

@@ -6,7 +6,8 @@ import { StaffAccessFields, staffAccessProblems } from '../components/StaffAcces
 import { translator, type MessageKey } from '../i18n/translate';
 import { requireAdmin, requireStaffForm } from '../lib/staff-auth.server';
 import { forumChoices } from '../lib/staff-team.server';
-import { localeFromParams, requireLocale, useLocale } from '../lib/route-locale';
+import { requireLocale } from '../lib/require-locale.server';
+import { localeFromParams, useLocale } from '../lib/route-locale';
 import { inviteStaff } from '../modules/staff/staff-invites';
 import { parseStaffInvite, readStaffForm, type RawStaffForm } from '../modules/staff/staff-member-input';
 import { AUTONYMS, INTERFACE_LOCALES } from '../modules/taxonomy/locales';

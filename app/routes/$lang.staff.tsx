@@ -4,7 +4,7 @@ import { FocusAfterNavigation } from '../components/FocusAfterNavigation';
 import { StaffBar } from '../components/StaffBar';
 import { csrfTokenFor, currentStaffSession } from '../lib/staff-auth.server';
 import { APPLICATION_PAGES } from '../lib/page-handle';
-import { requireLocale } from '../lib/route-locale';
+import { requireLocale } from '../lib/require-locale.server';
 
 /**
  * Frame of the staff side: who is signed in, the staff navigation, and the CSRF token every staff

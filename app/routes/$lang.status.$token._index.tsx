@@ -1,7 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useParams, useSearchParams } from '@remix-run/react';
 import { translator, type MessageKey } from '../i18n/translate';
-import { localeFromParams, requireLocale, useLocale } from '../lib/route-locale';
+import { requireLocale } from '../lib/require-locale.server';
+import { localeFromParams, useLocale } from '../lib/route-locale';
 import { stageOf } from '../modules/submissions/stage';
 import { looksLikeStatusToken } from '../modules/submissions/status-token';
 import { findByStatusToken } from '../modules/submissions/submission-status';

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { statusPage } from '../lib/message-page.server';
-import { requireLocale } from '../lib/route-locale';
+import { requireLocale } from '../lib/require-locale.server';
 import { exportSubmitterData } from '../modules/submissions/personal-data';
 import { looksLikeStatusToken } from '../modules/submissions/status-token';
 import { findByStatusToken } from '../modules/submissions/submission-status';

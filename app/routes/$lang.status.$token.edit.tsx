@@ -2,7 +2,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { SubmissionForm } from '../components/SubmissionForm';
 import { translator } from '../i18n/translate';
-import { localeFromParams, requireLocale, useLocale } from '../lib/route-locale';
+import { requireLocale } from '../lib/require-locale.server';
+import { localeFromParams, useLocale } from '../lib/route-locale';
 import { readSubmissionForm, type RawSubmissionForm } from '../lib/submission-form.server';
 import { formForum } from '../modules/forums/forum-summary';
 import { canResubmit, resubmitSubmission } from '../modules/submissions/resubmit';

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { messagePage } from '../lib/message-page.server';
-import { requireLocale } from '../lib/route-locale';
+import { requireLocale } from '../lib/require-locale.server';
 import { storedReceiptFor } from '../modules/notifications/receipt';
 import { loadSubmissionForMail } from '../modules/notifications/submission-facts';
 import { looksLikeStatusToken } from '../modules/submissions/status-token';

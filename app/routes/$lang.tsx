@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { Link, Outlet, isRouteErrorResponse, useRouteError } from '@remix-run/react';
+import { Link, Outlet, useRouteError } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
-import { errorMessages } from '../lib/error-messages';
-import { requireLocale, useLocale } from '../lib/route-locale';
+import { errorMessagesOf } from '../lib/error-messages';
+import { requireLocale } from '../lib/require-locale.server';
+import { useLocale } from '../lib/route-locale';
 
 export function loader({ params }: LoaderFunctionArgs) {
   requireLocale(params);
@@ -50,7 +51,7 @@ export default function LocalisedLayout() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useLocale();
-  const [title, body] = errorMessages(isRouteErrorResponse(error) ? error.status : 500);
+  const [title, body] = errorMessagesOf(error);
   return (
     <SiteFrame>
       <h1>{t(title)}</h1>

@@ -111,12 +111,29 @@ describe('addresses that are not pages', () => {
       ['a public file that is not there', () => get(`/${lang}/inputs/${published.reference}/attachments/${randomUuid()}`)],
       ['a public file of an unpublished input', () => get(`/${lang}/inputs/${pending.reference}/attachments/${pending.file}`)],
       ['the upload address, opened', () => get(`/${lang}/forums/${forum.slug}/attachments`)],
+      ['the Atom feed of a forum that does not exist', () => get(`/${lang}/forums/no-such-forum/feed.atom`)],
       ['a book that does not exist', () => get(`/${lang}/staff/forums/${forum.id}/books/${randomUuid()}`, { Cookie: adminCookie })],
       ['a book of a forum that does not exist', () => get(`/${lang}/staff/forums/${randomUuid()}/books/${randomUuid()}`, { Cookie: adminCookie })],
       ['a staff file of an input that does not exist', () => get(`/${lang}/staff/submissions/${randomUuid()}/attachments/${pending.file}`, { Cookie: adminCookie })],
       ['a staff file through another input', () => get(`/${lang}/staff/submissions/${published.id}/attachments/${pending.file}`, { Cookie: adminCookie })],
     ];
     for (const [what, request] of cases) await expectMessagePage(await request(), what, lang, 404, ...notFound);
+  });
+
+  it('answer a download under a language the portal does not speak with the not-found page in English', async () => {
+    const notFound = says('en', 'notFound.title', 'notFound.body');
+    for (const path of [`/xx/inputs/${published.reference}/pdf`, `/xx/inputs/${published.reference}/attachments/${published.file}`, '/xx/feed.atom', `/xx/status/${'x'.repeat(43)}/receipt`]) {
+      await expectMessagePage(await get(path), path, 'en', 404, ...notFound);
+    }
+  });
+
+  it.each(LANGUAGES)('refuse an upload to a forum that does not exist with one sentence in %s, as the page script shows it', async (lang) => {
+    const body = new FormData();
+    body.append('attachments', new Blob(['Notes\n'], { type: 'text/plain' }), 'notes.txt');
+    const res = await fetch(url(`/${lang}/forums/no-such-forum/attachments`), { method: 'POST', headers: { Origin: portal.appUrl }, body });
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
+    expect(await res.text()).toBe(CATALOGUES[lang]['call.notOpen']);
   });
 
   it.each(LANGUAGES)('say in %s that a PDF was withdrawn from publication (410)', async (lang) => {
@@ -201,6 +218,16 @@ describe('error pages', () => {
     await expectFramedErrorPage(page, lang, `/${lang}/staff/forums/${forum.id}`, 403, 'forbidden.title', 'forbidden.body');
     // The client application takes over the page: its links then navigate without a full load.
     await page.waitForLoadState('networkidle');
+    expect(problems()).toEqual([]);
+    await page.context().close();
+  });
+
+  it.each(LANGUAGES)('tell a moderator in %s that an input belongs to a forum they do not moderate, not that the page is for administrators', async (lang) => {
+    const { page, problems } = await signedInPage(browser, portal.appUrl, scoped, lang);
+    await expectFramedErrorPage(page, lang, `/${lang}/staff/submissions/${pending.id}`, 403, 'forbidden.title', 'forbidden.forum.body');
+    await page.waitForLoadState('networkidle');
+    // Hydrated, the page still says the same (the words travel with the error, not only in the HTML).
+    await expect(page.getByRole('main').getByText(CATALOGUES[lang]['forbidden.forum.body'], { exact: true }).count()).resolves.toBe(1);
     expect(problems()).toEqual([]);
     await page.context().close();
   });
