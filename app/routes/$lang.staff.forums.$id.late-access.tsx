@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { CsrfField } from '../components/CsrfField';
-import { TextField } from '../components/form-fields';
+import { ErrorSummary, TextField } from '../components/form-fields';
 import type { MessageKey } from '../i18n/translate';
 import { requireForumById } from '../lib/forum-loader.server';
 import { requireAdmin, requireStaffForm } from '../lib/staff-auth.server';
@@ -66,6 +66,10 @@ export default function LateAccessCodes() {
   const result = useActionData<ActionResult>();
   const busy = useNavigation().state === 'submitting';
   const { locale, t } = useLocale();
+  // A form that could not be read is no fault of the expiry field; every other refusal is.
+  const expiryError = result?.error && result.error !== 'error.form' ? t(result.error) : undefined;
+  const expiryLabel = t('lateCode.expiresAt', { zone: forum.timeZone });
+  const problems = expiryError ? [{ field: 'expiresAt', label: expiryLabel, message: expiryError }] : [];
   return (
     <>
       <p className="actions">
@@ -83,11 +87,12 @@ export default function LateAccessCodes() {
         </section>
       ) : null}
       {result?.revoked ? <p className="notice" role="status">{t('lateCode.revoked')}</p> : null}
+      {result?.error === 'error.form' ? <p className="notice notice-error" role="alert">{t('error.form')}</p> : null}
+      <ErrorSummary title={t('form.errorSummary', { count: problems.length })} errors={problems} />
       <Form method="post" noValidate className="card">
         <CsrfField />
         <input type="hidden" name="intent" value="generate" />
-        <TextField type="datetime-local" name="expiresAt" label={t('lateCode.expiresAt', { zone: forum.timeZone })} hint={t('lateCode.expiresAt.hint')}
-          error={result?.error ? t(result.error) : undefined} />
+        <TextField type="datetime-local" name="expiresAt" label={expiryLabel} hint={t('lateCode.expiresAt.hint')} error={expiryError} />
         <button className="button" type="submit" disabled={busy}>{t('lateCode.generate')}</button>
       </Form>
       <h2>{t('lateCode.list')}</h2>

@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
-import { TextField } from '../components/form-fields';
+import { ErrorSummary, TextField } from '../components/form-fields';
 import { translator } from '../i18n/translate';
 import { redirectWithSession, signInStepPath } from '../lib/staff-auth.server';
 import { requireSmallForm } from '../lib/read-form.server';
@@ -46,10 +46,17 @@ export default function AcceptInvite() {
     );
   }
   const problem = result?.problem;
+  const passwordError = problem === 'too_short' || problem === 'too_long' ? t(problem === 'too_short' ? 'staff.invite.too_short' : 'staff.invite.too_long', { min: MIN_PASSWORD_LENGTH }) : undefined;
+  const repeatError = problem === 'mismatch' ? t('staff.invite.mismatch') : undefined;
+  const problems = [
+    ...(passwordError ? [{ field: 'password', label: t('staff.invite.password'), message: passwordError }] : []),
+    ...(repeatError ? [{ field: 'repeat', label: t('staff.invite.repeat'), message: repeatError }] : []),
+  ];
   return (
     <>
       <h1>{t('staff.invite.title')}</h1>
       <p>{t('staff.invite.intro', { name: invite.displayName })}</p>
+      <ErrorSummary title={t('form.errorSummary', { count: problems.length })} errors={problems} />
       <Form method="post" noValidate>
         <input type="hidden" name="username" autoComplete="username" value={invite.email} />
         <TextField
@@ -57,7 +64,7 @@ export default function AcceptInvite() {
           type="password"
           label={t('staff.invite.password')}
           hint={t('staff.invite.passwordHint', { min: MIN_PASSWORD_LENGTH })}
-          error={problem === 'too_short' || problem === 'too_long' ? t(problem === 'too_short' ? 'staff.invite.too_short' : 'staff.invite.too_long', { min: MIN_PASSWORD_LENGTH }) : undefined}
+          error={passwordError}
           required
           autoComplete="new-password"
         />
@@ -65,7 +72,7 @@ export default function AcceptInvite() {
           name="repeat"
           type="password"
           label={t('staff.invite.repeat')}
-          error={problem === 'mismatch' ? t('staff.invite.mismatch') : undefined}
+          error={repeatError}
           required
           autoComplete="new-password"
         />

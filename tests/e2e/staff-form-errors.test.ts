@@ -1,8 +1,8 @@
 /**
  * Staff forms refused, in Chromium, in English and Arabic, with JavaScript and without: inviting
  * a staff member and changing one's access, deciding on an input (alone and in bulk) and noting
- * it, and the public version and withdrawal from publication. Each answers as the public form
- * does: focus on an error summary at the top that lists every problem as a link to its field; the
+ * it, the public version and withdrawal from publication, choosing a password from an invitation,
+ * and a late-access code's expiry. Each answers as the public form does: focus on an error summary at the top that lists every problem as a link to its field; the
  * field says it is invalid and is described by its message; the link takes focus to the field;
  * what was typed comes back; and axe finds nothing wrong with the page (checked with JavaScript:
  * axe needs the page's timers, which do not run without it; the server renders the same markup).
@@ -11,11 +11,13 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translator } from '../../app/i18n/translate';
 import { decide } from '../../app/modules/moderation/decide';
+import { MIN_PASSWORD_LENGTH } from '../../app/modules/staff/password-rules';
+import { issueInviteLink } from '../../app/modules/staff/staff-invites';
 import type { Forum } from '../../db/schema';
 import { createForum } from '../factories/forums';
 import { createTestSubmission } from '../factories/submissions';
 import { violations } from '../helpers/axe';
-import { launchChromium } from '../helpers/browser';
+import { launchChromium, openPage } from '../helpers/browser';
 import { startPortalUnderTest } from '../helpers/portal-under-test';
 import { REDIS_DB } from '../helpers/redis-databases';
 import { createStaff, signedInPage, type TestStaff } from '../helpers/staff';
@@ -195,5 +197,39 @@ describe.each([
     await expectErrorSummary(page, lang, [reason], checks);
     await followLink(page, reason);
     expect(problems()).toEqual([]);
+  });
+
+  it.each(['en', 'ar'] as const)('choosing a password from an invitation, and the expiry of a late-access code, in %s', async (lang) => {
+    const t = translator(lang);
+    const invited = await createStaff(portal.db, { email: `form-errors-invited-${js}-${lang}@un.example`, role: 'moderator' });
+    const token = await portal.db.transaction((tx) => issueInviteLink(tx, invited.id, lang, null));
+    const invitation = await openPage(browser, { javaScriptEnabled });
+    const page = invitation.page;
+    await page.goto(url(`/${lang}/staff/invite/${token}`));
+    const save = page.getByRole('button', { name: t('staff.invite.submit'), exact: true });
+    await page.getByLabel(t('staff.invite.password'), { exact: true }).fill('short');
+    await save.click();
+    const tooShort = { field: 'password', label: t('staff.invite.password'), message: t('staff.invite.too_short', { min: MIN_PASSWORD_LENGTH }) };
+    await expectErrorSummary(page, lang, [tooShort], checks);
+    await followLink(page, tooShort);
+    await page.getByLabel(t('staff.invite.password'), { exact: true }).fill('four unrelated words here');
+    await page.getByLabel(t('staff.invite.repeat'), { exact: true }).fill('four unrelated words there');
+    await save.click();
+    const mismatch = { field: 'repeat', label: t('staff.invite.repeat'), message: t('staff.invite.mismatch') };
+    await expectErrorSummary(page, lang, [mismatch], checks);
+    await followLink(page, mismatch);
+    expect(invitation.problems()).toEqual([]);
+    await page.context().close();
+
+    const admin = await createStaff(portal.db, { email: `form-errors-late-${js}-${lang}@un.example`, role: 'admin' });
+    const staffSide = await signedInPage(browser, portal.appUrl, admin, lang, { javaScriptEnabled });
+    await staffSide.page.goto(url(`/${lang}/staff/forums/${forum.id}/late-access`));
+    const expiryLabel = t('lateCode.expiresAt', { zone: forum.timeZone });
+    await staffSide.page.getByLabel(expiryLabel, { exact: true }).fill('2020-01-01T10:00');
+    await staffSide.page.getByRole('button', { name: t('lateCode.generate'), exact: true }).click();
+    const past = { field: 'expiresAt', label: expiryLabel, message: t('lateCode.error.expiryPast') };
+    await expectErrorSummary(staffSide.page, lang, [past], checks);
+    await followLink(staffSide.page, past);
+    expect(staffSide.problems()).toEqual([]);
   });
 });
