@@ -14,10 +14,19 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const mode = process.argv[2];
 const log = (msg) => console.log(`[bootstrap] ${msg}`);
 
+/**
+ * Debian packages each mode needs, each with how to tell it is there: a command on the PATH, or a
+ * file. Chinese text in the test browser's screenshots needs a CJK font; Chromium from Debian
+ * brings none, so it would draw empty boxes where a person's browser draws characters.
+ */
 const OS_PACKAGES = {
-  // binary → Debian package
-  start: { 'redis-server': 'redis-server' },
-  test: { 'redis-server': 'redis-server', chromium: 'chromium', pdftoppm: 'poppler-utils' },
+  start: [{ pkg: 'redis-server', command: 'redis-server' }],
+  test: [
+    { pkg: 'redis-server', command: 'redis-server' },
+    { pkg: 'chromium', command: 'chromium' },
+    { pkg: 'poppler-utils', command: 'pdftoppm' },
+    { pkg: 'fonts-noto-cjk', file: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc' },
+  ],
 };
 
 function mtime(file) {
@@ -61,12 +70,12 @@ function has(binary) {
 }
 
 function ensureOsPackages(wanted) {
-  const missing = Object.entries(wanted).filter(([bin]) => !has(bin));
+  const missing = wanted.filter(({ command, file }) => (command ? !has(command) : !existsSync(file)));
   if (missing.length === 0) return;
-  const packages = missing.map(([, pkg]) => pkg);
+  const packages = missing.map(({ pkg }) => pkg);
   const isRoot = process.getuid?.() === 0;
   if (!has('apt-get') || !isRoot) {
-    console.error(`[bootstrap] Missing: ${missing.map(([b]) => b).join(', ')}. Install them with: sudo apt-get install -y ${packages.join(' ')}`);
+    console.error(`[bootstrap] Missing: ${missing.map(({ command, file }) => command ?? file).join(', ')}. Install them with: sudo apt-get install -y ${packages.join(' ')}`);
     process.exit(1);
   }
   log(`installing OS packages: ${packages.join(' ')}…`);
