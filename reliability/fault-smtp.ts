@@ -54,6 +54,9 @@ export async function startFaultSmtp(): Promise<FaultSmtp> {
       }, callback);
     },
   });
+  // The front end cuts connections on purpose (down, silent): the inner server then sees resets,
+  // which must end that connection, not the run.
+  inner.on('error', () => {});
   const innerPort = await freePort();
   await new Promise<void>((resolve) => inner.listen(innerPort, '127.0.0.1', resolve));
 
