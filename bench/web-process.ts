@@ -14,27 +14,55 @@ import { freePort } from '../scripts/services/ports';
 
 export const BENCH_SESSION_SECRET = 'bench-session-secret-that-is-long-enough-0123456789';
 
-export async function startWebProcess(services: Pick<BackingServices, 'databaseUrl' | 'redisUrl' | 'smtpUrl'>): Promise<{ appUrl: string; stop: () => void }> {
+type Services = Pick<BackingServices, 'databaseUrl' | 'redisUrl' | 'smtpUrl'>;
+
+export interface PortalProcess {
+  appUrl: string;
+  pid: number;
+  stop: () => Promise<void>;
+}
+
+function portalEnv(services: Services, port: number, appUrl: string): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    NODE_ENV: 'production',
+    DATABASE_URL: services.databaseUrl,
+    REDIS_URL: services.redisUrl,
+    SMTP_URL: services.smtpUrl,
+    SESSION_SECRET: BENCH_SESSION_SECRET,
+    PORT: String(port),
+    APP_URL: appUrl,
+  };
+}
+
+/** Starts `entry` and resolves once its output includes `ready` (each process says when it is). */
+export async function startBenchProcess(entry: string, env: NodeJS.ProcessEnv, ready: string, nodeOptions: string[] = []): Promise<{ pid: number; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, [...nodeOptions, '--import', 'tsx', entry], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve, reject) => {
+    let seen = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      if (seen.includes(ready)) return;
+      seen += d.toString();
+      if (seen.includes(ready)) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`${entry} exited with ${code}`)));
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // Stopped as a platform stops it (SIGTERM), and waited for: its shutdown is part of the run.
+  return { pid: child.pid!, stop: () => (child.kill('SIGTERM'), exited) };
+}
+
+/** The web process; `cpuProfileDir` has Node write a CPU profile there when it stops (--cpu-prof). */
+export async function startWebProcess(services: Services, cpuProfileDir?: string): Promise<PortalProcess> {
   const port = await freePort();
   const appUrl = `http://127.0.0.1:${port}`;
-  const web = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: 'production',
-      DATABASE_URL: services.databaseUrl,
-      REDIS_URL: services.redisUrl,
-      SMTP_URL: services.smtpUrl,
-      SESSION_SECRET: BENCH_SESSION_SECRET,
-      PORT: String(port),
-      APP_URL: appUrl,
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    web.stdout!.on('data', (d: Buffer) => d.toString().includes('listening') && resolve());
-    web.once('exit', (code) => reject(new Error(`web process exited with ${code}`)));
-  });
-  return { appUrl, stop: () => web.kill('SIGTERM') };
+  const profiling = cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', cpuProfileDir] : [];
+  return { appUrl, ...(await startBenchProcess('server/index.ts', portalEnv(services, port, appUrl), 'listening', profiling)) };
+}
+
+/** The worker, as `npm start` runs it beside a web process at `appUrl` (the links its e-mails carry). */
+export async function startWorkerProcess(services: Services, appUrl: string): Promise<{ pid: number; stop: () => Promise<void> }> {
+  return startBenchProcess('workers/index.ts', portalEnv(services, 0, appUrl), 'ready');
 }
 
 /** Throw-away PostgreSQL (migrated), Redis and mail capture in a temporary folder, removed by `stop`. */

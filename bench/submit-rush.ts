@@ -1,0 +1,158 @@
+/**
+ * Benchmark (not a test): a deadline-day rush on the submission form. Arrivals come at a fixed
+ * rate (an open model) to the production build's web process, with its worker sending the e-mails
+ * the inputs cause, first with text only, then each carrying a 1 MB PDF. The rate grows until the
+ * portal stops keeping up (less than 99% stored, or a p99 over a second); the same ramp runs
+ * against a bare node:http server that parses the same body and does one INSERT (the baseline,
+ * same machine, same run). Then the portal is held at 60% of its own maximum to read its latency
+ * there. Resident memory of the web process and the worker is sampled throughout.
+ *
+ * Targets: the portal sustains ≥ 50% of the baseline's rate; p99 ≤ 150 ms at 60% of its maximum;
+ * web ≤ 250 MB and worker ≤ 300 MB resident.
+ *
+ *   npm run bench -- submit [--step-seconds 8 --hold-seconds 20 --start-rate 10 --max-rate 3000
+ *                            --attachment-kb 1024 --only text|file --cpu-prof <folder>]
+ */
+import { parseArgs } from 'node:util';
+import { count, eq } from 'drizzle-orm';
+import { issueFormStamp } from '../app/modules/abuse/form-timing';
+import { submissions } from '../db/schema';
+import { freePort } from '../scripts/services/ports';
+import { createForum } from '../tests/factories/forums';
+import { findMaximumRate, openLoadStep, type StepResult } from './open-load';
+import { pdfOfSize } from './pdf-of-size';
+import { sampleMemory } from './process-memory';
+import { recordResult, type Figure } from './results';
+import { BENCH_SESSION_SECRET, startBenchProcess, startBenchServices, startWebProcess, startWorkerProcess } from './web-process';
+
+const { values: args } = parseArgs({
+  options: {
+    'step-seconds': { type: 'string', default: '8' },
+    'hold-seconds': { type: 'string', default: '20' },
+    'start-rate': { type: 'string', default: '10' },
+    'max-rate': { type: 'string', default: '3000' },
+    'attachment-kb': { type: 'string', default: '1024' },
+    /** `text` or `file`: one of the two rushes only. */
+    only: { type: 'string' },
+    /** A folder for a CPU profile of the web process (node --cpu-prof), written when it stops. */
+    'cpu-prof': { type: 'string' },
+  },
+});
+const STEP_SECONDS = Number(args['step-seconds']);
+const HOLD_SECONDS = Number(args['hold-seconds']);
+const START_RATE = Number(args['start-rate']);
+const MAX_RATE = Number(args['max-rate']);
+const ATTACHMENT_BYTES = Number(args['attachment-kb']) * 1024;
+const TARGETS = { throughputRatio: 0.5, p99Ms: 150, webMb: 250, workerMb: 300 };
+
+const { services, handle, stop } = await startBenchServices('rush');
+const stops: Array<() => Promise<void>> = [];
+try {
+  const forum = await createForum(handle.db, 'open');
+  const web = await startWebProcess(services, args['cpu-prof']);
+  stops.push(web.stop);
+  const worker = await startWorkerProcess(services, web.appUrl);
+  stops.push(worker.stop);
+  const barePort = await freePort();
+  const bare = await startBenchProcess('bench/bare-submit-server.ts', { PATH: process.env.PATH, NODE_ENV: 'production', DATABASE_URL: services.databaseUrl, PORT: String(barePort) }, 'listening');
+  stops.push(bare.stop);
+  const bareUrl = `http://127.0.0.1:${barePort}`;
+  const memory = sampleMemory({ web: web.pid, worker: worker.pid });
+
+  const pdf = await pdfOfSize(ATTACHMENT_BYTES);
+  const text = 'Les voies régulières réduisent les risques. '.repeat(40) + 'الهجرة الآمنة والمنظمة والنظامية. '.repeat(40);
+  // The form as a browser sends it (multipart: the form has a file field), one person per request.
+  const form = (i: number, withFile: boolean) => {
+    const body = new FormData();
+    const fields = {
+      idempotencyKey: crypto.randomUUID(),
+      formStamp: issueFormStamp(BENCH_SESSION_SECRET, Date.now() - 60_000),
+      submitterType: 'organisation',
+      contactName: `Rush Person ${i}`,
+      organisation: 'Rush Org',
+      email: `rush-${i}@example.org`,
+      constituency: 'civil_society',
+      country: 'JO',
+      language: 'ar',
+      title: `Input ${i}`,
+      summary: 'A summary of the input.',
+      body: `${text} ${i}`,
+      objectives: '23',
+      consentPublication: 'yes',
+    };
+    for (const [name, value] of Object.entries(fields)) body.set(name, value);
+    if (withFile) body.set('attachments', new Blob([Buffer.from(pdf)], { type: 'application/pdf' }), `report-${i}.pdf`);
+    return body;
+  };
+  // One address per simulated person: the per-address limits are for abuse, not for this.
+  const headers = (i: number, origin: string) => ({ Origin: origin, 'X-Forwarded-For': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` });
+  const storedByPortal = (res: Response) => res.status === 302 && (res.headers.get('location') ?? '').endsWith('/received');
+  let next = 0;
+  const step = (target: 'portal' | 'baseline', withFile: boolean) => async (rate: number): Promise<StepResult> => {
+    const url = target === 'portal' ? `${web.appUrl}/en/forums/${forum.slug}/submit` : `${bareUrl}/submit`;
+    const origin = target === 'portal' ? web.appUrl : bareUrl;
+    const result = await openLoadStep({
+      rate,
+      seconds: STEP_SECONDS,
+      offset: next,
+      send: (i, signal) => fetch(url, { method: 'POST', redirect: 'manual', headers: headers(i, origin), body: form(i, withFile), signal }),
+      accepted: (res) => (target === 'portal' ? storedByPortal(res) : res.status === 201),
+    });
+    next += result.sent;
+    const row = { target, rate, 'stored/s': result.throughput.toFixed(1), 'p50 ms': result.p50Ms.toFixed(0), 'p99 ms': result.p99Ms.toFixed(0), statuses: JSON.stringify(result.statuses) };
+    console.log(JSON.stringify(row));
+    // A pause between steps, so one step's queue does not spill into the next.
+    await new Promise((r) => setTimeout(r, 2_000));
+    return result;
+  };
+
+  const figures: Figure[] = [];
+  const details: Record<string, unknown> = {};
+  let portalStored = 0;
+  const rushes = [{ kind: 'text only', withFile: false }, { kind: `with a ${Math.round(ATTACHMENT_BYTES / 1024)} KB PDF`, withFile: true }];
+  for (const { kind, withFile } of rushes.filter((r) => !args.only || (args.only === 'file') === r.withFile)) {
+    console.log(`\n— ${kind}: baseline ramp`);
+    const baseline = await findMaximumRate(step('baseline', withFile), START_RATE, MAX_RATE);
+    console.log(`\n— ${kind}: portal ramp`);
+    memory.reset();
+    const portal = await findMaximumRate(step('portal', withFile), START_RATE, MAX_RATE);
+    const rampPeak = memory.peak();
+    const holdRate = Math.max(1, Math.round(portal.maximum * 0.6));
+    console.log(`\n— ${kind}: portal held at ${holdRate}/s (60% of ${portal.maximum}/s) for ${HOLD_SECONDS} s`);
+    const held = await openLoadStep({
+      rate: holdRate,
+      seconds: HOLD_SECONDS,
+      offset: next,
+      send: (i, signal) => fetch(`${web.appUrl}/en/forums/${forum.slug}/submit`, { method: 'POST', redirect: 'manual', headers: headers(i, web.appUrl), body: form(i, withFile), signal }),
+      accepted: storedByPortal,
+    });
+    next += held.sent;
+    const peak = memory.peak();
+    portalStored += [...portal.steps, held].reduce((n, s) => n + s.accepted, 0);
+    const ratio = portal.maximum / baseline.maximum;
+    figures.push(
+      { name: `${kind}: highest sustained rate`, value: portal.maximum, unit: 'inputs/s', baseline: baseline.maximum, ratio, target: `≥ ${TARGETS.throughputRatio}× baseline`, met: ratio >= TARGETS.throughputRatio },
+      { name: `${kind}: p50 at 60% of the maximum (${holdRate}/s)`, value: Math.round(held.p50Ms), unit: 'ms' },
+      { name: `${kind}: p99 at 60% of the maximum (${holdRate}/s)`, value: Math.round(held.p99Ms), unit: 'ms', target: `≤ ${TARGETS.p99Ms} ms`, met: held.p99Ms <= TARGETS.p99Ms },
+      { name: `${kind}: web process resident memory, peak`, value: Math.round(Math.max(peak.web, rampPeak.web)), unit: 'MB', target: `≤ ${TARGETS.webMb} MB`, met: Math.max(peak.web, rampPeak.web) <= TARGETS.webMb },
+      { name: `${kind}: worker resident memory, peak`, value: Math.round(Math.max(peak.worker, rampPeak.worker)), unit: 'MB', target: `≤ ${TARGETS.workerMb} MB`, met: Math.max(peak.worker, rampPeak.worker) <= TARGETS.workerMb },
+    );
+    details[kind] = { baseline: baseline.steps, portal: portal.steps, held };
+  }
+  memory.stop();
+
+  // Everything the portal said it stored is stored, once.
+  const [{ n }] = await handle.db.select({ n: count() }).from(submissions).where(eq(submissions.forumId, forum.id));
+  console.log(`\nReconciliation: ${portalStored} answered with a reference, ${n} stored → ${portalStored === n ? 'none lost, none doubled' : 'MISMATCH'}`);
+  if (portalStored !== n) process.exitCode = 1;
+  console.table(figures.map((f) => ({ figure: f.name, value: `${f.value} ${f.unit}`, baseline: f.baseline ?? '', ratio: f.ratio?.toFixed(2) ?? '', target: f.target ?? '', met: f.met ?? '' })));
+  recordResult('submit rush', {
+    baseline: 'a bare node:http server parsing the same multipart body (platform FormData) and doing one postgres.js INSERT, ramped the same way',
+    parameters: { stepSeconds: STEP_SECONDS, holdSeconds: HOLD_SECONDS, startRate: START_RATE, attachmentBytes: pdf.length, sustained: '≥ 99% stored and p99 ≤ 1 s' },
+    figures,
+    details,
+  });
+} finally {
+  for (const s of stops.reverse()) await s();
+  await stop();
+}
