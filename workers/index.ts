@@ -31,7 +31,8 @@ await assertNoEviction(producer);
 const workerConnection = createRedis(env.REDIS_URL, 'worker');
 
 const queues = Object.fromEntries(QUEUE_NAMES.map((name) => [name, new Queue(name, { connection: producer })]));
-const workers = QUEUE_NAMES.map(
+// Every worker relays the outbox into all queues; it runs the jobs of its own (WORKER_QUEUES).
+const workers = env.WORKER_QUEUES.map(
   (name) =>
     new Worker(
       name,
@@ -50,7 +51,7 @@ for (const w of workers) {
 const relay = startOutboxRelay(handle, queues, { redeliverAfterMs: env.OUTBOX_REDELIVER_AFTER_MS, log });
 const maintenance = startMaintenance(handle.db, files, log);
 const publication = startScheduledPublication(handle.db, log);
-log(`ready (queues: ${QUEUE_NAMES.join(', ')})`);
+log(`ready (queues: ${env.WORKER_QUEUES.join(', ')})`);
 
 let stopping = false;
 async function shutdown(signal: string) {

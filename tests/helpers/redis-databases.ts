@@ -43,4 +43,5 @@ export const REDIS_DB = {
   security: 38,
   errorPages: 39,
   staffFormErrors: 40,
+  workerQueues: 41,
 } as const;

@@ -3,6 +3,7 @@
  * stops the process with a clear message instead of failing on the first request.
  */
 import { z } from 'zod';
+import { QUEUE_NAMES } from '../../../workers/queues';
 
 /** A worker's hold on the outbox row it runs: longer than any job takes, SMTP timeouts included. */
 export const DEFAULT_OUTBOX_CLAIM_MS = 300_000;
@@ -29,6 +30,15 @@ const runtimeEnvSchema = z.object({
   S3_ACCESS_KEY_ID: z.string().optional(),
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /**
+   * The queues this worker runs, comma-separated (default: all). Workers scale per queue: e.g.
+   * two for `email` on deadline day, one for `documents`, which renders PDFs.
+   */
+  WORKER_QUEUES: z
+    .string()
+    .optional()
+    .transform((v) => (v ? [...new Set(v.split(',').map((q) => q.trim()).filter(Boolean))] : [...QUEUE_NAMES]))
+    .refine((names) => names.length > 0 && names.every((n) => (QUEUE_NAMES as string[]).includes(n)), { error: `WORKER_QUEUES must name some of: ${QUEUE_NAMES.join(', ')}` }),
 }).superRefine((env, ctx) => {
   if (env.FILE_STORE !== 's3') return;
   for (const name of ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {
