@@ -48,6 +48,11 @@ export interface Reconciliation {
     withFiles: number;
     emailsReceived: number;
     duplicateEmailsSameMessageId: number;
+    /**
+     * E-mails the server accepted whose recording a crash or outage prevented, and whose resend
+     * the server then refused for good: received, and shown as failed (tolerated after faults).
+     */
+    receivedThenRefusedOnResend: number;
     failedVisibly: number;
     decided: number;
   };
@@ -120,6 +125,11 @@ export async function reconcile(input: ReconcileInput): Promise<Reconciliation> 
   }
   const receivedIds = new Set(input.mail.map((m) => m.messageId));
   const recordedIds = new Set(deliveries.map((d) => d.messageId));
+  // Received but never recorded: a defect, unless faults split acceptance from recording and the
+  // resend was refused for good, which ended the row as failed (there was nothing to record then).
+  const failedOutboxIds = new Set(failed.map((r) => r.id));
+  const unrecorded = [...copies.values()].flat().filter((id) => !recordedIds.has(id));
+  const refusedOnResend = unrecorded.filter((id) => input.resendsExpected && failedOutboxIds.has(Number(MESSAGE_ID.exec(id)?.[2])));
   let sameId = 0;
   let differentIds = 0;
   for (const list of copies.values()) {
@@ -141,7 +151,7 @@ export async function reconcile(input: ReconcileInput): Promise<Reconciliation> 
       duplicateEmailsWithDifferentMessageIds: differentIds,
       resentWithoutCause: input.resendsExpected ? 0 : sameId,
       emailsRecordedButNotReceived: deliveries.filter((d) => !receivedIds.has(d.messageId)).length,
-      emailsReceivedButNotRecorded: [...copies.values()].flat().filter((id) => !recordedIds.has(id)).length,
+      emailsReceivedButNotRecorded: unrecorded.length - refusedOnResend.length,
       stuckOutboxRows: stuck.length,
       unexpectedFailedWork: input.permanentFailuresExpected ? 0 : failed.length,
       failedWorkNotAudited: failed.filter((r) => !auditedIds.has(r.submissionId)).length,
@@ -162,6 +172,7 @@ export async function reconcile(input: ReconcileInput): Promise<Reconciliation> 
       withFiles: ledger.filter((e) => e.withFile && e.reference).length,
       emailsReceived: [...copies.values()].flat().length,
       duplicateEmailsSameMessageId: sameId,
+      receivedThenRefusedOnResend: refusedOnResend.length,
       failedVisibly: failed.length,
       decided: decided.length,
     },

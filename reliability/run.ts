@@ -70,6 +70,7 @@ console.table({
   acknowledged: figures.acknowledged,
   'e-mails received': figures.emailsReceived,
   'e-mail copies with the same Message-ID (tolerated)': figures.duplicateEmailsSameMessageId,
+  'received, then refused for good on resend (tolerated)': figures.receivedThenRefusedOnResend,
   'work failed visibly (SMTP 5xx)': figures.failedVisibly,
   'decided (two moderators racing on each)': `${figures.decided} (${result.moderation?.decisionsWon ?? 0} won, ${result.moderation?.decisionsRefused ?? 0} refused as second)`,
   'BullMQ jobs sampled in Redis (ids only?)': result.personalData.jobsSampled,

@@ -100,6 +100,24 @@ describe('the reconciler', () => {
     expect(calm.defects.resentWithoutCause).toBe(1);
   });
 
+  it('tolerates an e-mail received but not recorded only after faults, and only when its resend was refused for good', async () => {
+    const db = handle.db;
+    const forum = await createForum(db);
+    const c = await createTestSubmission(db, forum, { title: 'Input [Lt-9]' });
+    const [row] = await db.select().from(outbox).where(and(eq(outbox.submissionId, c.id), eq(outbox.kind, 'confirm-email')));
+    const dataDir = mkdtempSync(path.join(inject('dataDir'), 'reconcile-'));
+    // Accepted by the mail server, its recording lost to a crash, then its resend refused (5xx).
+    const received = [mail('confirm-email', row.id, c.id)];
+    const run = (resendsExpected: boolean) => reconcile({ db, forumId: forum.id, ledger: [entry('Lt-9', c.reference)], mail: received, dataDir, permanentFailuresExpected: true, resendsExpected });
+    expect((await run(true)).defects.emailsReceivedButNotRecorded).toBe(1);
+    await db.update(outbox).set({ failedAt: new Date(), lastError: '550 No such mailbox' }).where(eq(outbox.id, row.id));
+    const afterFaults = await run(true);
+    expect(afterFaults.defects.emailsReceivedButNotRecorded).toBe(0);
+    expect(afterFaults.figures.receivedThenRefusedOnResend).toBe(1);
+    // In a run that broke nothing, the same is a defect.
+    expect((await run(false)).defects.emailsReceivedButNotRecorded).toBe(1);
+  });
+
   it('finds a submitter’s address or name in any process’s output', () => {
     const logs = mkdtempSync(path.join(inject('dataDir'), 'logs-'));
     writeFileSync(path.join(logs, 'web-0.log'), '{"level":"info","msg":"listening"}\n');
