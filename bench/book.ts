@@ -16,6 +16,7 @@ import { buildBook, listBooks, requestBook } from '../app/modules/publication/bo
 import { localFileStore } from '../app/modules/attachments/file-store';
 import { currentPublicationPdf } from '../app/modules/publication/publication-pdf';
 import { submissions } from '../db/schema';
+import { recordResult, type Figure } from './results';
 import { seedForums, withBenchDatabase } from './seeded-database';
 
 const { values: args } = parseArgs({ options: { inputs: { type: 'string', default: '1000' }, grouping: { type: 'string' } } });
@@ -35,6 +36,7 @@ await withBenchDatabase('book', async (handle, forums, staffId) => {
   await currentPublicationPdf(db, one.reference, 'https://inputs.example.org');
   const baselineSeconds = (performance.now() - baselineStarted) / 1000;
 
+  const figures: Figure[] = [];
   for (const grouping of (args.grouping ? [args.grouping] : ['constituency', 'objective']) as Array<'constituency' | 'objective'>) {
     global.gc?.();
     const before = process.memoryUsage().rss;
@@ -55,5 +57,12 @@ await withBenchDatabase('book', async (handle, forums, staffId) => {
         `(${(seconds / baselineSeconds).toFixed(0)}× one publication PDF, ${baselineSeconds.toFixed(2)} s); ` +
         `peak memory ${(peak / MB).toFixed(0)} MB (process before: ${(before / MB).toFixed(0)} MB); ${(book.sizeBytes! / MB).toFixed(1)} MB of PDF.`,
     );
+    figures.push(
+      { name: `by ${grouping}: time`, value: Number(seconds.toFixed(1)), unit: 's', baseline: Number(baselineSeconds.toFixed(2)), ratio: seconds / baselineSeconds, target: '< 60 s', met: seconds < 60 },
+      { name: `by ${grouping}: CPU time`, value: Number(((cpu.user + cpu.system) / 1e6).toFixed(1)), unit: 's' },
+      { name: `by ${grouping}: peak resident memory`, value: Math.round(peak / MB), unit: 'MB', target: '< 500 MB', met: peak / MB < 500 },
+      { name: `by ${grouping}: size`, value: Number((book.sizeBytes! / MB).toFixed(1)), unit: 'MB' },
+    );
   }
+  recordResult('book of inputs', { baseline: 'one publication PDF rendered in the same run', parameters: { inputs: INPUTS, locale: 'ar' }, figures });
 });

@@ -2,14 +2,15 @@
  * Benchmark (not a test): Lighthouse's scores for the public pages, with Debian's Chromium and
  * Lighthouse's default mobile profile (a mid-range phone, simulated slow 4G). The targets are
  * accessibility 100, best practices at least 95 and performance at least 95. Each audit that
- * cost points is listed, so a score below target says what to fix. The figures are recorded in
- * docs/performance.md.
+ * cost points is listed, so a score below target says what to fix. The scores are written to
+ * bench/results/latest.json (see results.ts) and quoted in docs/performance.md.
  *
  *   npm run bench -- lighthouse
  */
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { publicPages, withPublicPortal } from './public-pages-portal';
+import { recordResult, type Figure } from './results';
 
 const TARGETS = { performance: 95, accessibility: 100, 'best-practices': 95 } as const;
 type Category = keyof typeof TARGETS;
@@ -18,6 +19,7 @@ await withPublicPortal(async ({ appUrl, forumSlug }) => {
   const chrome = await launch({ chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
   try {
     const rows = [];
+    const figures: Figure[] = [];
     const lost: string[] = [];
     for (const { name, path } of publicPages(forumSlug)) {
       const result = await lighthouse(appUrl + path, { port: chrome.port, logLevel: 'error', onlyCategories: Object.keys(TARGETS) });
@@ -36,6 +38,9 @@ await withPublicPortal(async ({ appUrl, forumSlug }) => {
         targets: (Object.keys(TARGETS) as Category[]).every((c) => score(c) >= TARGETS[c]) ? 'met' : 'MISSED',
       });
       for (const c of Object.keys(TARGETS) as Category[]) {
+        figures.push({ name: `${name}: ${c}`, value: score(c), unit: 'points', target: TARGETS[c] === 100 ? '100' : `≥ ${TARGETS[c]}`, met: score(c) >= TARGETS[c] });
+      }
+      for (const c of Object.keys(TARGETS) as Category[]) {
         for (const ref of lhr.categories[c]?.auditRefs ?? []) {
           const audit = lhr.audits[ref.id];
           if (ref.weight > 0 && audit && audit.score !== null && audit.score < 1) lost.push(`${name} · ${c}: ${audit.title} (${Math.round(audit.score * 100)})`);
@@ -44,6 +49,7 @@ await withPublicPortal(async ({ appUrl, forumSlug }) => {
     }
     console.table(rows);
     if (lost.length) console.log(`Audits that cost points:\n  ${lost.join('\n  ')}`);
+    recordResult('lighthouse', { parameters: { profile: 'Lighthouse default mobile (simulated slow 4G, mid-range phone)', browser: 'Debian Chromium, headless' }, figures, details: { pages: rows, lost } });
     if (rows.some((r) => r.targets === 'MISSED')) process.exitCode = 1;
   } finally {
     chrome.kill();

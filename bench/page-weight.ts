@@ -11,6 +11,7 @@
 import { chromium } from 'playwright-core';
 import { firstVisit } from '../tests/helpers/transfer-size';
 import { publicPages, withPublicPortal } from './public-pages-portal';
+import { recordResult } from './results';
 
 const TARGET_KB = 60;
 
@@ -19,6 +20,7 @@ await withPublicPortal(async ({ appUrl, forumSlug }) => {
   try {
     const pages = [...publicPages(forumSlug).map((p) => ({ ...p, targeted: true })), { name: 'staff sign-in (en), the client application', path: '/en/staff/login', targeted: false }];
     const rows = [];
+    const figures = [];
     for (const { name, path, targeted } of pages) {
       const visit = await firstVisit(browser, appUrl + path);
       if (visit.status !== 200) throw new Error(`${path} answered ${visit.status}`);
@@ -34,9 +36,11 @@ await withPublicPortal(async ({ appUrl, forumSlug }) => {
         'fonts KB': kb(bytes.font),
         target: targeted ? (total / 1024 <= TARGET_KB ? `≤ ${TARGET_KB}: met` : `≤ ${TARGET_KB}: MISSED`) : '—',
       });
+      figures.push({ name: `${name}: first visit`, value: Number((total / 1024).toFixed(1)), unit: 'KB', ...(targeted ? { target: `≤ ${TARGET_KB} KB`, met: total / 1024 <= TARGET_KB } : {}) });
     }
     console.table(rows);
     console.log('Transfer sizes: compressed bodies with headers, first visit, empty cache. The pages load no fonts of their own: they use the device’s.');
+    recordResult('page weight', { parameters: { measure: 'compressed transfer with headers, first visit, empty cache (Chromium DevTools protocol)' }, figures, details: rows });
     if (rows.some((r) => r.target.endsWith('MISSED'))) process.exitCode = 1;
   } finally {
     await browser.close();

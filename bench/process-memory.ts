@@ -1,5 +1,5 @@
 /** Resident memory of other processes (web, worker), sampled from /proc while a benchmark runs. */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 export function residentMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -29,4 +29,39 @@ export function sampleMemory(pids: Record<string, number>) {
     reset,
     stop: () => clearInterval(timer),
   };
+}
+
+/** Every process descended from `root` (children, their children…), from /proc. */
+export function descendantsOf(root: number): number[] {
+  const parents = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // The parent is the 4th field of /proc/<pid>/stat, after the name in parentheses.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  const found: number[] = [];
+  const queue = [root];
+  while (queue.length) {
+    const pid = queue.shift()!;
+    for (const [child, parent] of parents) if (parent === pid) (found.push(child), queue.push(child));
+  }
+  return found;
+}
+
+/** Resident memory of all of `pids` together (processes gone meanwhile count nothing). */
+export function totalResidentMb(pids: number[]): number {
+  let total = 0;
+  for (const pid of pids) {
+    try {
+      total += residentMb(pid);
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  return total;
 }

@@ -100,7 +100,7 @@ function handOver(cmd, args) {
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
 
-const BENCHMARKS = { submit: 'bench/submit-rush.ts', queue: 'bench/moderation-queue.ts', listing: 'bench/public-listing.ts', export: 'bench/open-data-export.ts', book: 'bench/book.ts', weight: 'bench/page-weight.ts', lighthouse: 'bench/lighthouse.ts' };
+const BENCHMARKS = { submit: 'bench/submit-rush.ts', queue: 'bench/moderation-queue.ts', listing: 'bench/public-listing.ts', export: 'bench/open-data-export.ts', book: 'bench/book.ts', receipt: 'bench/receipt-pdf.ts', ack: 'bench/acknowledgements.ts', weight: 'bench/page-weight.ts', lighthouse: 'bench/lighthouse.ts' };
 
 /**
  * `bench` runs every benchmark in turn, each with its defaults; `bench <name> [options]` runs one
