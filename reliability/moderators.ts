@@ -80,7 +80,10 @@ async function decide(m: Moderator, submissionId: string, version: number, inten
       headers: { Origin: m.webUrl, Cookie: m.cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ csrf: m.csrf, ...body }),
       signal: AbortSignal.timeout(30_000),
-    }).then(async (res) => (await res.arrayBuffer(), res.status), () => 0);
+    })
+      .then(async (res) => (await res.arrayBuffer(), res.status))
+      // No answer, or an answer cut off (the time limit can fall while the body is read): 0.
+      .catch(() => 0);
   // The claim may be refused (the other has it): deciding is then refused too, which is the point.
   await post({ intent: 'claim' });
   const status = await post(intent === 'accept' ? { intent, version: String(version) } : { intent, version: String(version), category: 'other', reason: 'Outside the scope of this call.' });
