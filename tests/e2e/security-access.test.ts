@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { SIGN_IN_LIMITS } from '../../app/modules/staff/sign-in';
 import { submissions } from '../../db/schema';
 import { REDIS_DB } from '../helpers/redis-databases';
-import { securityPortal, type Input } from '../helpers/security-portal';
+import { expectNoSecretsOutside, securityPortal, type Input } from '../helpers/security-portal';
 import { signInOverHttp } from '../helpers/staff';
 
 const ctx = securityPortal(REDIS_DB.securityAccess);
@@ -137,4 +137,8 @@ describe('rate limits', () => {
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(SIGN_IN_LIMITS.codePerAccountAndIp.windowSeconds);
   });
+});
+
+describe('personal data outside the database', () => {
+  it('writes none of this file’s addresses, passwords, tokens or session cookies to the processes’ output or the queue', () => expectNoSecretsOutside(ctx));
 });

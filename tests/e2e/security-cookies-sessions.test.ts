@@ -14,7 +14,7 @@ import { SESSION_ABSOLUTE_MS, SIGN_IN_STEP_MS } from '../../app/modules/staff/st
 import { submissions } from '../../db/schema';
 import { portalEnv, startPortalProcess, waitForOutput, type PortalProcess } from '../helpers/processes';
 import { REDIS_DB } from '../helpers/redis-databases';
-import { cookiePair, parseSetCookie, secret, securityPortal } from '../helpers/security-portal';
+import { cookiePair, expectNoSecretsOutside, parseSetCookie, secret, securityPortal } from '../helpers/security-portal';
 import { createStaff, csrfTokenOf, freshTotpCode, signInOverHttp, type TestStaff } from '../helpers/staff';
 import { freePort } from '../../scripts/services/ports';
 
@@ -234,4 +234,8 @@ describe('sessions', () => {
     expect(row.decision).toBe('pending');
     ctx.secrets.push(out.cookie, disabled.cookie);
   });
+});
+
+describe('personal data outside the database', () => {
+  it('writes none of this file’s addresses, passwords, tokens or session cookies to the processes’ output or the queue', () => expectNoSecretsOutside(ctx));
 });

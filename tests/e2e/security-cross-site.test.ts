@@ -12,7 +12,7 @@ import { issueFormStamp } from '../../app/modules/abuse/form-timing';
 import { issueInviteLink } from '../../app/modules/staff/staff-invites';
 import { openPage } from '../helpers/browser';
 import { REDIS_DB } from '../helpers/redis-databases';
-import { cookiePair, EVIL, nextAddress, secret, securityPortal, withCookie, type Input } from '../helpers/security-portal';
+import { cookiePair, EVIL, expectNoSecretsOutside, nextAddress, secret, securityPortal, withCookie, type Input } from '../helpers/security-portal';
 import { createStaff, csrfTokenOf, signInInBrowser } from '../helpers/staff';
 
 const ctx = securityPortal(REDIS_DB.securityCrossSite, { browser: true });
@@ -335,4 +335,8 @@ describe('redirects', () => {
     expect(new URL(page.url()).pathname).toBe('/en/staff');
     await page.context().close();
   });
+});
+
+describe('personal data outside the database', () => {
+  it('writes none of this file’s addresses, passwords, tokens or session cookies to the processes’ output or the queue', () => expectNoSecretsOutside(ctx));
 });

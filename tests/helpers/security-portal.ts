@@ -10,6 +10,7 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
+import { Redis } from 'ioredis';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { parseWebEnv } from '../../app/lib/web-env.server';
@@ -174,4 +175,48 @@ export function securityPortal(redisDb: number, options: { browser?: boolean } =
   });
 
   return ctx;
+}
+
+/**
+ * None of the personal data and secrets this file's portal saw (addresses, passwords, tokens,
+ * session cookies) is in its processes' output or anywhere in its Redis. Each file runs its own
+ * portal, so each file ends with this check on its own.
+ */
+export async function expectNoSecretsOutside(ctx: SecurityPortal): Promise<void> {
+  // A session cookie as sent, and the token inside it (Remix encodes cookie values as base64 JSON).
+  const values = [...new Set(ctx.secrets)].flatMap((s) => {
+    if (!s.startsWith('staff_session=')) return [s];
+    const encoded = decodeURIComponent(s.slice('staff_session='.length));
+    return [encoded, JSON.parse(Buffer.from(encoded, 'base64').toString('utf8')) as string];
+  });
+  expect(values.length).toBeGreaterThan(10);
+  const output = `${ctx.portal.web.output()}\n${ctx.portal.worker.output()}`;
+  for (const value of values) expect(output.includes(value), `process output holds ${value.slice(0, 12)}…`).toBe(false);
+
+  // Everything BullMQ keeps in Redis: job data, options, results, failure reasons, events.
+  const redis = new Redis(ctx.portal.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  await redis.connect();
+  try {
+    const stored: string[] = [];
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'COUNT', 500);
+      cursor = next;
+      for (const key of keys) {
+        const type = await redis.type(key);
+        if (type === 'hash') stored.push(...Object.values(await redis.hgetall(key)));
+        else if (type === 'string') stored.push((await redis.get(key)) ?? '');
+        else if (type === 'list') stored.push(...(await redis.lrange(key, 0, -1)));
+        else if (type === 'set') stored.push(...(await redis.smembers(key)));
+        else if (type === 'zset') stored.push(...(await redis.zrange(key, 0, -1)));
+        else if (type === 'stream') stored.push(...(await redis.xrange(key, '-', '+')).flatMap(([, fields]) => fields));
+        stored.push(key);
+      }
+    } while (cursor !== '0');
+    expect(stored.length).toBeGreaterThan(0);
+    const all = stored.join('\n');
+    for (const value of values) expect(all.includes(value), `Redis holds ${value.slice(0, 12)}…`).toBe(false);
+  } finally {
+    redis.disconnect();
+  }
 }
