@@ -40,8 +40,11 @@ export const REDIS_DB = {
   hostileInput: 36,
   operationsPage: 35,
   reconcile: 37,
-  security: 38,
+  securityCookiesSessions: 38,
   errorPages: 39,
   staffFormErrors: 40,
   workerQueues: 41,
+  securityCrossSite: 42,
+  securityAccess: 43,
+  securityHeadersAndData: 44,
 } as const;
