@@ -58,7 +58,8 @@ export function totalResidentMb(pids: number[]): number {
   let total = 0;
   for (const pid of pids) {
     try {
-      total += residentMb(pid);
+      // A process ending (a zombie) has no VmRSS line: nothing to count.
+      total += residentMb(pid) || 0;
     } catch {
       // Gone meanwhile.
     }
