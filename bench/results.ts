@@ -62,7 +62,7 @@ export function recordResult(benchmark: string, result: BenchmarkResult): void {
   console.log(`\nRecorded in ${path.relative(process.cwd(), JSON_FILE)} and ${path.relative(process.cwd(), MARKDOWN_FILE)}.`);
 }
 
-const number = (n: number) => (Number.isInteger(n) ? n.toLocaleString('en') : n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
+const number = (n: number | null) => (n === null || !Number.isFinite(n) ? '—' : Number.isInteger(n) ? n.toLocaleString('en') : n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
 
 function markdown(all: Record<string, Entry>): string {
   const lines = ['# Benchmark results', '', 'Written by `npm run bench`; each benchmark\'s last run. Ratios compare with a baseline measured in the same run.', ''];
