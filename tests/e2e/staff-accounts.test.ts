@@ -80,7 +80,10 @@ describe('invitations and two-factor sign-in', () => {
     await invitee.page.getByLabel('كلمة المرور الجديدة').fill('short');
     await invitee.page.getByLabel('اكتب كلمة المرور مرة أخرى').fill('short');
     await invitee.page.getByRole('button', { name: 'حفظ كلمة المرور' }).click();
-    await expect.poll(() => invitee.page.getByText('يجب أن تتكوّن كلمة المرور من 12 حرفًا على الأقل.').count()).toBe(1);
+    // Said twice: in the error summary, as a link to the field, and at the field itself.
+    const tooShort = 'يجب أن تتكوّن كلمة المرور من 12 حرفًا على الأقل.';
+    await expect.poll(() => invitee.page.getByRole('link', { name: `كلمة المرور الجديدة: ${tooShort}`, exact: true }).count()).toBe(1);
+    expect(await invitee.page.getByText(tooShort, { exact: true }).count()).toBe(1);
     const password = 'قمر فوق جبال الأطلس البعيدة';
     await invitee.page.getByLabel('كلمة المرور الجديدة').fill(password);
     await invitee.page.getByLabel('اكتب كلمة المرور مرة أخرى').fill(password);
