@@ -16,9 +16,32 @@ export async function runMigrations(url: string, folder: string = MIGRATIONS): P
   try {
     await sql`select pg_advisory_lock(${LOCK_KEY})`;
     await migrate(drizzle(sql), { migrationsFolder: folder });
+    await priceTrigramComparison(sql);
     await sql`select pg_advisory_unlock(${LOCK_KEY})`;
   } finally {
     await sql.end({ timeout: 5 });
+  }
+}
+
+/**
+ * Tells the planner what a trigram comparison costs. pg_trgm declares `%` and similarity() as
+ * cheap as `=`, but on the texts compared for near-duplicates (up to 2,000 characters) one call
+ * takes 0.1 to 1 ms. Priced that low, the planner compares a new input with every input of its
+ * forum rather than read the trigram index, and each check grows with the forum (0.1 s at 2,000
+ * inputs, seconds beyond). Set here, after every migration run, not in a migration: the functions
+ * belong to the extension, and a backup (pg_dump) does not keep changes made to them, so a
+ * restored database gets them back through this. Without the right to change them (an extension
+ * created by another role), the portal still works, with the slower plan.
+ */
+async function priceTrigramComparison(sql: postgres.Sql): Promise<void> {
+  try {
+    await sql`alter function similarity_op(text, text) cost 20000`;
+    await sql`alter function similarity(text, text) cost 20000`;
+  } catch (error) {
+    // 42501: not the functions' owner; 42883: no such function (a restore stopped before pg_trgm).
+    const code = (error as { code?: string }).code;
+    if (code !== '42501' && code !== '42883') throw error;
+    console.warn(`Trigram comparison left at its default cost (${code}): near-duplicate checks read every input of a forum until the forum is large.`);
   }
 }
 

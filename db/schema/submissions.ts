@@ -125,6 +125,12 @@ export const submissions = pgTable(
      * id of the group's first input, set by app/modules/moderation/similar-inputs.ts.
      */
     similarGroup: uuid().references((): AnyPgColumn => submissions.id),
+    /**
+     * Whether the input is the first of its group, kept by PostgreSQL. A column of its own so the
+     * planner knows how many there are: it cannot estimate `similar_group = id` (two columns) and
+     * guesses 0.5%, which made it compare texts one by one instead of reading the trigram index.
+     */
+    firstOfGroup: boolean().notNull().generatedAlwaysAs(sql`coalesce(similar_group = id, false)`),
 
     /**
      * SHA-256 (hex) of the status-link token (256 random bits). The token itself reaches the
@@ -154,11 +160,18 @@ export const submissions = pgTable(
     index('submissions_unpublished').on(t.unpublishedAt).where(sql`${t.unpublishedAt} is not null`),
     index('submissions_similar_group').on(t.similarGroup).where(sql`${t.similarGroup} is not null`),
     // Comparing texts for near-duplicates: trigram similarity over the start of each text, of
-    // inputs not grouped and of the first input of each group only. A campaign's thousand copies
-    // are one entry here, not a thousand candidates to compare every new copy with.
-    index('submissions_similarity')
+    // the first input of each group, and of inputs not grouped. A campaign's thousand copies are
+    // one entry here, not a thousand candidates to compare every new copy with. Two indexes, so a
+    // copy that matches a group never reads the ungrouped inputs (after an outage, a backlog of
+    // ungrouped copies would otherwise all be compared with each one). Only inputs that reach
+    // moderators (confirmed, not withdrawn) count: unconfirmed copies are never grouped, and
+    // would stay candidates for good.
+    index('submissions_similarity_groups')
       .using('gin', sql.raw(`${SIMILARITY_TEXT} gin_trgm_ops`))
-      .where(sql`${t.similarGroup} is null or ${t.similarGroup} = ${t.id}`),
+      .where(sql`${t.firstOfGroup} and ${t.emailConfirmedAt} is not null and ${t.withdrawnAt} is null`),
+    index('submissions_similarity_ungrouped')
+      .using('gin', sql.raw(`${SIMILARITY_TEXT} gin_trgm_ops`))
+      .where(sql`${t.similarGroup} is null and ${t.emailConfirmedAt} is not null and ${t.withdrawnAt} is null`),
     // The queue: confirmed inputs, in the order they arrived. The columns after the order carry
     // what the queue's counts group and filter by, so the counts read this index alone (an
     // index-only scan) rather than every row of the table with its text. They are key columns

@@ -1,49 +1,42 @@
 /**
  * Near-identical inputs: a campaign text sent by many people, or one input sent twice with small
  * edits (possibly from different addresses). When an input reaches moderators, the worker looks
- * for the most similar input of the same forum (pg_trgm trigram similarity over SIMILARITY_TEXT,
+ * for a similar enough input of the same forum (pg_trgm trigram similarity over SIMILARITY_TEXT,
  * served by a GIN index) and puts both in one group, named by the id of the group's first input.
- * Only inputs not yet grouped and the first input of each group are compared (the index holds just
- * those): every member of a group is like its first input, so a group does not drift along a
+ * Only inputs not yet grouped and the first input of each group are compared (the indexes hold
+ * just those): every member of a group is like its first input, so a group does not drift along a
  * chain of edits, and each of a campaign's copies is compared with one input, not every copy before.
  * Moderators see the group and can mark all its other inputs as duplicates of one of them at once.
  */
-import { and, asc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../../db/client';
-import { SIMILARITY_TEXT, similarityText as similarityOf, submissions } from '../../../db/schema';
+import { SIMILARITY_TEXT, submissions } from '../../../db/schema';
 import { decide } from './decide';
 import { SIMILARITY_THRESHOLD } from './similarity-threshold';
 
 
 const similarityText = sql.raw(SIMILARITY_TEXT);
-const otherText = sql.raw(similarityOf('o'));
 
 /**
- * Puts the input in the group of its most similar input in the same forum, if one is similar
- * enough; returns the group id, or undefined. Idempotent: an input already grouped is left as is.
+ * Puts the input in a group with a similar enough input of the same forum (similarCandidateQuery),
+ * if there is one; returns the group id, or undefined. Idempotent: an input already grouped is left as is.
  */
 export async function groupSimilarInput(db: Db, submissionId: string): Promise<string | undefined> {
   return db.transaction(async (tx) => {
-    const mine = () => tx.select({ forumId: submissions.forumId, group: submissions.similarGroup }).from(submissions).where(eq(submissions.id, submissionId));
-    const [before] = await mine();
+    const [before] = await tx.select({ forumId: submissions.forumId, group: submissions.similarGroup }).from(submissions).where(eq(submissions.id, submissionId));
     if (!before) return undefined;
     if (before.group) return before.group;
     // One grouping at a time per forum: two copies arriving together must not found two groups.
     // Read again under the lock: another input's grouping may have put this one in a group.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('similar-inputs'), hashtext(${before.forumId}))`);
-    const [me] = await mine();
+    const [me] = await tx.execute<{ group: string | null; text: string; receivedAt: string }>(
+      sql`select similar_group as "group", ${similarityText} as text, received_at::text as "receivedAt" from submissions where id = ${submissionId}`,
+    );
     if (me.group) return me.group;
-    // The `%` operator (with the threshold set for this transaction) is what the GIN index serves.
     await tx.execute(sql`select set_config('pg_trgm.similarity_threshold', ${String(SIMILARITY_THRESHOLD)}, true)`);
-    const [match] = await tx.execute<{ id: string; group: string | null; earlier: boolean }>(sql`
-      select o.id, o.similar_group as "group", (o.received_at, o.id) < (me.received_at, me.id) as earlier
-      from submissions o, (select id, received_at, ${similarityText} as text from submissions where id = ${submissionId}) me
-      where o.forum_id = ${me.forumId} and o.id <> ${submissionId}
-        and (o.similar_group is null or o.similar_group = o.id)
-        and o.email_confirmed_at is not null and o.expired_at is null and o.withdrawn_at is null
-        and ${otherText} % me.text
-      order by similarity(${otherText}, me.text) desc, o.received_at
-      limit 1`);
+    const [match] = await tx.execute<{ id: string; group: string | null; earlier: boolean }>(
+      similarCandidateQuery({ forumId: before.forumId, submissionId, text: me.text, receivedAt: me.receivedAt }),
+    );
     if (!match) return undefined;
     // A new group is named by the earlier of the two (the worker may meet the copy first).
     const group = match.group ?? (match.earlier ? match.id : submissionId);
@@ -51,6 +44,28 @@ export async function groupSimilarInput(db: Db, submissionId: string): Promise<s
     await tx.update(submissions).set({ similarGroup: group }).where(eq(submissions.id, submissionId));
     return group;
   });
+}
+
+/**
+ * The input to group with: the first input of a group if one is similar enough (so a backlog of
+ * copies checked after they all arrived still makes one group, not one per copy that meets
+ * another ungrouped copy first), else the most similar input not yet grouped. Only inputs that
+ * reached moderators count. The ungrouped part runs only when no group matches (an Append stops
+ * at the LIMIT), each part on its own trigram index. `%` (threshold set by the caller's
+ * transaction) is what those indexes serve, and only against a value: the text is passed in, not
+ * joined from its row (joined, the planner computes the similarity with every input of the forum).
+ * Exported for its plan test.
+ */
+export function similarCandidateQuery(me: { forumId: string; submissionId: string; text: string; receivedAt: string }) {
+  const among = (grouping: SQL) => sql`(
+    select id, similar_group as "group", (received_at, id) < (${me.receivedAt}::timestamptz, ${me.submissionId}::uuid) as earlier
+    from submissions
+    where forum_id = ${me.forumId} and id <> ${me.submissionId} and ${grouping}
+      and email_confirmed_at is not null and withdrawn_at is null
+      and ${similarityText} % ${me.text}
+    order by similarity(${similarityText}, ${me.text}) desc, received_at
+    limit 1)`;
+  return sql`${among(sql`first_of_group`)} union all ${among(sql`similar_group is null`)} limit 1`;
 }
 
 /** The other inputs in an input's group, oldest first, with how similar each is to it. */

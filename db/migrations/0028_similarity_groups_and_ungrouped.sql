@@ -1,0 +1,4 @@
+DROP INDEX "submissions_similarity";--> statement-breakpoint
+ALTER TABLE "submissions" ADD COLUMN "first_of_group" boolean GENERATED ALWAYS AS (coalesce(similar_group = id, false)) STORED NOT NULL;--> statement-breakpoint
+CREATE INDEX "submissions_similarity_groups" ON "submissions" USING gin (left(title || ' ' || body, 2000) gin_trgm_ops) WHERE "submissions"."first_of_group" and "submissions"."email_confirmed_at" is not null and "submissions"."withdrawn_at" is null;--> statement-breakpoint
+CREATE INDEX "submissions_similarity_ungrouped" ON "submissions" USING gin (left(title || ' ' || body, 2000) gin_trgm_ops) WHERE "submissions"."similar_group" is null and "submissions"."email_confirmed_at" is not null and "submissions"."withdrawn_at" is null;
