@@ -12,7 +12,7 @@ import { startMaintenance } from './maintenance';
 import { startScheduledPublication } from './scheduled-publication';
 import { startOutboxRelay } from './outbox-relay';
 import { processOutboxJob } from './process-job';
-import { QUEUE_NAMES, jobDataSchema } from './queues';
+import { QUEUE_CONCURRENCY, QUEUE_NAMES, jobDataSchema, type QueueName } from './queues';
 import { assertNoEviction, createRedis } from './redis-connection';
 import { loggableError } from '../app/modules/logging/loggable-error';
 import { logError, logInfo } from '../app/modules/logging/log-line';
@@ -40,7 +40,7 @@ const workers = env.WORKER_QUEUES.map(
         const { outboxId } = jobDataSchema.parse(job.data);
         return processOutboxJob(deps, outboxId);
       },
-      { connection: workerConnection, concurrency: 4 },
+      { connection: workerConnection, concurrency: QUEUE_CONCURRENCY[name as QueueName] },
     ),
 );
 for (const w of workers) {

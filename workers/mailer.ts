@@ -47,6 +47,11 @@ export function createMailer(smtpUrl: string, from: string) {
     connectionTimeout: 15_000,
     greetingTimeout: 15_000,
     socketTimeout: 60_000,
+    // Connections are kept and reused: a new one per message (TCP, greeting, EHLO, often TLS)
+    // cost more than the message itself, and on deadline day the acknowledgements fell behind.
+    // Eight at once is as many as a relay commonly allows one client.
+    pool: true,
+    maxConnections: 8,
   } as Parameters<typeof nodemailer.createTransport>[0]);
   return {
     /** Sends with a caller-chosen Message-ID, so a resend after a crash is the same message. */

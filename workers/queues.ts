@@ -48,6 +48,15 @@ export type JobPayload<K extends JobKind> = z.infer<(typeof JOBS)[K]['payload']>
 /** Jobs that send an e-mail: the only outbox rows a submitter or a moderator sees as e-mails. */
 export const EMAIL_JOB_KINDS = (Object.keys(JOBS) as JobKind[]).filter((kind) => JOBS[kind].queue === 'email');
 export const QUEUE_NAMES = [...new Set(Object.values(JOBS).map((j) => j.queue))];
+export type QueueName = (typeof JOBS)[JobKind]['queue'];
+
+/**
+ * Jobs a worker process runs at once, per queue. An e-mail job mostly waits (on the mail server's
+ * replies and the database), so many run together; a receipt is a few milliseconds of CPU each.
+ * Documents (publication PDFs, books) are CPU and memory heavy: two at a time. Near-duplicate
+ * checks run one at a time per forum anyway (an advisory lock).
+ */
+export const QUEUE_CONCURRENCY: Record<QueueName, number> = { email: 16, analysis: 4, documents: 2 };
 
 /** What BullMQ carries for every job: the outbox row that asked for it. */
 export const jobDataSchema = z.object({ outboxId: z.number().int().positive() });

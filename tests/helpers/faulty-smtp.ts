@@ -23,8 +23,10 @@ function reply(b: SmtpBehaviour, step: SmtpStep): Error | null {
 export async function faultySmtp(initial: SmtpBehaviour) {
   let behaviour = initial;
   const received: ParsedMail[] = [];
-  /** One entry per SMTP session opened, to count delivery attempts. */
+  /** One entry per SMTP session opened. */
   const sessions: string[] = [];
+  /** One entry per message begun (MAIL FROM): delivery attempts, also on a reused connection. */
+  const attempts: string[] = [];
   const server = new SMTPServer({
     // Plain-text login on loopback, so the "login refused" case can be exercised.
     allowInsecureAuth: true,
@@ -40,7 +42,8 @@ export async function faultySmtp(initial: SmtpBehaviour) {
       if (err) callback(err);
       else callback(null, { user: auth.username });
     },
-    onMailFrom(_address, _session, callback) {
+    onMailFrom(_address, session, callback) {
+      attempts.push(session.id);
       callback(reply(behaviour, 'mail'));
     },
     onRcptTo(_address, _session, callback) {
@@ -66,6 +69,7 @@ export async function faultySmtp(initial: SmtpBehaviour) {
     url: `smtp://portal:secret@127.0.0.1:${port}`,
     received,
     sessions,
+    attempts,
     set(next: SmtpBehaviour) {
       behaviour = next;
     },

@@ -81,9 +81,9 @@ describe('a permanent SMTP refusal', () => {
       ]);
 
       // Delivered to BullMQ again (e.g. by a stale job), it is skipped without touching SMTP.
-      const sessionsBefore = smtp.sessions.length;
+      const attemptsBefore = smtp.attempts.length;
       expect(await processOutboxJob(deps, row.id)).toBe('skipped');
-      expect(smtp.sessions.length).toBe(sessionsBefore);
+      expect(smtp.attempts.length).toBe(attemptsBefore);
       expect(smtp.received).toHaveLength(0);
     } finally {
       deps.mailer.close();
@@ -195,18 +195,18 @@ describe('through BullMQ with the production job options', () => {
     const q = await runQueue(transient.deps);
     try {
       await q.add(transient.row.id);
-      await eventually(async () => smtp.sessions.length >= 2, 20_000, 'a second attempt after backoff');
+      await eventually(async () => smtp.attempts.length >= 2, 20_000, 'a second attempt after backoff');
       smtp.set(ACCEPT);
       await eventually(async () => (await reload(transient.row.id)).doneAt, 20_000, 'delivery after retries');
       expect(smtp.received).toHaveLength(1);
 
       smtp.set({ failAt: 'rcpt', code: 550 });
-      const sessionsBefore = smtp.sessions.length;
+      const attemptsBefore = smtp.attempts.length;
       await q.add(permanent.row.id);
       await eventually(async () => (await reload(permanent.row.id)).failedAt, 20_000, 'dead letter');
       // Give BullMQ time to retry if it (wrongly) would: the first backoff is at most 2 s.
       await new Promise((r) => setTimeout(r, 2_500));
-      expect(smtp.sessions.length).toBe(sessionsBefore + 1);
+      expect(smtp.attempts.length).toBe(attemptsBefore + 1);
       expect(q.failures.filter((f) => f.message.includes('550'))).toEqual([expect.objectContaining({ attemptsMade: 1 })]);
     } finally {
       await q.close();
