@@ -14,7 +14,7 @@ import { findPublishedInput, findWithdrawnFromPublication } from '../../app/modu
 import { loadPublicVersion, savePublicVersion } from '../../app/modules/publication/public-version';
 import { publishDue, publishSubmission, schedulePublication, unpublishSubmission } from '../../app/modules/publication/publish';
 import { upsertStaffUser } from '../../app/modules/staff/staff-accounts';
-import { attachments, auditEvents, forums, outbox, submissions } from '../../db/schema';
+import { SIMILARITY_TEXT, attachments, auditEvents, forums, outbox, similarityText, submissions } from '../../db/schema';
 import { exportSubmitterData } from '../../app/modules/submissions/personal-data';
 import { findByStatusToken } from '../../app/modules/submissions/submission-status';
 import { processOutboxJob } from '../../workers/process-job';
@@ -294,7 +294,7 @@ describe('near-identical inputs', () => {
     // (db/migrate.ts) and that 300 inputs are ungrouped, and reads their index; it used to
     // compare the text with each of them, 0.1 to 1 ms apiece, in every check.
     await db.execute(sql`analyze submissions`);
-    const [me] = await db.execute<{ text: string; receivedAt: string }>(sql`select left(title || ' ' || body, 2000) as text, received_at::text as "receivedAt" from submissions where id = ${last.id}`);
+    const [me] = await db.execute<{ text: string; receivedAt: string }>(sql`select ${sql.raw(SIMILARITY_TEXT)} as text, received_at::text as "receivedAt" from submissions where id = ${last.id}`);
     const plan = await db.transaction(async (tx) => {
       await tx.execute(sql`select set_config('pg_trgm.similarity_threshold', '0.7', true)`);
       const rows = await tx.execute<{ 'QUERY PLAN': string }>(sql`explain ${similarCandidateQuery({ forumId: forum.id, submissionId: last.id, ...me })}`);
@@ -319,7 +319,7 @@ describe('near-identical inputs', () => {
     // joins that group rather than founding a new one with another copy.
     const copies = [];
     for (let i = 0; i < 5; i++) copies.push(await createTestSubmission(db, forum, { title, body: `${campaign}\nمع التحية والتقدير، جمعية الأمل للتنمية، فرع رقم ${i + 1}.`, language: 'ar' }));
-    const similarity = async (a: string, b: string) => (await db.execute<{ s: number }>(sql`select similarity(left(x.title || ' ' || x.body, 2000), left(y.title || ' ' || y.body, 2000))::float8 as s from submissions x, submissions y where x.id = ${a} and y.id = ${b}`))[0].s;
+    const similarity = async (a: string, b: string) => (await db.execute<{ s: number }>(sql`select similarity(${sql.raw(similarityText('x'))}, ${sql.raw(similarityText('y'))})::float8 as s from submissions x, submissions y where x.id = ${a} and y.id = ${b}`))[0].s;
     expect(await similarity(copies[0].id, copies[1].id)).toBeGreaterThan(await similarity(copies[0].id, first.id));
     for (const copy of copies) expect(await groupSimilarInput(db, copy.id)).toBe(first.id);
     const firsts = await db.select({ id: submissions.id }).from(submissions).where(and(eq(submissions.forumId, forum.id), eq(submissions.firstOfGroup, true)));
