@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { createSubsetSource, type SubsetSource } from './font-subset';
 
 const require = createRequire(import.meta.url);
 
@@ -27,6 +28,17 @@ export function fontBytes(key: FontKey): Buffer {
     cache.set(key, bytes);
   }
   return bytes;
+}
+
+const sources = new Map<FontKey, SubsetSource>();
+/** The font loaded into the subsetter, once per process (see font-subset.ts). */
+export function subsetSource(key: FontKey): SubsetSource {
+  let source = sources.get(key);
+  if (!source) {
+    source = createSubsetSource(fontBytes(key));
+    sources.set(key, source);
+  }
+  return source;
 }
 
 const ARABIC = /[\u0600-\u06FF\u0750-\u077F\u0870-\u089F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/;
