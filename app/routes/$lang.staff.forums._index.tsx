@@ -6,7 +6,7 @@ import { requireAdmin } from '../lib/staff-auth.server';
 import { requireLocale } from '../lib/require-locale.server';
 import { localeFromParams, useLocale } from '../lib/route-locale';
 import { forumAdminRow, scopeLabel } from '../modules/forums/forum-admin-view';
-import { listForums } from '../modules/forums/forum-queries';
+import { countInputsPerForum, listForums } from '../modules/forums/forum-queries';
 import { ScrollingTable } from '../components/ScrollingTable';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -14,8 +14,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const staff = await requireAdmin(request, context, locale);
   const now = new Date();
   const t = translator(locale);
+  const [list, inputs] = await Promise.all([listForums(context.db), countInputsPerForum(context.db)]);
   return {
-    forums: (await listForums(context.db)).map((f) => ({ ...forumAdminRow(f, locale, now), scopeLabel: scopeLabel(f.scope, locale, t('forumAdmin.scope.global')) })),
+    forums: list.map((f) => ({ ...forumAdminRow(f, inputs.get(f.id) ?? 0, locale, now), scopeLabel: scopeLabel(f.scope, locale, t('forumAdmin.scope.global')) })),
   };
 }
 

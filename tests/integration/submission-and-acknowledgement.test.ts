@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createSubmission } from '../../app/modules/submissions/create-submission';
 import { hashStatusToken } from '../../app/modules/submissions/status-token';
@@ -9,13 +9,14 @@ import { confirmEmail, expireUnconfirmed, UNCONFIRMED_EXPIRY_DAYS } from '../../
 import { decide } from '../../app/modules/moderation/decide';
 import { waitingInQueue } from '../helpers/queue';
 import { upsertStaffUser } from '../../app/modules/staff/staff-accounts';
-import { auditEvents, emailDeliveries, outbox, submissions } from '../../db/schema';
+import { auditEvents, drafts, emailDeliveries, outbox, submissions } from '../../db/schema';
+import { saveDraft } from '../../app/modules/drafts/drafts';
 import { emailText } from '../../templates/email/messages';
 import { processOutboxJob } from '../../workers/process-job';
 import { createForum } from '../factories/forums';
 import { createTestSubmission, submissionInput } from '../factories/submissions';
 import { arabicFixture, TRICKY_TEXTS } from '../helpers/fixtures';
-import { databaseError, mailTo, testDb, workerDeps } from '../helpers/services';
+import { databaseError, eventually, mailTo, testDb, workerDeps } from '../helpers/services';
 
 const handle = testDb();
 const { db } = handle;
@@ -48,6 +49,43 @@ describe('submitting', () => {
     const refs = [];
     for (let i = 0; i < 3; i++) refs.push((await createTestSubmission(db, forum)).reference);
     expect(refs).toEqual([1, 2, 3].map((n) => `${forum.referencePrefix}-000${n}`));
+  });
+
+  it('numbers one forum\'s inputs while another of its submissions is still being stored', async () => {
+    // The first submission stops at its last step (closing its draft, whose row another
+    // connection holds locked): its number is taken, its transaction open. A second submission
+    // to the same forum must not wait for it, as it did when the number was taken inside it.
+    const forum = await createForum(db);
+    const saved = await saveDraft(db, forum, { values: { email: 'held@example.org' }, idempotencyKey: crypto.randomUUID(), interfaceLocale: 'en' });
+    if (!saved.ok || !('token' in saved)) throw new Error('draft not saved');
+    const blocker = testDb();
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let locked = (_pid: number) => {};
+    const draftLocked = new Promise<number>((resolve) => (locked = resolve));
+    const holding = blocker.db.transaction(async (tx) => {
+      await tx.select().from(drafts).where(eq(drafts.id, saved.draftId)).for('update');
+      const [me] = await tx.execute<{ pid: number }>(sql`select pg_backend_pid() as pid`);
+      locked(me.pid);
+      await released;
+    });
+    try {
+      const blockerPid = await draftLocked;
+      const first = createSubmission(db, forum, submissionInput(), { idempotencyKey: crypto.randomUUID(), interfaceLocale: 'en', draftToken: saved.token });
+      await eventually(async () => {
+        const [row] = await db.execute<{ waiting: number }>(sql`select count(*)::int as waiting from pg_stat_activity where ${blockerPid}::int = any(pg_blocking_pids(pid))`);
+        return row.waiting > 0;
+      }, 10_000, 'the first submission waiting for the draft row');
+      const second = createSubmission(db, forum, submissionInput(), { idempotencyKey: crypto.randomUUID(), interfaceLocale: 'en' });
+      const outcome = await Promise.race([second, new Promise<'still waiting'>((resolve) => setTimeout(() => resolve('still waiting'), 10_000))]);
+      expect(outcome).toMatchObject({ ok: true, reference: `${forum.referencePrefix}-0002` });
+      release();
+      expect(await first).toMatchObject({ ok: true, reference: `${forum.referencePrefix}-0001` });
+    } finally {
+      release();
+      await holding;
+      await blocker.close();
+    }
   });
 
   it('records one submission for a replayed or concurrently repeated form', async () => {

@@ -15,7 +15,7 @@ export function scopeLabel(scope: string, locale: string, globalLabel: string): 
 }
 
 /** One row of the admin's forum list. */
-export function forumAdminRow(forum: Forum, locale: string, now: Date) {
+export function forumAdminRow(forum: Forum, inputsReceived: number, locale: string, now: Date) {
   return {
     id: forum.id,
     slug: forum.slug,
@@ -28,7 +28,7 @@ export function forumAdminRow(forum: Forum, locale: string, now: Date) {
     opensAtIso: forum.opensAt.toISOString(),
     closesAtIso: forum.closesAt.toISOString(),
     timeZone: forum.timeZone,
-    inputsReceived: forum.lastReferenceNumber,
+    inputsReceived,
   };
 }
 
