@@ -8,7 +8,7 @@ import { embeddingLevels, reorderVisually, type Direction } from './bidi';
 import { embedSubsetFont, hex4, type GlyphUse } from './embed-font';
 import { flateStream } from './flate-stream';
 import { fontPerCharacter, subsetSource, POSTSCRIPT_NAMES, type FontKey } from './fonts';
-import { createShaper, type Shaper } from './shaping';
+import { createShaper, type ShapedGlyph, type Shaper } from './shaping';
 
 interface PlacedGlyph {
   font: FontKey;
@@ -100,15 +100,14 @@ export async function createTypesetter(pdf: PDFDocument, texts: string[]): Promi
       const font = fonts[i];
       const shaped = shapers[font].shape(paragraph, i, j, levels[i] % 2 === 1);
       const scale = style.size / shapers[font].unitsPerEm;
-      const clusters = [...new Set(shaped.map((g) => g.cluster))].sort((a, b) => a - b);
-      const clusterEnd = new Map(clusters.map((c, k) => [c, clusters[k + 1] ?? j]));
+      const ends = clusterEnds(shaped, i, j);
       runs.push({
         start: i,
         end: j,
         level: levels[i],
-        glyphs: shaped.filter((g) => !BIDI_CONTROL.test(paragraph[g.cluster])).map((g) => ({ font, gid: g.gid, cluster: g.cluster, clusterText: paragraph.slice(g.cluster, clusterEnd.get(g.cluster)), xAdvance: g.xAdvance * scale, xOffset: g.xOffset * scale, yOffset: g.yOffset * scale })),
+        glyphs: shaped.filter((g) => !BIDI_CONTROL.test(paragraph[g.cluster])).map((g) => ({ font, gid: g.gid, cluster: g.cluster, clusterText: paragraph.slice(g.cluster, ends[g.cluster - i]), xAdvance: g.xAdvance * scale, xOffset: g.xOffset * scale, yOffset: g.yOffset * scale })),
       });
-      recordUse(font, paragraph, shaped, j);
+      recordUse(font, paragraph, shaped, i, ends);
       i = j;
     }
     // Width carried by each character index (its cluster's glyph advances).
@@ -173,15 +172,12 @@ export async function createTypesetter(pdf: PDFDocument, texts: string[]): Promi
   }
 
   /** Remembers each glyph's advance and characters for the W array and the ToUnicode map. */
-  function recordUse(font: FontKey, text: string, shaped: ReturnType<Shaper['shape']>, runEnd: number) {
-    const clusters = [...new Set(shaped.map((g) => g.cluster))].sort((a, b) => a - b);
-    const nextCluster = new Map(clusters.map((c, k) => [c, clusters[k + 1] ?? runEnd]));
+  function recordUse(font: FontKey, text: string, shaped: ShapedGlyph[], runStart: number, ends: Int32Array) {
     const seen = new Set<number>();
     // Logical order: the first glyph of each cluster carries its text.
-    const logical = [...shaped].sort((a, b) => a.cluster - b.cluster);
-    for (const g of logical) {
+    for (const g of inLogicalOrder(shaped)) {
       if (BIDI_CONTROL.test(text[g.cluster])) continue;
-      const textOfGlyph = seen.has(g.cluster) ? '' : text.slice(g.cluster, nextCluster.get(g.cluster));
+      const textOfGlyph = seen.has(g.cluster) ? '' : text.slice(g.cluster, ends[g.cluster - runStart]);
       seen.add(g.cluster);
       const existing = used[font].get(g.gid);
       if (!existing) used[font].set(g.gid, { advance: g.xAdvance, text: textOfGlyph });
@@ -259,6 +255,46 @@ export async function createTypesetter(pdf: PDFDocument, texts: string[]): Promi
   }
 
   return { layout, drawLine, finish };
+}
+
+/**
+ * Where each cluster of a shaped run ends: for a cluster starting at index c of the paragraph,
+ * ends[c - start] is the start of the next cluster, or the run's end.
+ */
+function clusterEnds(shaped: ShapedGlyph[], start: number, end: number): Int32Array {
+  const starts = new Uint8Array(end - start);
+  for (const g of shaped) starts[g.cluster - start] = 1;
+  const ends = new Int32Array(end - start);
+  let next = end;
+  for (let c = end - 1; c >= start; c--) {
+    ends[c - start] = next;
+    if (starts[c - start]) next = c;
+  }
+  return ends;
+}
+
+/**
+ * Shaped glyphs ordered by cluster, those of one cluster in the order HarfBuzz gave them (a
+ * stable sort by cluster). HarfBuzz gives clusters ascending for a left-to-right run and
+ * descending for a right-to-left one, so this is mostly a walk, not a sort.
+ */
+function inLogicalOrder(shaped: ShapedGlyph[]): ShapedGlyph[] {
+  let ascending = true;
+  let descending = true;
+  for (let k = 1; k < shaped.length; k++) {
+    if (shaped[k].cluster < shaped[k - 1].cluster) ascending = false;
+    if (shaped[k].cluster > shaped[k - 1].cluster) descending = false;
+  }
+  if (ascending) return shaped;
+  if (!descending) return [...shaped].sort((a, b) => a.cluster - b.cluster);
+  const out: ShapedGlyph[] = [];
+  for (let k = shaped.length - 1; k >= 0; ) {
+    let first = k;
+    while (first > 0 && shaped[first - 1].cluster === shaped[k].cluster) first--;
+    for (let m = first; m <= k; m++) out.push(shaped[m]);
+    k = first - 1;
+  }
+  return out;
 }
 
 /**
