@@ -11,16 +11,18 @@ import { ScrollingTable } from './ScrollingTable';
  */
 export function SimilarInputs({ review }: { review: ReviewView }) {
   const { locale, t } = useLocale();
-  if (review.similar.length === 0) return null;
-  const pending = review.similar.filter((o) => o.decision === 'pending');
+  const { total, shown } = review.similar;
+  if (total === 0) return null;
+  const pending = shown.filter((o) => o.decision === 'pending');
   return (
     <section aria-labelledby="similar-heading">
-      <h2 id="similar-heading">{t('similar.title', { count: review.similar.length })}</h2>
+      <h2 id="similar-heading">{t('similar.title', { count: total })}</h2>
       <p className="hint">{t('similar.hint')}</p>
+      {shown.length < total ? <p>{t('similar.firstOnly', { shown: shown.length, count: total })}</p> : null}
       <Form method="post">
         <CsrfField />
-        <ScrollingTable label={t('similar.title', { count: review.similar.length })}>
-          <caption className="visually-hidden">{t('similar.title', { count: review.similar.length })}</caption>
+        <ScrollingTable label={t('similar.title', { count: total })}>
+          <caption className="visually-hidden">{t('similar.title', { count: total })}</caption>
           <thead>
             <tr>
               <th scope="col">{t('similar.select')}</th>
@@ -31,7 +33,7 @@ export function SimilarInputs({ review }: { review: ReviewView }) {
             </tr>
           </thead>
           <tbody>
-            {review.similar.map((o) => (
+            {shown.map((o) => (
               <tr key={o.id}>
                 <td>
                   {o.decision === 'pending' ? (

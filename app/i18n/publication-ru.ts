@@ -49,6 +49,7 @@ export const ruPublication: Record<keyof typeof enPublication, string> = {
 
   'similar.title': 'Почти идентичные материалы: {count}',
   'similar.hint': 'Материалы этого форума с почти одинаковым текстом (кампания или один материал, направленный дважды). Выберите те, которые представлены этим материалом, и отметьте их как его дубликаты.',
+  'similar.firstOnly': 'Здесь показаны {shown} из {count}, сначала те, по которым ещё нет решения. Когда они отмечены, появляются следующие.',
   'similar.select': 'Выбрать',
   'similar.selectOne': 'Выбрать {reference}',
   'similar.similarity': 'Совпадение текста',

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decide } from '../../app/modules/moderation/decide';
-import { groupSimilarInput, markGroupDuplicates, similarCandidateQuery, similarInputsOf } from '../../app/modules/moderation/similar-inputs';
+import { groupSimilarInput, markGroupDuplicates, SIMILAR_SHOWN, similarCandidateQuery, similarInputsOf } from '../../app/modules/moderation/similar-inputs';
 import { listHeldDecisionEmails, releaseHeldDecisionEmails } from '../../app/modules/notifications/held-decision-emails';
 import { findPublicAttachment, listPublicAttachments } from '../../app/modules/publication/public-attachments';
 import { findPublishedInput, findWithdrawnFromPublication } from '../../app/modules/publication/public-inputs';
@@ -238,8 +238,9 @@ describe('near-identical inputs', () => {
     expect((await row(other.id)).similarGroup).toBeNull();
 
     const similar = await similarInputsOf(db, first.id);
-    expect(similar.map((s) => s.reference).sort()).toEqual([copy.reference, edited.reference].sort());
-    for (const s of similar) expect(s.similarity).toBeGreaterThan(0.7);
+    expect(similar.total).toBe(2);
+    expect(similar.shown.map((s) => s.reference).sort()).toEqual([copy.reference, edited.reference].sort());
+    for (const s of similar.shown) expect(s.similarity).toBeGreaterThan(0.7);
 
     // One of them is decided meanwhile: the others are marked, that one is named as left alone.
     await decide(db, { submissionId: edited.id, expectedVersion: 1, staffId: staff.id, request: { decision: 'spam' } });
@@ -325,6 +326,24 @@ describe('near-identical inputs', () => {
     const firsts = await db.select({ id: submissions.id }).from(submissions).where(and(eq(submissions.forumId, forum.id), eq(submissions.firstOfGroup, true)));
     expect(firsts.map((h) => h.id)).toEqual([first.id]);
     expect((await row(unconfirmed.id)).similarGroup).toBeNull();
+  });
+
+  it('lists a campaign\'s first copies on an input\'s page, those still to decide first, and counts the rest', async () => {
+    // A campaign of thousands of copies made each view of an input's page compare it with every
+    // copy (seconds per page). The page lists SIMILAR_SHOWN of them and counts the others.
+    const forum = await createForum(db);
+    const staff = await moderator();
+    const copies = [];
+    for (let i = 0; i < SIMILAR_SHOWN + 5; i++) copies.push(await createTestSubmission(db, forum, { title: 'خطط التنفيذ الوطنية', body: campaign, language: 'ar' }));
+    for (const copy of copies) expect(await groupSimilarInput(db, copy.id)).toBe(copies[0].id);
+    // The three oldest copies after the first are decided: they go to the end of the list.
+    for (const decided of copies.slice(1, 4)) await decide(db, { submissionId: decided.id, expectedVersion: 1, staffId: staff.id, request: { decision: 'spam' } });
+
+    const { total, shown } = await similarInputsOf(db, copies[0].id);
+    expect(total).toBe(SIMILAR_SHOWN + 4);
+    expect(shown).toHaveLength(SIMILAR_SHOWN);
+    expect(shown.map((s) => s.reference)).toEqual(copies.slice(4, 4 + SIMILAR_SHOWN).map((c) => c.reference));
+    for (const s of shown) expect(s).toMatchObject({ decision: 'pending', similarity: 1 });
   });
 
   it('confirming an input asks the worker to look for near-identical ones; a group is named by its earliest input', async () => {

@@ -63,8 +63,8 @@ export function reviewView(r: Review, locale: string) {
     publication: publicationView(s, when),
     /** Staff changed what the public sees (text, name or files); the original above is unchanged. */
     redacted: s.publicTitle !== null || s.publicSummary !== null || s.publicBody !== null || s.nameHidden || r.attachments.some((a) => a.withheldAt),
-    /** Near-identical inputs of the same forum (similar-inputs.ts), oldest first. */
-    similar: r.similar.map((o) => ({ ...o, similarity: Math.round(o.similarity * 100) })),
+    /** Near-identical inputs of the same forum (similar-inputs.ts): how many, and the first of them. */
+    similar: { total: r.similar.total, shown: r.similar.shown.map((o) => ({ ...o, similarity: Math.round(o.similarity * 100) })) },
     /** What the "publish at" field offers first: the call's close, if still ahead (forum time zone). */
     publishAtDefault: defaultPublishAt({ closesAt: r.forumClosesAt, timeZone: r.forumTimeZone }),
     timeZone: r.forumTimeZone,

@@ -68,12 +68,30 @@ export function similarCandidateQuery(me: { forumId: string; submissionId: strin
   return sql`${among(sql`first_of_group`)} union all ${among(sql`similar_group is null`)} limit 1`;
 }
 
-/** The other inputs in an input's group, oldest first, with how similar each is to it. */
-export async function similarInputsOf(db: Db | Tx, submissionId: string) {
+/**
+ * How many of its group an input's page lists. A campaign can send thousands of copies, and
+ * comparing each with this input (0.1-1 ms apiece) on every view of the page took seconds.
+ */
+export const SIMILAR_SHOWN = 50;
+
+export interface SimilarInputs {
+  /** Every other input of the group. */
+  total: number;
+  /** At most `SIMILAR_SHOWN` of them: those still to decide first, then oldest first. */
+  shown: Array<Pick<typeof submissions.$inferSelect, 'id' | 'reference' | 'title' | 'language' | 'decision' | 'version'> & { similarity: number }>;
+}
+
+/**
+ * The other inputs in an input's group, with how similar each shown one is to it. Those still to
+ * decide come first, so marking them as duplicates brings the next ones up.
+ */
+export async function similarInputsOf(db: Db | Tx, submissionId: string, limit = SIMILAR_SHOWN): Promise<SimilarInputs> {
   const [me] = await db.select({ group: submissions.similarGroup }).from(submissions).where(eq(submissions.id, submissionId));
-  if (!me?.group) return [];
-  const mine = sql`(select ${similarityText} from submissions where id = ${submissionId})`;
-  return db
+  if (!me?.group) return { total: 0, shown: [] };
+  const others = and(eq(submissions.similarGroup, me.group), ne(submissions.id, submissionId));
+  // The page's members are chosen first and only they are compared: a similarity in the select
+  // list of the limited query could be worked out for every member before the limit applies.
+  const members = db
     .select({
       id: submissions.id,
       reference: submissions.reference,
@@ -81,11 +99,31 @@ export async function similarInputsOf(db: Db | Tx, submissionId: string) {
       language: submissions.language,
       decision: submissions.decision,
       version: submissions.version,
-      similarity: sql<number>`round(similarity(${similarityText}, ${mine})::numeric, 2)::float8`,
+      receivedAt: submissions.receivedAt,
+      text: sql<string>`${similarityText}`.as('text'),
     })
     .from(submissions)
-    .where(and(eq(submissions.similarGroup, me.group), ne(submissions.id, submissionId)))
-    .orderBy(asc(submissions.receivedAt));
+    .where(others)
+    .orderBy(sql`${submissions.decision} = 'pending' desc`, asc(submissions.receivedAt))
+    .limit(limit)
+    .as('members');
+  const mine = sql`(select ${similarityText} from submissions where id = ${submissionId})`;
+  const [shown, [{ total }]] = await Promise.all([
+    db
+      .select({
+        id: members.id,
+        reference: members.reference,
+        title: members.title,
+        language: members.language,
+        decision: members.decision,
+        version: members.version,
+        similarity: sql<number>`round(similarity(${members.text}, ${mine})::numeric, 2)::float8`,
+      })
+      .from(members)
+      .orderBy(sql`${members.decision} = 'pending' desc`, asc(members.receivedAt)),
+    db.select({ total: sql<number>`count(*)::int` }).from(submissions).where(others),
+  ]);
+  return { total, shown };
 }
 
 export interface GroupDuplicatesResult {
