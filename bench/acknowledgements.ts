@@ -9,7 +9,9 @@
  *
  * Target: p99 ≤ 5 s, nothing lost.
  *
- *   npm run bench -- ack [--rate 30 --seconds 120 --drain-seconds 120]
+ *   npm run bench -- ack [--rate 30 --seconds 120 --drain-seconds 120 --cpu-prof <folder>]
+ *
+ * `--cpu-prof` writes a CPU profile of the worker (node --cpu-prof) into the folder.
  */
 import { parseArgs } from 'node:util';
 import { issueFormStamp } from '../app/modules/abuse/form-timing';
@@ -21,7 +23,7 @@ import { recordResult, type Figure } from './results';
 import { percentile } from './timing';
 import { BENCH_SESSION_SECRET, startBenchServices, startWebProcess, startWorkerProcess } from './web-process';
 
-const { values: args } = parseArgs({ options: { rate: { type: 'string', default: '30' }, seconds: { type: 'string', default: '120' }, 'drain-seconds': { type: 'string', default: '120' } } });
+const { values: args } = parseArgs({ options: { rate: { type: 'string', default: '30' }, seconds: { type: 'string', default: '120' }, 'drain-seconds': { type: 'string', default: '120' }, 'cpu-prof': { type: 'string' } } });
 const RATE = Number(args.rate);
 const SECONDS = Number(args.seconds);
 const TARGET_P99_MS = 5_000;
@@ -35,7 +37,7 @@ try {
   const withSmtp = { ...services, smtpUrl: smtp.url };
   const web = await startWebProcess(withSmtp);
   stops.push(web.stop);
-  const worker = await startWorkerProcess(withSmtp, web.appUrl);
+  const worker = await startWorkerProcess(withSmtp, web.appUrl, args['cpu-prof']);
   stops.push(worker.stop);
   const mix = await inputMix();
   const runId = Date.now().toString(36);

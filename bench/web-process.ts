@@ -60,9 +60,13 @@ export async function startWebProcess(services: Services, cpuProfileDir?: string
   return { appUrl, ...(await startBenchProcess('server/index.ts', portalEnv(services, port, appUrl), 'listening', profiling)) };
 }
 
-/** The worker, as `npm start` runs it beside a web process at `appUrl` (the links its e-mails carry). */
-export async function startWorkerProcess(services: Services, appUrl: string): Promise<{ pid: number; stop: () => Promise<void> }> {
-  return startBenchProcess('workers/index.ts', portalEnv(services, 0, appUrl), 'ready');
+/**
+ * The worker, as `npm start` runs it beside a web process at `appUrl` (the links its e-mails
+ * carry); `cpuProfileDir` as for the web process.
+ */
+export async function startWorkerProcess(services: Services, appUrl: string, cpuProfileDir?: string): Promise<{ pid: number; stop: () => Promise<void> }> {
+  const profiling = cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', cpuProfileDir] : [];
+  return startBenchProcess('workers/index.ts', portalEnv(services, 0, appUrl), 'ready', profiling);
 }
 
 /** Throw-away PostgreSQL (migrated), Redis and mail capture in a temporary folder, removed by `stop`. */
