@@ -14,15 +14,18 @@ export function SimilarInputs({ review }: { review: ReviewView }) {
   const { total, shown } = review.similar;
   if (total === 0) return null;
   const pending = shown.filter((o) => o.decision === 'pending');
+  const cut = shown.length < total ? t('similar.firstOnly', { shown: shown.length, count: total }) : undefined;
+  // The table's name says when it lists only some of the group, for those who go to it directly.
+  const caption = cut ? `${t('similar.title', { count: total })}. ${cut}` : t('similar.title', { count: total });
   return (
     <section aria-labelledby="similar-heading">
       <h2 id="similar-heading">{t('similar.title', { count: total })}</h2>
       <p className="hint">{t('similar.hint')}</p>
-      {shown.length < total ? <p>{t('similar.firstOnly', { shown: shown.length, count: total })}</p> : null}
+      {cut ? <p>{cut}</p> : null}
       <Form method="post">
         <CsrfField />
-        <ScrollingTable label={t('similar.title', { count: total })}>
-          <caption className="visually-hidden">{t('similar.title', { count: total })}</caption>
+        <ScrollingTable label={caption}>
+          <caption className="visually-hidden">{caption}</caption>
           <thead>
             <tr>
               <th scope="col">{t('similar.select')}</th>

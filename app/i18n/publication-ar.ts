@@ -49,7 +49,7 @@ export const arPublication: Record<keyof typeof enPublication, string> = {
 
   'similar.title': 'مساهمات شبه متطابقة: {count}',
   'similar.hint': 'مساهمات في هذا المنتدى نصّها يكاد يكون واحدًا (حملة، أو مساهمة أُرسلت مرتين). اختر المساهمات التي تمثّلها هذه المساهمة، وحدّدها بوصفها مكرّرات لها.',
-  'similar.firstOnly': 'المعروض هنا: {shown} من {count}، وأولها ما لم يُبتّ فيه بعد. وبعد تحديدها تظهر المساهمات التالية.',
+  'similar.firstOnly': 'المعروض هنا: {shown} من {count}، وأولها ما لم يُبتّ فيه بعد. وبعد البتّ فيها (بوسمها مكرّرات مثلًا) تظهر المساهمات التالية.',
   'similar.select': 'اختيار',
   'similar.selectOne': 'اختيار {reference}',
   'similar.similarity': 'تطابق النص',

@@ -51,7 +51,7 @@ export const enPublication = {
 
   'similar.title': 'Near-identical inputs: {count}',
   'similar.hint': 'Inputs of this forum with nearly the same text (a campaign, or one input sent twice). Select the ones this input stands for and mark them as its duplicates.',
-  'similar.firstOnly': 'Listed here: {shown} of {count}, those still to decide first. Once they are marked, the next ones appear.',
+  'similar.firstOnly': 'Listed here: {shown} of {count}, those still to decide first. Once they are decided (marked as duplicates, for instance), the next ones appear.',
   'similar.select': 'Select',
   'similar.selectOne': 'Select {reference}',
   'similar.similarity': 'Same text',

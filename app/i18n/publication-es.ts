@@ -49,7 +49,7 @@ export const esPublication: Record<keyof typeof enPublication, string> = {
 
   'similar.title': 'Contribuciones casi idénticas: {count}',
   'similar.hint': 'Contribuciones de este foro con un texto casi igual (una campaña o una contribución enviada dos veces). Seleccione aquellas que esta contribución representa y márquelas como duplicadas de ella.',
-  'similar.firstOnly': 'Se muestran aquí {shown} de {count}, primero las que quedan por decidir. Una vez marcadas, aparecen las siguientes.',
+  'similar.firstOnly': 'Se muestran aquí {shown} de {count}, primero las que quedan por decidir. Una vez decididas (marcadas como duplicadas, por ejemplo), aparecen las siguientes.',
   'similar.select': 'Seleccionar',
   'similar.selectOne': 'Seleccionar {reference}',
   'similar.similarity': 'Texto coincidente',

@@ -49,7 +49,7 @@ export const frPublication: Record<keyof typeof enPublication, string> = {
 
   'similar.title': 'Contributions quasi identiques : {count}',
   'similar.hint': 'Contributions de ce forum dont le texte est presque identique (une campagne, ou une même contribution envoyée deux fois). Sélectionnez celles que cette contribution représente et marquez-les comme ses doublons.',
-  'similar.firstOnly': 'Affichées ici : {shown} sur {count}, d’abord celles qui restent à trancher. Une fois marquées, les suivantes apparaissent.',
+  'similar.firstOnly': 'Affichées ici : {shown} sur {count}, d’abord celles qui restent à trancher. Une fois celles-ci tranchées (marquées comme doublons, par exemple), les suivantes apparaissent.',
   'similar.select': 'Sélectionner',
   'similar.selectOne': 'Sélectionner {reference}',
   'similar.similarity': 'Texte identique',

@@ -49,7 +49,7 @@ export const zhPublication: Record<keyof typeof enPublication, string> = {
 
   'similar.title': '近乎相同的意见：{count}',
   'similar.hint': '本论坛中文本几乎相同的意见（例如同一倡导活动的文本，或同一意见发送了两次）。请选择本意见所能代表的意见，并将其标记为本意见的重复。',
-  'similar.firstOnly': '此处列出 {count} 份中的 {shown} 份，尚待决定的排在前面。标记之后，会显示接下来的几份。',
+  'similar.firstOnly': '此处列出{count}份中的{shown}份，尚待决定的排在前面。对这些作出决定（例如标记为重复）后，会显示接下来的几份。',
   'similar.select': '选择',
   'similar.selectOne': '选择{reference}',
   'similar.similarity': '文本相同程度',

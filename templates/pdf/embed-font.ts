@@ -12,6 +12,9 @@ export interface GlyphUse {
   text: string;
 }
 
+/** A glyph's advance as the W array writes it: thousandths of the em, rounded. */
+export const widthInThousandths = (advance: number, unitsPerEm: number) => Math.round((advance * 1000) / unitsPerEm);
+
 /** A glyph id as the two-byte code Identity-H expects, in hex. */
 export const hex4 = (n: number) => n.toString(16).padStart(4, '0').toUpperCase();
 const utf16Hex = (s: string) => [...s].map((ch) => {
@@ -69,7 +72,7 @@ export function embedSubsetFont(
   );
   const widths: Array<PDFNumber | ReturnType<typeof context.obj>> = [];
   for (const [gid, g] of [...args.glyphs].sort((a, b) => a[0] - b[0])) {
-    widths.push(PDFNumber.of(gid), context.obj([Math.round(g.advance * scale)]));
+    widths.push(PDFNumber.of(gid), context.obj([widthInThousandths(g.advance, args.unitsPerEm)]));
   }
   const cidFont = context.register(
     context.obj({

@@ -68,6 +68,7 @@ export function createSubsetSource(fontFile: Uint8Array): SubsetSource {
   // The font bytes, the face and its preprocessed copy live as long as the process: a few
   // fonts, loaded once each.
   const data = hb.malloc(fontFile.byteLength);
+  if (data === 0) throw new Error('hb-subset: no memory for the font');
   new Uint8Array(hb.memory.buffer).set(fontFile, data);
   const blob = hb.hb_blob_create(data, fontFile.byteLength, HB_MEMORY_MODE_READONLY, 0, 0);
   const face = hb.hb_face_create(blob, 0);
@@ -96,6 +97,7 @@ export function createSubsetSource(fontFile: Uint8Array): SubsetSource {
       const result = hb.hb_face_reference_blob(subset);
       try {
         const length = hb.hb_blob_get_length(result);
+        if (length === 0) throw new Error('hb-subset: the subset font is empty');
         const start = hb.hb_blob_get_data(result, 0);
         // Copied out: the WebAssembly memory is reused (and may grow, detaching views) next time.
         return new Uint8Array(hb.memory.buffer, start, length).slice();

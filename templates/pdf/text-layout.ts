@@ -5,7 +5,7 @@
  */
 import { PDFDocument, PDFName, type PDFPage } from 'pdf-lib';
 import { embeddingLevels, reorderVisually, type Direction } from './bidi';
-import { embedSubsetFont, hex4, type GlyphUse } from './embed-font';
+import { embedSubsetFont, hex4, widthInThousandths, type GlyphUse } from './embed-font';
 import { flateStream } from './flate-stream';
 import { fontPerCharacter, subsetSource, POSTSCRIPT_NAMES, type FontKey } from './fonts';
 import { createShaper, type ShapedGlyph, type Shaper } from './shaping';
@@ -204,7 +204,7 @@ export async function createTypesetter(pdf: PDFDocument, texts: string[]): Promi
       flush();
       writing = { page, chunks: [] };
     }
-    const text = new GlyphRun(size, (font, gid) => widthInThousandths(font, gid));
+    const text = new GlyphRun(size, (font, gid) => widthInThousandths(used[font].get(gid)!.advance, shapers[font].unitsPerEm));
     text.raw(`BT ${num(color[0])} ${num(color[1])} ${num(color[2])} rg`);
     let pen = x;
     for (const piece of line.pieces) {
@@ -229,11 +229,6 @@ export async function createTypesetter(pdf: PDFDocument, texts: string[]): Promi
     }
     text.raw('ET');
     writing.chunks.push(text.toString());
-  }
-
-  /** A glyph's advance as the embedded font's W array gives it (what a viewer moves by). */
-  function widthInThousandths(font: FontKey, gid: number): number {
-    return Math.round((used[font].get(gid)!.advance * 1000) / shapers[font].unitsPerEm);
   }
 
   function finish() {

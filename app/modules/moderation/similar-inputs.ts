@@ -88,7 +88,6 @@ export interface SimilarInputs {
 export async function similarInputsOf(db: Db | Tx, submissionId: string, limit = SIMILAR_SHOWN): Promise<SimilarInputs> {
   const [me] = await db.select({ group: submissions.similarGroup }).from(submissions).where(eq(submissions.id, submissionId));
   if (!me?.group) return { total: 0, shown: [] };
-  const others = and(eq(submissions.similarGroup, me.group), ne(submissions.id, submissionId));
   // The page's members are chosen first and only they are compared: a similarity in the select
   // list of the limited query could be worked out for every member before the limit applies.
   const members = db
@@ -101,15 +100,16 @@ export async function similarInputsOf(db: Db | Tx, submissionId: string, limit =
       version: submissions.version,
       receivedAt: submissions.receivedAt,
       text: sql<string>`${similarityText}`.as('text'),
+      // Counted in the same statement (before the limit), so the count and the list agree.
+      total: sql<number>`(count(*) over ())::int`.as('total'),
     })
     .from(submissions)
-    .where(others)
-    .orderBy(sql`${submissions.decision} = 'pending' desc`, asc(submissions.receivedAt))
+    .where(and(eq(submissions.similarGroup, me.group), ne(submissions.id, submissionId)))
+    .orderBy(sql`${submissions.decision} = 'pending' desc`, asc(submissions.receivedAt), asc(submissions.id))
     .limit(limit)
     .as('members');
   const mine = sql`(select ${similarityText} from submissions where id = ${submissionId})`;
-  const [shown, [{ total }]] = await Promise.all([
-    db
+  const rows = await db
       .select({
         id: members.id,
         reference: members.reference,
@@ -118,12 +118,11 @@ export async function similarInputsOf(db: Db | Tx, submissionId: string, limit =
         decision: members.decision,
         version: members.version,
         similarity: sql<number>`round(similarity(${members.text}, ${mine})::numeric, 2)::float8`,
+        total: members.total,
       })
       .from(members)
-      .orderBy(sql`${members.decision} = 'pending' desc`, asc(members.receivedAt)),
-    db.select({ total: sql<number>`count(*)::int` }).from(submissions).where(others),
-  ]);
-  return { total, shown };
+      .orderBy(sql`${members.decision} = 'pending' desc`, asc(members.receivedAt), asc(members.id));
+  return { total: rows[0]?.total ?? 0, shown: rows.map(({ total: _, ...row }) => row) };
 }
 
 export interface GroupDuplicatesResult {
