@@ -32,8 +32,18 @@ function everyFault(startAt: number, gap: number): ScenarioOptions['faults'] {
   return FAULTS.map((fault: Fault, i) => ({ fault, atSeconds: startAt + i * gap, seconds: faultSeconds }));
 }
 
-function plan(): Pick<ScenarioOptions, 'durationSeconds' | 'faults' | 'crashPoints'> {
+function plan(): Pick<ScenarioOptions, 'durationSeconds' | 'faults' | 'crashPoints' | 'drainSeconds'> {
   if (scenario === 'load') return { durationSeconds: Number(args.duration ?? 120), faults: [] };
+  if (scenario === 'outages') {
+    // Long outages while people keep submitting: Redis down for three minutes, then the mail
+    // server down for ten. E-mails owed pile up and must all arrive once it is back; the retries'
+    // backoff has grown by then, so the drain may take minutes.
+    const faults = [
+      { fault: 'redis-down' as const, atSeconds: 10, seconds: 180 },
+      { fault: 'smtp-down' as const, atSeconds: 220, seconds: 600 },
+    ];
+    return { durationSeconds: Number(args.duration ?? 840), faults, drainSeconds: 900 };
+  }
   if (scenario === 'faults') {
     const faults = everyFault(10, faultSeconds + 15);
     const last = faults[faults.length - 1];
@@ -45,7 +55,7 @@ function plan(): Pick<ScenarioOptions, 'durationSeconds' | 'faults' | 'crashPoin
     const faults = Array.from({ length: Math.max(1, Math.floor((duration - 10) / round)) }, (_, r) => everyFault(10 + r * round, faultSeconds + 15)).flat();
     return { durationSeconds: duration, faults, crashPoints: CRASH_POINTS };
   }
-  console.error('usage: npm run reliability -- load|faults|soak [--rate N] [--duration S] [--webs N] [--workers N] [--fault-seconds S]');
+  console.error('usage: npm run reliability -- load|faults|soak|outages [--rate N] [--duration S] [--webs N] [--workers N] [--fault-seconds S]');
   process.exit(2);
 }
 
