@@ -5,8 +5,9 @@
  */
 import { PDFDocument, PDFName, type PDFPage } from 'pdf-lib';
 import { embeddingLevels, reorderVisually, type Direction } from './bidi';
-import { embedSubsetFont, hex4, widthInThousandths, type GlyphUse } from './embed-font';
+import { embedSubsetFont, widthInThousandths, type GlyphUse } from './embed-font';
 import { flateStream } from './flate-stream';
+import { FONT_RESOURCE, GlyphRun, num } from './glyph-run';
 import { fontPerCharacter, subsetSource, POSTSCRIPT_NAMES, type FontKey } from './fonts';
 import { createShaper, type ShapedGlyph, type Shaper } from './shaping';
 
@@ -54,7 +55,6 @@ const NO_BREAK_BEFORE = /[、。，．：；！？）」』】〕〉》’”…
  * in copied text and in the glyph's ToUnicode entry.
  */
 const BIDI_CONTROL = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
-const FONT_RESOURCE: Record<FontKey, string> = { latin: 'FL', arabic: 'FA', cjk: 'FC' };
 const FONT_TAG: Record<FontKey, string> = { latin: 'PORTLA', arabic: 'PORTAR', cjk: 'PORTCJ' };
 
 export interface Typesetter {
@@ -292,69 +292,6 @@ function inLogicalOrder(shaped: ShapedGlyph[]): ShapedGlyph[] {
   return out;
 }
 
-/**
- * Writes glyphs at given positions with as few operators as a PDF allows: one TJ array for glyphs
- * on one baseline, where each glyph moves the pen by its width in the font's W array and a number
- * between two glyphs corrects that to the shaped advance (kerning, Arabic marks set beside their
- * base). A glyph raised or lowered (a vowel mark) starts a new positioned run. One positioned
- * operator per glyph made content streams five times longer and cost a third of a receipt's time.
- */
-class GlyphRun {
-  private readonly ops: string[] = [];
-  /** Elements of the TJ array being written, if one is open. */
-  private array: string[] = [];
-  private font: FontKey | undefined;
-  /** Where the next glyph would land with no correction; undefined before the first Tm. */
-  private penX: number | undefined;
-  private baseline = '';
-
-  constructor(
-    private readonly size: number,
-    private readonly width: (font: FontKey, gid: number) => number,
-  ) {}
-
-  /** Any other operator (marked content, colour): the TJ array in progress ends first. */
-  raw(op: string) {
-    this.closeArray();
-    this.ops.push(op);
-  }
-
-  glyph(font: FontKey, gid: number, x: number, y: number) {
-    if (font !== this.font) {
-      this.raw(`/${FONT_RESOURCE[font]} ${num(this.size)} Tf`);
-      this.font = font;
-    }
-    const baseline = num(y);
-    // TJ numbers are thousandths of the font size, subtracted from the position.
-    const correction = this.penX === undefined ? 0 : Math.round(((this.penX - x) * 1000) / this.size);
-    if (this.penX === undefined || baseline !== this.baseline || Math.abs(correction) > 100_000) {
-      this.raw(`1 0 0 1 ${num(x)} ${baseline} Tm`);
-      this.baseline = baseline;
-      this.penX = x;
-    } else if (correction !== 0) {
-      this.array.push(String(correction));
-      this.penX -= (correction * this.size) / 1000;
-    }
-    this.array.push(`<${hex4(gid)}>`);
-    this.penX += (this.width(font, gid) * this.size) / 1000;
-  }
-
-  toString(): string {
-    this.closeArray();
-    return this.ops.join('\n');
-  }
-
-  private closeArray() {
-    if (this.array.length === 0) return;
-    this.ops.push(`[${this.array.join('')}] TJ`);
-    this.array = [];
-  }
-}
-
-/** A number as content streams write it: at most three decimals, no exponent. */
-function num(n: number): string {
-  return String(Math.round(n * 1000) / 1000);
-}
 
 /** Text as a PDF text string in hex: UTF-16BE with its byte-order mark (ActualText). */
 function utf16Hex(text: string): string {
