@@ -8,9 +8,9 @@
  */
 import { createServer } from 'node:http';
 import { Readable } from 'node:stream';
-import postgres from 'postgres';
+import { connectPostgres } from '../db/connect';
 
-const sql = postgres(process.env.DATABASE_URL!, { max: 10, onnotice: () => {} });
+const sql = connectPostgres(process.env.DATABASE_URL!, { max: 10, onnotice: () => {} });
 await sql`create table if not exists bench_bare_inputs (
   id bigint generated always as identity primary key,
   email text not null,

@@ -3,7 +3,8 @@
  * each create their own with `createDb` at start.
  */
 import { drizzle } from 'drizzle-orm/postgres-js';
-import postgres from 'postgres';
+import type postgres from 'postgres';
+import { connectPostgres } from './connect';
 import * as schema from './schema';
 
 export type Db = ReturnType<typeof drizzle<typeof schema>>;
@@ -17,7 +18,7 @@ export interface DbHandle {
 }
 
 export function createDb(url: string, opts: { max?: number } = {}): DbHandle {
-  const sql = postgres(url, {
+  const sql = connectPostgres(url, {
     max: opts.max ?? 10,
     onnotice: () => {},
     // Fail fast when the server is gone, so callers answer instead of hanging.

@@ -5,14 +5,15 @@
 import { drizzle } from 'drizzle-orm/postgres-js';
 import { migrate } from 'drizzle-orm/postgres-js/migrator';
 import { fileURLToPath } from 'node:url';
-import postgres from 'postgres';
+import type postgres from 'postgres';
+import { connectPostgres } from './connect';
 
 export const MIGRATIONS = fileURLToPath(new URL('./migrations', import.meta.url));
 const LOCK_KEY = 7_305_195; // any constant shared by every process of this app
 
 /** `folder` is another migrations folder only for a restore, which stops at the backup's migration. */
 export async function runMigrations(url: string, folder: string = MIGRATIONS): Promise<void> {
-  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  const sql = connectPostgres(url, { max: 1, onnotice: () => {} });
   try {
     await sql`select pg_advisory_lock(${LOCK_KEY})`;
     await migrate(drizzle(sql), { migrationsFolder: folder });

@@ -11,7 +11,7 @@
  * row keeps the erasure's cancellation (holding a database lock across SMTP instead would let one
  * slow mail server stall erasures and exhaust the worker's connections).
  */
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { drafts, emailDeliveries, outbox, staffUsers, submissions, type OutboxRow } from '../db/schema';
 import type { OutgoingMail } from '../app/modules/notifications/outgoing-mail';
 import type { WorkerDeps } from './worker-deps';
@@ -32,18 +32,19 @@ export async function deliverEmail(deps: WorkerDeps, row: OutboxRow, mail: Outgo
   const messageId = messageIdFor(row, deps.env.APP_URL);
   const smtpResponse = await deps.mailer.send(mail, messageId);
   crashPoint('email-after-smtp-accept');
-  await deps.db.transaction(async (tx) => {
-    await tx
-      .insert(emailDeliveries)
-      .values({ outboxId: row.id, submissionId: row.submissionId, draftId: row.draftId, staffId: row.staffId, kind: row.kind, messageId, smtpResponse })
-      .onConflictDoNothing();
-    // Done, and its payload (which may hold a one-time secret such as a status token) erased. A
-    // row ended meanwhile (an erasure during the SMTP exchange) keeps the reason it was ended.
-    await tx
-      .update(outbox)
-      .set({ doneAt: new Date(), lastError: null, payload: {} })
-      .where(and(eq(outbox.id, row.id), isNull(outbox.doneAt)));
-  });
+  const recordDelivery = deps.db
+    .insert(emailDeliveries)
+    .values({ outboxId: row.id, submissionId: row.submissionId, draftId: row.draftId, staffId: row.staffId, kind: row.kind, messageId, smtpResponse })
+    .onConflictDoNothing();
+  // Done, and its payload (which may hold a one-time secret such as a status token) erased. A
+  // row ended meanwhile (an erasure during the SMTP exchange) keeps the reason it was ended.
+  const finishRow = deps.db
+    .update(outbox)
+    .set({ doneAt: new Date(), lastError: null, payload: {} })
+    .where(and(eq(outbox.id, row.id), isNull(outbox.doneAt)));
+  // One statement, so one transaction and one round trip: the row is finished by a data-modifying
+  // WITH, which runs whether or not the insert reads it.
+  await deps.db.execute(sql`with finished as (${finishRow.getSQL()}) ${recordDelivery.getSQL()}`);
   return 'sent';
 }
 

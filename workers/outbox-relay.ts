@@ -60,29 +60,22 @@ export async function relayDueOutboxRows(
   return rows.length;
 }
 
-/** Locks due rows (skipping rows another relay holds), stamps them as claimed, commits. */
+/**
+ * Stamps due rows as claimed and returns them, in one statement (its own transaction): rows another
+ * relay is claiming at the same moment are skipped, not waited for.
+ */
 async function claimDueRows(db: Db, claimedAt: Date, redeliverAfterMs: number): Promise<ClaimedRow[]> {
-  return db.transaction(async (tx) => {
-    const cutoff = new Date(claimedAt.getTime() - redeliverAfterMs);
-    const rows = await tx
-      .select({ id: outbox.id, kind: outbox.kind })
-      .from(outbox)
-      .where(
-        and(
-          isNull(outbox.doneAt),
-          isNull(outbox.failedAt),
-          isNull(outbox.heldAt),
-          or(isNull(outbox.enqueuedAt), lt(outbox.enqueuedAt, cutoff)),
-        ),
-      )
-      .orderBy(asc(outbox.id))
-      .limit(BATCH)
-      .for('update', { skipLocked: true });
-    if (rows.length > 0) {
-      await tx.update(outbox).set({ enqueuedAt: claimedAt }).where(inArray(outbox.id, rows.map((r) => r.id)));
-    }
-    return rows;
-  });
+  const cutoff = new Date(claimedAt.getTime() - redeliverAfterMs);
+  const due = db
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(and(isNull(outbox.doneAt), isNull(outbox.failedAt), isNull(outbox.heldAt), or(isNull(outbox.enqueuedAt), lt(outbox.enqueuedAt, cutoff))))
+    .orderBy(asc(outbox.id))
+    .limit(BATCH)
+    .for('update', { skipLocked: true });
+  const rows = await db.update(outbox).set({ enqueuedAt: claimedAt }).where(inArray(outbox.id, due)).returning({ id: outbox.id, kind: outbox.kind });
+  // RETURNING keeps no order; jobs go to Redis oldest first.
+  return rows.sort((a, b) => a.id - b.id);
 }
 
 /** One addBulk per queue; job id = outbox id, so adding a job that is already there is a no-op. */

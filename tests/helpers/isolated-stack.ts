@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import postgres from 'postgres';
+import { connectPostgres } from '../../db/connect';
 import { inject } from 'vitest';
 import { runMigrations } from '../../db/migrate';
 
@@ -10,7 +10,7 @@ import { runMigrations } from '../../db/migrate';
  */
 export async function isolatedStack(redisDbIndex: number): Promise<{ databaseUrl: string; redisUrl: string }> {
   const name = `portal_${randomBytes(5).toString('hex')}`;
-  const admin = postgres(inject('databaseUrl'), { max: 1, onnotice: () => {} });
+  const admin = connectPostgres(inject('databaseUrl'), { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);
   await admin.end();
   const url = new URL(inject('databaseUrl'));

@@ -15,7 +15,8 @@ import { PassThrough, Writable } from 'node:stream';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { and, eq, max, sql as dsql } from 'drizzle-orm';
-import postgres from 'postgres';
+import type postgres from 'postgres';
+import { connectPostgres } from '../../db/connect';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { holdForDraft, holdUploadedFiles } from '../../app/modules/attachments/held-attachments';
 import { localFileStore, type FileStore } from '../../app/modules/attachments/file-store';
@@ -89,7 +90,7 @@ async function sendWithFiles(db: DbHandle['db'], forum: Forum, overrides: Partia
 
 /** Every row of every table, as PostgreSQL prints it (all columns, generated ones too), sorted. */
 async function everyRow(url: string): Promise<Record<string, string[]>> {
-  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  const sql = connectPostgres(url, { max: 1, onnotice: () => {} });
   try {
     const tables = await sql<Array<{ name: string }>>`select tablename as name from pg_tables where schemaname = 'public' order by tablename`;
     const all: Record<string, string[]> = {};
@@ -104,7 +105,7 @@ async function everyRow(url: string): Promise<Record<string, string[]>> {
 }
 
 async function publicTables(url: string): Promise<number> {
-  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  const sql = connectPostgres(url, { max: 1, onnotice: () => {} });
   try {
     const [{ n }] = await sql<Array<{ n: number }>>`select count(*)::int as n from pg_tables where schemaname in ('public', 'drizzle')`;
     return n;
@@ -122,7 +123,7 @@ function sha256Of(file: string): string {
 }
 
 beforeAll(async () => {
-  admin = postgres(inject('databaseUrl'), { max: 1, onnotice: () => {} });
+  admin = connectPostgres(inject('databaseUrl'), { max: 1, onnotice: () => {} });
   work = mkdtempSync(path.join(inject('dataDir'), 'backup-'));
   sourceUrl = await newDatabase(true);
   source = createDb(sourceUrl, { max: 4 });
@@ -322,7 +323,7 @@ describe('npm run backup and npm run restore', () => {
 
 describe('COPY through postgres.js', () => {
   it('leaves the connection usable after a table is read more slowly than the database sends it', async () => {
-    const sql = postgres(sourceUrl, { max: 1, onnotice: () => {} });
+    const sql = connectPostgres(sourceUrl, { max: 1, onnotice: () => {} });
     try {
       await sql.begin(async (tx) => {
         await tx`create temp table copy_rows on commit drop as select g as id, repeat('x', g % 300) as v from generate_series(1, 20000) g`;

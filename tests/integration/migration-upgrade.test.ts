@@ -8,7 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import { migrate } from 'drizzle-orm/postgres-js/migrator';
-import postgres from 'postgres';
+import type postgres from 'postgres';
+import { connectPostgres } from '../../db/connect';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { runMigrations } from '../../db/migrate';
 
@@ -31,7 +32,7 @@ function migrationsUpTo(lastTag: string): string {
 }
 
 beforeAll(async () => {
-  admin = postgres(inject('databaseUrl'), { max: 1, onnotice: () => {} });
+  admin = connectPostgres(inject('databaseUrl'), { max: 1, onnotice: () => {} });
   dbName = `upgrade_${crypto.randomUUID().replace(/-/g, '').slice(0, 12)}`;
   await admin.unsafe(`create database ${dbName}`);
   const url = new URL(inject('databaseUrl'));
@@ -47,7 +48,7 @@ describe('migrations on a database with data', () => {
   it('upgrades from 0007 with a rejection recorded without a reason, and unsalted digests of erased and expired inputs', async () => {
     const tag = readdirSync(MIGRATIONS).find((f) => f.startsWith('0007_'))!.replace(/\.sql$/, '');
     const older = migrationsUpTo(tag);
-    const sql = postgres(dbUrl, { max: 1, onnotice: () => {} });
+    const sql = connectPostgres(dbUrl, { max: 1, onnotice: () => {} });
     try {
       await migrate(drizzle(sql), { migrationsFolder: older });
       const [forum] = await sql`
@@ -83,7 +84,7 @@ describe('migrations on a database with data', () => {
     }
     // Then to 0012 (salts, none for rows already there), where earlier versions exist too.
     const salted = migrationsUpTo(readdirSync(MIGRATIONS).find((f) => f.startsWith('0012_'))!.replace(/\.sql$/, ''));
-    const at0012 = postgres(dbUrl, { max: 1, onnotice: () => {} });
+    const at0012 = connectPostgres(dbUrl, { max: 1, onnotice: () => {} });
     try {
       await migrate(drizzle(at0012), { migrationsFolder: salted });
       await at0012`insert into submission_versions (submission_id, number, content, content_sha256, received_at)
@@ -93,7 +94,7 @@ describe('migrations on a database with data', () => {
       rmSync(salted, { recursive: true, force: true });
     }
     await runMigrations(dbUrl);
-    const check = postgres(dbUrl, { max: 1 });
+    const check = connectPostgres(dbUrl, { max: 1 });
     try {
       const [row] = await check`select decision, decision_reason from submissions where reference = 'UPG-0001'`;
       expect(row).toEqual({ decision: 'rejected', decision_reason: '(no reason was recorded)' });

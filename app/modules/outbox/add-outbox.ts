@@ -18,10 +18,13 @@ export async function addOutbox<K extends JobKind>(
   opts: { held?: boolean } = {},
 ): Promise<number> {
   const parsed = JOBS[kind].payload.parse(payload) as Record<string, string>;
-  const [row] = await tx
+  const insert = tx
     .insert(outbox)
     .values({ kind, ...about, payload: parsed, heldAt: opts.held ? new Date() : null })
     .returning({ id: outbox.id });
-  if (!opts.held) await tx.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, ${String(row.id)})`);
-  return row.id;
+  if (opts.held) return (await insert)[0].id;
+  // The row and its notice in one statement: one round trip fewer on every submission.
+  const [row] = await tx.execute<{ id: string }>(sql`with added as (${insert.getSQL()}) select id, pg_notify(${OUTBOX_CHANNEL}, id::text) from added`);
+  // Raw SQL skips the column's mapping: bigserial arrives as text.
+  return Number(row.id);
 }

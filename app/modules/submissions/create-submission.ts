@@ -1,7 +1,9 @@
 /**
  * Stores one submission: the row, its audit event and the confirmation e-mail's outbox row commit
  * together, and the reference exists only once they have. Replays of the same form (same
- * idempotency key) get the first submission back instead of a second one.
+ * idempotency key) get the first submission back instead of a second one: callers look for one
+ * first (findReplayedSubmission), before any other rule, and a replay racing its original (a
+ * double click) is caught here by the key's unique index.
  */
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
@@ -41,8 +43,6 @@ export async function createSubmission(
   input: SubmissionInput,
   ctx: SubmissionContext,
 ): Promise<CreateSubmissionResult> {
-  const existing = await findReplayedSubmission(db, forum.id, ctx.idempotencyKey);
-  if (existing) return { ok: true, ...existing, replayed: true };
   const now = ctx.now ?? new Date();
   const state = callState(forum, now);
   const late = state === 'closed' && ctx.lateAccess?.forumId === forum.id ? ctx.lateAccess : undefined;
@@ -110,15 +110,14 @@ export async function createSubmission(
  * submission carries.
  */
 async function takeReference(db: Db, forumId: string): Promise<string> {
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`set local synchronous_commit = off`);
-    const [counter] = await tx
-      .update(forums)
-      .set({ lastReferenceNumber: sql`${forums.lastReferenceNumber} + 1` })
-      .where(eq(forums.id, forumId))
-      .returning({ n: forums.lastReferenceNumber, prefix: forums.referencePrefix });
-    return formatReference(counter.prefix, counter.n);
-  });
+  // One statement, its own transaction: set_config(…, true) lasts until that transaction's commit,
+  // which reads it (SET LOCAL would need begin, set, update, commit: four round trips).
+  const [counter] = await db.execute<{ n: number; prefix: string }>(sql`
+    with no_flush_wait as (select set_config('synchronous_commit', 'off', true))
+    update ${forums} set last_reference_number = last_reference_number + 1
+    from no_flush_wait where ${forums.id} = ${forumId}
+    returning last_reference_number as n, reference_prefix as prefix`);
+  return formatReference(counter.prefix, counter.n);
 }
 
 /**

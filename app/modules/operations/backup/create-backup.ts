@@ -7,7 +7,7 @@
 import { createWriteStream } from 'node:fs';
 import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import postgres from 'postgres';
+import { connectPostgres } from '../../../../db/connect';
 import type { FileStore } from '../../attachments/file-store';
 import { loadOrder, quoteIdent, readSerialColumns, readTables } from './catalog';
 import { copyOut, setCopySettings } from './copy-streams';
@@ -26,7 +26,7 @@ export interface BackupOptions {
 
 export async function createBackup(opts: BackupOptions): Promise<Manifest> {
   await prepareFolder(opts.dir);
-  const sql = postgres(opts.databaseUrl, { max: 1, onnotice: () => {}, connect_timeout: 10 });
+  const sql = connectPostgres(opts.databaseUrl, { max: 1, onnotice: () => {}, connect_timeout: 10 });
   try {
     const snapshot = await sql.begin('isolation level repeatable read read only', async (tx) => {
       await setCopySettings(tx);

@@ -11,7 +11,8 @@
  * the same restore can be run again.
  */
 import { rm } from 'node:fs/promises';
-import postgres from 'postgres';
+import type postgres from 'postgres';
+import { connectPostgres } from '../../../../db/connect';
 import { runMigrations } from '../../../../db/migrate';
 import { loadOrder, quoteIdent, readSerialColumns, readTables } from './catalog';
 import { copyIn, setCopySettings } from './copy-streams';
@@ -42,7 +43,7 @@ export class RestoreFailed extends Error {
 export async function restoreBackup(opts: RestoreOptions): Promise<RestoreResult> {
   const manifest = await readManifest(opts.dir);
   await verifyBackup(opts.dir, manifest, opts.filesRoot !== null);
-  const sql = postgres(opts.databaseUrl, { max: 1, onnotice: () => {}, connect_timeout: 10 });
+  const sql = connectPostgres(opts.databaseUrl, { max: 1, onnotice: () => {}, connect_timeout: 10 });
   try {
     const applied = await appliedMigration(sql);
     if (applied && applied.createdAt > manifest.migration.createdAt) {
