@@ -45,6 +45,7 @@ const ARABIC = /[\u0600-\u06FF\u0750-\u077F\u0870-\u089F\u08A0-\u08FF\uFB50-\uFD
 /** Han ideographs, kana, CJK symbols and punctuation, full-width forms. */
 export const CJK = /[\u3000-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]/;
 const JOINER = /[\u200C\u200D]/;
+const SPACE = /[ \u00A0]/;
 
 /**
  * Font for each UTF-16 index of `text`. Joiners follow the character before them, so a ZWNJ inside
@@ -58,6 +59,15 @@ export function fontPerCharacter(text: string): FontKey[] {
     const key: FontKey = ARABIC.test(ch) ? 'arabic' : CJK.test(ch) ? 'cjk' : JOINER.test(ch) ? previous : 'latin';
     keys[i] = key;
     previous = key;
+  }
+  // Spaces between two Arabic words are drawn from the Arabic font: an Arabic sentence is then one
+  // run, shaped at once, instead of one run per word (shaping each run has a fixed cost).
+  for (let i = 1; i < text.length - 1; i++) {
+    if (!SPACE.test(text[i]) || keys[i - 1] !== 'arabic') continue;
+    let end = i;
+    while (end < text.length && SPACE.test(text[end])) end++;
+    if (end < text.length && keys[end] === 'arabic') keys.fill('arabic', i, end);
+    i = end - 1;
   }
   return keys;
 }
