@@ -54,9 +54,11 @@ export type QueueName = (typeof JOBS)[JobKind]['queue'];
  * Jobs a worker process runs at once, per queue. An e-mail job mostly waits (on the mail server's
  * replies and the database), so many run together; a receipt is a few milliseconds of CPU each.
  * Documents (publication PDFs, books) are CPU and memory heavy: two at a time. Near-duplicate
- * checks run one at a time per forum anyway (an advisory lock).
+ * checks run one at a time per forum anyway (an advisory lock), so one at a time: with four, three
+ * sat waiting for the lock, each holding one of the process's six database connections, and the
+ * e-mail jobs queued for the two left (acknowledgements at 30 inputs/s fell 10 s behind).
  */
-export const QUEUE_CONCURRENCY: Record<QueueName, number> = { email: 16, analysis: 4, documents: 2 };
+export const QUEUE_CONCURRENCY: Record<QueueName, number> = { email: 16, analysis: 1, documents: 2 };
 
 /** What BullMQ carries for every job: the outbox row that asked for it. */
 export const jobDataSchema = z.object({ outboxId: z.number().int().positive() });
