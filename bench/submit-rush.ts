@@ -6,12 +6,14 @@
  * against a bare node:http server that parses the same body and does one INSERT (the baseline,
  * same machine, same run). Then the portal is held at 60% of its own maximum to read its latency
  * there. Resident memory of the web process and the worker is sampled throughout.
+ * `--web-processes N` runs N web processes and spreads the requests over them in turn, as a
+ * round-robin load balancer would (memory is then the largest of them).
  *
  * Targets: the portal sustains ≥ 50% of the baseline's rate; p99 ≤ 150 ms at 60% of its maximum;
  * web ≤ 250 MB and worker ≤ 300 MB resident.
  *
  *   npm run bench -- submit [--step-seconds 8 --hold-seconds 20 --start-rate 10 --max-rate 3000
- *                            --attachment-kb 1024 --only text|file --cpu-prof <folder>]
+ *                            --attachment-kb 1024 --only text|file --web-processes 1 --cpu-prof <folder>]
  */
 import { parseArgs } from 'node:util';
 import { count, eq } from 'drizzle-orm';
@@ -34,6 +36,7 @@ const { values: args } = parseArgs({
     'attachment-kb': { type: 'string', default: '1024' },
     /** `text` or `file`: one of the two rushes only. */
     only: { type: 'string' },
+    'web-processes': { type: 'string', default: '1' },
     /** A folder for a CPU profile of the web process (node --cpu-prof), written when it stops. */
     'cpu-prof': { type: 'string' },
   },
@@ -43,6 +46,7 @@ const HOLD_SECONDS = Number(args['hold-seconds']);
 const START_RATE = Number(args['start-rate']);
 const MAX_RATE = Number(args['max-rate']);
 const ATTACHMENT_BYTES = Number(args['attachment-kb']) * 1024;
+const WEB_PROCESSES = Number(args['web-processes']);
 /** Before the held rate is measured: JIT, connection pools. */
 const WARM_UP_SECONDS = 5;
 const TARGETS = { throughputRatio: 0.5, p99Ms: 150, webMb: 250, workerMb: 300 };
@@ -54,14 +58,21 @@ try {
   // A fresh web process and worker for the held rate: memory that a ramp past the limit made the
   // process take is not given back at once, and would count against the sustained rate.
   const startPortal = async () => {
-    const web = await startWebProcess(services, args['cpu-prof']);
-    const worker = await startWorkerProcess(services, web.appUrl);
-    return { web, worker, memory: sampleMemory({ web: web.pid, worker: worker.pid }) };
+    const webs = await Promise.all(Array.from({ length: WEB_PROCESSES }, () => startWebProcess(services, args['cpu-prof'])));
+    const worker = await startWorkerProcess(services, webs[0].appUrl);
+    const memory = sampleMemory({ worker: worker.pid, ...Object.fromEntries(webs.map((w, n) => [`web${n}`, w.pid])) });
+    const peak = () => {
+      const peaks = memory.peak();
+      return { worker: peaks.worker, web: Math.max(...webs.map((_, n) => peaks[`web${n}`])) };
+    };
+    // Request i goes to web process i mod N.
+    const appUrl = (i: number) => webs[i % webs.length].appUrl;
+    return { webs, worker, appUrl, memory: { ...memory, peak } };
   };
   const stopPortal = async () => {
     portal.memory.stop();
     await portal.worker.stop();
-    await portal.web.stop();
+    for (const web of portal.webs) await web.stop();
   };
   let portal = await startPortal();
   stops.push(() => stopPortal());
@@ -100,13 +111,13 @@ try {
   const storedByPortal = (res: Response) => res.status === 302 && (res.headers.get('location') ?? '').endsWith('/received');
   let next = 0;
   const step = (target: 'portal' | 'baseline', withFile: boolean) => async (rate: number): Promise<StepResult> => {
-    const url = target === 'portal' ? `${portal.web.appUrl}/en/forums/${forum.slug}/submit` : `${bareUrl}/submit`;
-    const origin = target === 'portal' ? portal.web.appUrl : bareUrl;
+    const origin = (i: number) => (target === 'portal' ? portal.appUrl(i) : bareUrl);
+    const url = (i: number) => (target === 'portal' ? `${origin(i)}/en/forums/${forum.slug}/submit` : `${bareUrl}/submit`);
     const result = await openLoadStep({
       rate,
       seconds: STEP_SECONDS,
       offset: next,
-      send: (i, signal) => fetch(url, { method: 'POST', redirect: 'manual', headers: headers(i, origin), body: form(i, withFile), signal }),
+      send: (i, signal) => fetch(url(i), { method: 'POST', redirect: 'manual', headers: headers(i, origin(i)), body: form(i, withFile), signal }),
       accepted: (res) => (target === 'portal' ? storedByPortal(res) : res.status === 201),
     });
     next += result.sent;
@@ -139,7 +150,7 @@ try {
         rate: holdRate,
         seconds,
         offset: next,
-        send: (i, signal) => fetch(`${portal.web.appUrl}/en/forums/${forum.slug}/submit`, { method: 'POST', redirect: 'manual', headers: headers(i, portal.web.appUrl), body: form(i, withFile), signal }),
+        send: (i, signal) => fetch(`${portal.appUrl(i)}/en/forums/${forum.slug}/submit`, { method: 'POST', redirect: 'manual', headers: headers(i, portal.appUrl(i)), body: form(i, withFile), signal }),
         accepted: storedByPortal,
       }).then((step) => ((next += step.sent), step));
     const warmUp = await hold(WARM_UP_SECONDS);
@@ -152,7 +163,7 @@ try {
       { name: `${kind}: highest sustained rate`, value: ramp.maximum, unit: 'inputs/s', baseline: baseline.maximum, ratio, target: `≥ ${TARGETS.throughputRatio}× baseline`, met: ratio >= TARGETS.throughputRatio },
       { name: `${kind}: p50 at 60% of the maximum (${holdRate}/s)`, value: Math.round(held.p50Ms), unit: 'ms' },
       { name: `${kind}: p99 at 60% of the maximum (${holdRate}/s)`, value: Math.round(held.p99Ms), unit: 'ms', target: `≤ ${TARGETS.p99Ms} ms`, met: held.p99Ms <= TARGETS.p99Ms },
-      { name: `${kind}: web process resident memory, peak at ${holdRate}/s`, value: Math.round(peak.web), unit: 'MB', target: `≤ ${TARGETS.webMb} MB`, met: peak.web <= TARGETS.webMb },
+      { name: `${kind}: ${WEB_PROCESSES > 1 ? 'largest web process' : 'web process'} resident memory, peak at ${holdRate}/s`, value: Math.round(peak.web), unit: 'MB', target: `≤ ${TARGETS.webMb} MB`, met: peak.web <= TARGETS.webMb },
       { name: `${kind}: worker resident memory, peak at ${holdRate}/s`, value: Math.round(peak.worker), unit: 'MB', target: `≤ ${TARGETS.workerMb} MB`, met: peak.worker <= TARGETS.workerMb },
       { name: `${kind}: web and worker peaks over the whole ramp, past the limit`, value: Math.round(rampPeak.web), unit: `MB (worker ${Math.round(rampPeak.worker)} MB)` },
     );
@@ -164,9 +175,10 @@ try {
   console.log(`\nReconciliation: ${portalStored} answered with a reference, ${n} stored → ${portalStored === n ? 'none lost, none doubled' : 'MISMATCH'}`);
   if (portalStored !== n) process.exitCode = 1;
   console.table(figures.map((f) => ({ figure: f.name, value: `${f.value} ${f.unit}`, baseline: f.baseline ?? '', ratio: f.ratio?.toFixed(2) ?? '', target: f.target ?? '', met: f.met ?? '' })));
-  recordResult('submit rush', {
+  // A partial or scaled-out run is recorded beside the default one, not over it.
+  recordResult(['submit rush', args.only && `${args.only} only`, WEB_PROCESSES > 1 && `${WEB_PROCESSES} web processes`].filter(Boolean).join(', '), {
     baseline: 'a bare node:http server parsing the same multipart body (platform FormData) and doing one postgres.js INSERT, ramped the same way',
-    parameters: { stepSeconds: STEP_SECONDS, holdSeconds: HOLD_SECONDS, startRate: START_RATE, attachmentBytes: pdf.length, sustained: '≥ 99% stored and p99 ≤ 1 s' },
+    parameters: { webProcesses: WEB_PROCESSES, stepSeconds: STEP_SECONDS, holdSeconds: HOLD_SECONDS, startRate: START_RATE, attachmentBytes: pdf.length, sustained: '≥ 99% stored and p99 ≤ 1 s' },
     figures,
     details,
   });
