@@ -14,6 +14,9 @@ export function connectPostgres(url: string, options: postgres.Options<{}> = {})
   const parsed = new URL(url);
   const socketDir = parsed.searchParams.get('host');
   if (!socketDir) return postgres(url, options);
-  parsed.searchParams.delete('host');
-  return postgres(parsed.toString(), { ...options, host: socketDir, port: Number(parsed.port || 5432) });
+  // libpq's `port` parameter names the socket's port too; TLS never runs over a socket (libpq
+  // skips it there, postgres.js would ask for it and be refused).
+  const port = Number(parsed.searchParams.get('port') || parsed.port || process.env.PGPORT || 5432);
+  for (const name of ['host', 'port', 'sslmode']) parsed.searchParams.delete(name);
+  return postgres(parsed.toString(), { ...options, host: socketDir, port, ssl: false });
 }

@@ -85,11 +85,12 @@ export async function createSubmission(
     });
     return { ok: true, ...created, replayed: false };
   } catch (error) {
-    if (error instanceof LateAccessLost) return { ok: false, reason: 'late_access_invalid' };
-    if (error instanceof HeldAttachmentsLost) return { ok: false, reason: 'attachments_lost' };
-    // A concurrent request with the same key won the race: answer with its submission.
+    // A concurrent request with the same key won the race: answer with its submission, whatever
+    // else went wrong with this copy meanwhile (a code revoked, a hold run out).
     const winner = await findReplayedSubmission(db, forum.id, ctx.idempotencyKey);
     if (winner) return { ok: true, ...winner, replayed: true };
+    if (error instanceof LateAccessLost) return { ok: false, reason: 'late_access_invalid' };
+    if (error instanceof HeldAttachmentsLost) return { ok: false, reason: 'attachments_lost' };
     // Keys are unique across forums: one already used in another forum is not a retry here.
     const [elsewhere] = await db.select({ id: submissions.id }).from(submissions).where(eq(submissions.idempotencyKey, ctx.idempotencyKey));
     if (elsewhere) return { ok: false, reason: 'idempotency_key_reused' };
