@@ -20,7 +20,19 @@ import { newStatusToken } from './status-token';
 import type { SubmissionInput } from './submission-input';
 
 export type CreateSubmissionResult =
-  | { ok: true; id: string; reference: string; replayed: boolean }
+  | {
+      ok: true;
+      id: string;
+      reference: string;
+      replayed: boolean;
+      /**
+       * A new submission's raw status token, the one its confirmation e-mail carries. Callers
+       * neither store nor show it (the e-mail is how the submitter receives it); test factories
+       * confirm with it as the submitter would, where reading it back from the outbox row would
+       * race the worker that sends the e-mail and erases it.
+       */
+      statusToken?: string;
+    }
   | { ok: false; reason: 'call_not_open' | 'late_access_invalid' | 'attachments_lost' | 'idempotency_key_reused' };
 
 export interface SubmissionContext {
@@ -50,10 +62,10 @@ export async function createSubmission(
 
   const reference = await takeReference(db, forum.id);
   try {
+    const status = newStatusToken();
     const created = await db.transaction(async (tx) => {
       // Checked again here, under a lock: a code revoked since the form was shown lets nothing in.
       if (late && !(await holdLateAccess(tx, late, now))) throw new LateAccessLost();
-      const status = newStatusToken();
       const salt = newContentSalt();
       const [row] = await tx
         .insert(submissions)
@@ -83,7 +95,7 @@ export async function createSubmission(
       if (ctx.draftToken) await closeSentDraft(tx, forum.id, ctx.draftToken, now);
       return row;
     });
-    return { ok: true, ...created, replayed: false };
+    return { ok: true, ...created, replayed: false, statusToken: status.token };
   } catch (error) {
     // A concurrent request with the same key won the race: answer with its submission, whatever
     // else went wrong with this copy meanwhile (a code revoked, a hold run out).
