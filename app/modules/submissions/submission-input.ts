@@ -11,6 +11,7 @@ import { PRINCIPLE_KEYS } from '../taxonomy/principles';
 import { regionOfCountry } from '../taxonomy/regions';
 import { requiresOrganisation, SUBMITTER_TYPE_KEYS } from '../taxonomy/submitter-types';
 import { countCharacters, countWords } from './text-measure';
+import { boundedMemo } from '../memo/bounded-memo';
 
 // C0/C1 controls other than tab and line breaks have no place in prose and break e-mail headers.
 // U+FFFD is what a decoder leaves of bytes that were not UTF-8: the text arrived broken.
@@ -138,17 +139,10 @@ export function submissionInputSchema(
   // kept. An edit's schema carries one person's address, so it is built each time.
   if (options.fixedEmail !== undefined) return buildSubmissionSchema(limits, inputLanguages, requiredFields, options);
   const key = JSON.stringify([limits, inputLanguages, requiredFields, options.channel ?? 'form']);
-  let schema = builtSchemas.get(key);
-  if (!schema) {
-    // Rules change rarely; a forgotten old version costs only a rebuild.
-    if (builtSchemas.size >= 100) builtSchemas.clear();
-    schema = buildSubmissionSchema(limits, inputLanguages, requiredFields, options);
-    builtSchemas.set(key, schema);
-  }
-  return schema;
+  return builtSchemas(key, () => buildSubmissionSchema(limits, inputLanguages, requiredFields, options));
 }
 
-const builtSchemas = new Map<string, ReturnType<typeof buildSubmissionSchema>>();
+const builtSchemas = boundedMemo<ReturnType<typeof buildSubmissionSchema>>(100);
 
 function buildSubmissionSchema(
   limits: ForumLimits,

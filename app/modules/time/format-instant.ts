@@ -1,3 +1,5 @@
+import { boundedMemo } from '../memo/bounded-memo';
+
 /** "2026-11-22 22:50:19 UTC": unambiguous in every language, as on a legal receipt. */
 export function formatUtc(at: Date): string {
   return `${at.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
@@ -33,13 +35,4 @@ export function formatInZone(at: Date, locale: string, timeZone: string): string
  * line); formatting with one is cheap. A process meets a few languages and zones: each formatter
  * is made once. An unknown zone or locale still throws, from `make`, as before.
  */
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
-  let format = formatters.get(key);
-  if (!format) {
-    if (formatters.size >= 500) formatters.clear();
-    format = make();
-    formatters.set(key, format);
-  }
-  return format;
-}
+const formatter = boundedMemo<Intl.DateTimeFormat>(500);

@@ -5,6 +5,7 @@
  * the candidates that match (see docs/decisions/004-zoned-times-with-intl.md).
  */
 import type { UnLanguage } from '../taxonomy/locales';
+import { boundedMemo } from '../memo/bounded-memo';
 
 export interface LocalDateTime {
   year: number;
@@ -21,7 +22,7 @@ export type LocalToUtcResult =
   | { ok: false; reason: 'invalid' | 'gap' };
 
 const DAY_MS = 86_400_000;
-const formatters = new Map<string, Intl.DateTimeFormat>();
+const formatters = boundedMemo<Intl.DateTimeFormat>(500);
 
 /** True when Intl accepts the zone; only names that look like IANA ones (or UTC) are allowed. */
 export function isValidTimeZone(zone: unknown): zone is string {
@@ -35,9 +36,8 @@ export function isValidTimeZone(zone: unknown): zone is string {
 }
 
 function formatterFor(zone: string): Intl.DateTimeFormat {
-  let f = formatters.get(zone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
+  return formatters(zone, () =>
+    new Intl.DateTimeFormat('en-US', {
       timeZone: zone,
       hourCycle: 'h23',
       year: 'numeric',
@@ -46,10 +46,8 @@ function formatterFor(zone: string): Intl.DateTimeFormat {
       hour: 'numeric',
       minute: 'numeric',
       second: 'numeric',
-    });
-    formatters.set(zone, f);
-  }
-  return f;
+    }),
+  );
 }
 
 /** The wall-clock reading of `at` in `zone`. */
