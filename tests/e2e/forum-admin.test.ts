@@ -230,7 +230,9 @@ describe('forum administration', () => {
     await page.getByText('هل لديك رمز دخول متأخر؟').click();
     await page.getByLabel('رمز الدخول المتأخر', { exact: true }).fill(lateCode.toLowerCase());
     await page.getByRole('button', { name: 'افتح النموذج' }).click();
-    expect(await page.getByText(/^أنت تستخدم رمز دخول متأخر/).count()).toBe(1);
+    // Without JavaScript the form is a new document: wait for all of it before reading it.
+    await page.waitForURL(/\/submit\?/, { waitUntil: 'load' });
+    await expect.poll(() => page.getByText(/^أنت تستخدم رمز دخول متأخر/).count()).toBe(1);
     // Drafts belong to an open call: someone let in late sends at once.
     expect(await page.getByRole('button', { name: 'احفظ مسودة وأرسل لي رابطًا' }).count()).toBe(0);
     // The call requires a guiding principle and ticks "publish my organisation" from the start.
@@ -251,7 +253,7 @@ describe('forum administration', () => {
     await page.waitForTimeout(MIN_FILL_SECONDS * 1000);
     await page.getByRole('button', { name: 'أرسل المساهمة' }).click();
     // The call requires a principle: the form comes back with the code still in it.
-    expect(await page.getByRole('link', { name: /المبادئ التوجيهية/ }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('link', { name: /المبادئ التوجيهية/ }).count()).toBe(1);
     await page.getByRole('group', { name: /المبادئ التوجيهية/ }).getByRole('checkbox', { name: 'حقوق الإنسان' }).check();
     await page.screenshot(shot('ar-late-submit-form'));
     await page.getByRole('button', { name: 'أرسل المساهمة' }).click();
