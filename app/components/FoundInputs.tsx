@@ -1,8 +1,15 @@
 import { Link } from '@remix-run/react';
+import type { MessageKey } from '../i18n/en';
 import type { PublicListing } from '../lib/public-listing.server';
 import { useLocale } from '../lib/route-locale';
 import { isNarrowed } from '../modules/publication/search/public-search-params';
 import { PublicAuthor } from './PublicAuthor';
+
+/** How the listing says its count: of every published input or of those matching, exact or "more than" (a capped count). */
+export function countHeadingKey(narrowed: boolean, capped: boolean): MessageKey {
+  if (narrowed) return capped ? 'search.matchingMore' : 'search.matching';
+  return capped ? 'search.resultsMore' : 'search.results';
+}
 
 /**
  * One page of the public listing: how many inputs match, each with its matching passage (matched
@@ -15,7 +22,7 @@ export function FoundInputs({ listing, showForum = false }: { listing: PublicLis
   return (
     <section aria-labelledby="results-heading">
       <h2 id="results-heading" aria-live="polite">
-        {t(listing.capped ? 'search.matchingMore' : narrowed ? 'search.matching' : 'search.results', { count: listing.total })}
+        {t(countHeadingKey(narrowed, listing.capped), { count: listing.total })}
       </h2>
       {listing.total === 0 ? <p>{narrowed ? t('search.none') : t('forum.noneYet')}</p> : null}
       <ul className="input-list">

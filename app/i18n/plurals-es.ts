@@ -159,6 +159,14 @@ export const esPlurals: Partial<Record<MessageKey, PluralMessage>> = {
       other: 'Más de {count} contribuciones publicadas coinciden',
     },
   },
+  'search.resultsMore': {
+    by: 'count',
+    forms: {
+      one: 'Más de {count} contribución publicada',
+      many: 'Más de {count} de contribuciones publicadas',
+      other: 'Más de {count} contribuciones publicadas',
+    },
+  },
   'book.progress': {
     by: 'total',
     forms: {

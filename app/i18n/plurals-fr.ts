@@ -147,6 +147,14 @@ export const frPlurals: Partial<Record<MessageKey, PluralMessage>> = {
       other: 'Plus de {count} contributions publiées correspondent',
     },
   },
+  'search.resultsMore': {
+    by: 'count',
+    forms: {
+      one: 'Plus de {count} contribution publiée',
+      many: 'Plus de {count} contributions publiées',
+      other: 'Plus de {count} contributions publiées',
+    },
+  },
   'form.counter.words': {
     by: 'max',
     forms: {

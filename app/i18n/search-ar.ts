@@ -21,6 +21,7 @@ export const arSearch: Record<keyof typeof enSearch, string> = {
   'search.results': '{count} مساهمة منشورة',
   'search.matching': '{count} مساهمة منشورة مطابقة',
   'search.matchingMore': 'أكثر من {count} مساهمة منشورة مطابقة',
+  'search.resultsMore': 'أكثر من {count} مساهمة منشورة',
   'search.none': 'لا توجد مساهمة منشورة مطابقة. جرِّب كلمات أخرى أو كلمات أقل أو عوامل تصفية أقل.',
   'search.next': 'الصفحة التالية',
   'search.first': 'الصفحة الأولى',

@@ -19,6 +19,7 @@ export const enSearch = {
   'search.results': '{count} published inputs',
   'search.matching': '{count} published inputs match',
   'search.matchingMore': 'More than {count} published inputs match',
+  'search.resultsMore': 'More than {count} published inputs',
   'search.none': 'No published input matches. Try other words, fewer words or fewer filters.',
   'search.next': 'Next page',
   'search.first': 'First page',

@@ -21,6 +21,7 @@ export const esSearch: Record<keyof typeof enSearch, string> = {
   'search.results': '{count} contribuciones publicadas',
   'search.matching': '{count} contribuciones publicadas coinciden',
   'search.matchingMore': 'Más de {count} contribuciones publicadas coinciden',
+  'search.resultsMore': 'Más de {count} contribuciones publicadas',
   'search.none': 'Ninguna contribución publicada coincide. Pruebe con otras palabras, con menos palabras o con menos filtros.',
   'search.next': 'Página siguiente',
   'search.first': 'Primera página',

@@ -21,6 +21,7 @@ export const frSearch: Record<keyof typeof enSearch, string> = {
   'search.results': '{count} contributions publiées',
   'search.matching': '{count} contributions publiées correspondent',
   'search.matchingMore': 'Plus de {count} contributions publiées correspondent',
+  'search.resultsMore': 'Plus de {count} contributions publiées',
   'search.none': 'Aucune contribution publiée ne correspond. Essayez d’autres mots, moins de mots ou moins de filtres.',
   'search.next': 'Page suivante',
   'search.first': 'Première page',

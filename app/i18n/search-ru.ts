@@ -21,6 +21,7 @@ export const ruSearch: Record<keyof typeof enSearch, string> = {
   'search.results': 'Опубликованные материалы: {count}',
   'search.matching': 'Найдено опубликованных материалов: {count}',
   'search.matchingMore': 'Найдено более {count} опубликованных материалов',
+  'search.resultsMore': 'Опубликованные материалы: более {count}',
   'search.none': 'Опубликованных материалов, соответствующих запросу, нет. Попробуйте другие слова, меньше слов или меньше фильтров.',
   'search.next': 'Следующая страница',
   'search.first': 'Первая страница',

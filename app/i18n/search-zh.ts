@@ -21,6 +21,7 @@ export const zhSearch: Record<keyof typeof enSearch, string> = {
   'search.results': '{count}份已发布的意见',
   'search.matching': '{count}份已发布的意见符合条件',
   'search.matchingMore': '超过{count}份已发布的意见符合条件',
+  'search.resultsMore': '超过{count}份已发布的意见',
   'search.none': '没有符合条件的已发布意见。请尝试其他词语、减少词语或减少筛选条件。',
   'search.next': '下一页',
   'search.first': '第一页',

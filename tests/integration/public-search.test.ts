@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decide } from '../../app/modules/moderation/decide';
 import { loadPublicVersion, savePublicVersion } from '../../app/modules/publication/public-version';
-import { unpublishSubmission } from '../../app/modules/publication/publish';
+import { publishDue, unpublishSubmission } from '../../app/modules/publication/publish';
 import { parsePublicSearch, type PublicSearch } from '../../app/modules/publication/search/public-search-params';
 import { countMatches, searchPublishedInputs } from '../../app/modules/publication/search/search-published-inputs';
 import { upsertStaffUser } from '../../app/modules/staff/staff-accounts';
@@ -131,10 +131,13 @@ describe('filters', () => {
     expect(await found({ objective: '5', q: 'recruitment' })).toEqual([]);
   });
 
-  it('counts every match, not only the page; with words, up to a limit, and says when there are more', async () => {
+  it('counts every match, not only the page, up to a limit, and says when there are more', async () => {
     const page = await search({ objective: '6' }, 1);
     expect(page.inputs).toHaveLength(1);
     expect(page).toMatchObject({ total: 3, capped: false });
+    const objective = parsePublicSearch(new URLSearchParams({ objective: '6' }));
+    expect(await countMatches(db, forum.id, objective, 3)).toEqual({ total: 3, capped: false });
+    expect(await countMatches(db, forum.id, objective, 2)).toEqual({ total: 2, capped: true });
     const words = parsePublicSearch(new URLSearchParams({ q: 'workers or travailleurs or мигрантов' }));
     expect(await countMatches(db, forum.id, words, 3)).toEqual({ total: 3, capped: false });
     expect(await countMatches(db, forum.id, words, 2)).toEqual({ total: 2, capped: true });
@@ -174,6 +177,41 @@ describe('pages', () => {
     expect(await walk({ sort: 'oldest' }, 4)).toEqual([...newest].reverse());
     const relevant = await walk({ q: 'workers or travailleurs or trabajadoras or мигрантов or 移民 or المهاجرين' }, 1);
     expect([...relevant].sort()).toEqual(everything);
+  });
+
+  it('keeps each order across inputs published at one instant, by reference among them', async () => {
+    const harbour = await createForum(db, 'open');
+    const accept = async (title: string, body: string, publishAt?: Date) => {
+      const input = await createTestSubmission(db, harbour, { language: 'en', title, summary: 'Port labour.', body });
+      await decide(db, { submissionId: input.id, expectedVersion: 1, staffId, request: { decision: 'accepted', publishAt } });
+      return input.reference;
+    };
+    // Three published at once, then four scheduled for one instant (their order is by reference).
+    const atOnce = [await accept('Harbour pilots', 'Text.'), await accept('Dockers', 'The harbour hires by the day.'), await accept('Harbour cranes', 'Text.')];
+    const at = new Date(Date.now() + 60_000);
+    const together = [
+      await accept('Harbour unions', 'Text.', at),
+      await accept('Shifts', 'Night work in the harbour.', at),
+      await accept('Harbour housing', 'Text.', at),
+      await accept('Fishers', 'Boats leave the harbour.', at),
+    ];
+    await publishDue(db, new Date(at.getTime() + 1000));
+    await accept('Customs', 'Nothing about ports.');
+
+    const newest = [...[...together].sort().reverse(), ...[...atOnce].reverse()];
+    const inTitle = (r: string) => [atOnce[0], atOnce[2], together[0], together[2]].includes(r);
+    const expected = { newest, oldest: [...newest].reverse(), relevance: [...newest.filter(inTitle), ...newest.filter((r) => !inTitle(r))] };
+    for (const sort of ['relevance', 'newest', 'oldest'] as const) {
+      const seen: string[] = [];
+      let after: string | undefined;
+      do {
+        const page = await searchPublishedInputs(db, harbour.id, { ...parsePublicSearch(new URLSearchParams({ q: 'harbour', sort })), after }, 2);
+        expect(page, sort).toMatchObject({ total: 7, capped: false });
+        seen.push(...page.inputs.map((i) => i.reference));
+        after = page.next;
+      } while (after && seen.length < 20);
+      expect(seen, sort).toEqual(expected[sort]);
+    }
   });
 
   it('puts an input whose title matches before one that mentions the words in passing', async () => {

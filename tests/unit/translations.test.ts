@@ -6,6 +6,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { countHeadingKey } from '../../app/components/FoundInputs';
 import { en } from '../../app/i18n/en';
 import { PLURALS } from '../../app/i18n/plurals';
 import { CATALOGUES } from '../../app/i18n/catalogues.server';
@@ -158,6 +159,20 @@ describe('translations', () => {
       expect(translator(locale)('search.results', { count: 12345 }), locale).toContain(new Intl.NumberFormat(locale).format(12345));
     }
     expect(translator('en')('search.results', { count: 12345 })).toContain('12,345');
+  });
+
+  it('says "more than" a capped count of the listing, with or without a search, in every language', () => {
+    const tenThousand = (locale: string) => new Intl.NumberFormat(locale).format(10000);
+    expect(translator('en')(countHeadingKey(false, true), { count: 10000 })).toBe('More than 10,000 published inputs');
+    expect(translator('en')(countHeadingKey(true, true), { count: 1000 })).toBe('More than 1,000 published inputs match');
+    expect(translator('ar')(countHeadingKey(false, true), { count: 10000 })).toBe(`أكثر من ${tenThousand('ar')} مساهمة منشورة`);
+    for (const locale of INTERFACE_LOCALES) {
+      const t = translator(locale);
+      const [exact, more] = [countHeadingKey(false, false), countHeadingKey(false, true)].map((key) => t(key, { count: 10000 }));
+      expect(more, locale).toContain(tenThousand(locale));
+      expect(more, locale).not.toBe(exact);
+      expect(t(countHeadingKey(true, true), { count: 1000 }), locale).not.toBe(t(countHeadingKey(true, false), { count: 1000 }));
+    }
   });
 
   it.each([

@@ -83,8 +83,8 @@ export const publicInputSummarySchema = z.strictObject({
 
 export const inputPageSchema = z.strictObject({
   inputs: z.array(publicInputSummarySchema).describe('In the order asked for (sort).'),
-  total: z.int().describe('How many published inputs match, on every page together (with q, counted up to 1000).'),
-  totalCapped: z.boolean().describe('True when more inputs match than total says: a search with q stops counting at 1000.'),
+  total: z.int().describe('How many published inputs match, on every page together, counted up to 1000.'),
+  totalCapped: z.boolean().describe('True when more inputs match than total says: a listing stops counting at 1000.'),
   nextCursor: z.string().nullable().describe('Pass as cursor to get the next page; null on the last page.'),
   links: z.strictObject({ next: link.nullable() }),
 });

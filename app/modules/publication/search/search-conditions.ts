@@ -1,0 +1,48 @@
+/**
+ * The SQL conditions of a public search on public_search_entries (one narrow row per published
+ * input, kept by triggers: db/schema/public-search.ts; the query functions are in migration 0021):
+ * its forum and filters, and its words.
+ */
+import { eq, sql, type SQL } from 'drizzle-orm';
+import { forums, publicSearchEntries as entries } from '../../../../db/schema';
+import { FILTER_KEYS, type PublicSearch } from './public-search-params';
+
+/** Facet names in public_facets ("kind:value"), per filter of the listing. */
+const FACET_KIND = {
+  objective: 'objective',
+  principle: 'principle',
+  constituency: 'constituency',
+  submitterType: 'type',
+  region: 'region',
+  country: 'country',
+  language: 'language',
+} as const;
+
+export const searchQuery = (q: string) => sql`public_search_query(${q})`;
+
+/** Whether the title or summary match: the first tier of the relevance order. */
+export const inHead = (q: string) => sql`${entries.head} @@ ${searchQuery(q)}`;
+
+/** The forum and the filters: everything a search asks but its words. */
+export function filterConditions(forumId: string | undefined, search: PublicSearch): SQL[] {
+  const facets = FILTER_KEYS.flatMap((key) => (key !== 'forum' && search[key] ? [`${FACET_KIND[key]}:${search[key]}`] : []));
+  const where: (SQL | undefined)[] = [
+    forumId ? eq(entries.forumId, forumId) : search.forum ? sql`${entries.forumId} = (select id from ${forums} where slug = ${search.forum})` : undefined,
+    facets.length ? sql`${entries.facets} @> ${sql.param(facets)}::text[]` : undefined,
+  ];
+  return where.filter((c): c is SQL => c !== undefined);
+}
+
+/** Everything the search asks: its forum, filters and words. */
+export function searchConditions(forumId: string | undefined, search: PublicSearch): SQL[] {
+  const where = filterConditions(forumId, search);
+  return search.q ? [...where, sql`${entries.document} @@ ${searchQuery(search.q)}`] : where;
+}
+
+/**
+ * Whether the words may exclude some (websearch syntax: -word, -"a phrase"). Without exclusion, a
+ * match in the title and summary is a match in the whole document (it holds them, in the same
+ * positions), so the first relevance tier need not test the document, and reads only the inputs
+ * it returns through the head index. Any hyphen counts: a hyphenated word only costs the shortcut.
+ */
+export const mayExclude = (q: string) => q.includes('-');
