@@ -108,6 +108,38 @@ describe('attachment inspection', () => {
     expect(await inspectFile(file('locked.pdf', Buffer.from(encrypted, 'latin1')), 'locked.pdf', RULES)).toMatchObject({ ok: false, problem: 'attachment.encryptedPdf' });
   });
 
+  it('forgets the names a PDF brought once it is judged, whatever the verdict, with several at once', async () => {
+    // Written by hand, so that none of its names is known to pdf-lib before the inspection.
+    const namesPdf = (count: number, prefix: string, catalogExtra = '') => {
+      const names = Array.from({ length: count }, (_, i) => `/${prefix}${i} ${i}`).join(' ');
+      const objects = [`<< /Type /Catalog /Pages 2 0 R /Extra << ${names} >> ${catalogExtra}>>`, '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>'];
+      let text = '%PDF-1.7\n';
+      const offsets = objects.map((o, i) => {
+        const at = Buffer.byteLength(text, 'latin1');
+        text += `${i + 1} 0 obj\n${o}\nendobj\n`;
+        return at;
+      });
+      const xref = Buffer.byteLength(text, 'latin1');
+      text += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+      text += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+      return Buffer.from(text, 'latin1');
+    };
+    const plain = await pdf();
+    const before = PDFName.internedCount();
+    const tag = crypto.randomUUID().slice(0, 8);
+    const verdicts = await Promise.all([
+      inspectFile(file('names.pdf', namesPdf(20_000, `Made${tag}x`)), 'names.pdf', RULES),
+      inspectFile(file('names-js.pdf', namesPdf(20_000, `Other${tag}x`, `/OpenAction << /S /JavaScript /JS (app.alert(1)) /Custom${tag} 1 >>`)), 'names-js.pdf', RULES),
+      inspectFile(file('plain.pdf', plain), 'plain.pdf', RULES),
+    ]);
+    expect(verdicts.map((v) => (v.ok ? 'ok' : v.problem))).toEqual(['ok', 'attachment.activePdf', 'ok']);
+    // None of the 40,000 names stays; the document's own stay known (they were before).
+    expect(PDFName.internedCount()).toBe(before);
+    // And what pdf-lib knew before still works: the next file is judged as before.
+    expect(await inspectFile(file('again.pdf', namesPdf(10, `Again${tag}x`, '/OpenAction << /S /Launch /F (calc.exe) >>')), 'again.pdf', RULES)).toMatchObject({ ok: false, problem: 'attachment.activePdf' });
+    expect(PDFName.internedCount()).toBe(before);
+  });
+
   it('keeps the client file name as harmless metadata', () => {
     expect(sanitiseFileName('C:\\Users\\amina\\تقرير.pdf')).toBe('تقرير.pdf');
     expect(sanitiseFileName('../../etc/passwd')).toBe('passwd');
