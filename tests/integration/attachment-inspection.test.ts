@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { strToU8, zipSync } from 'fflate';
-import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
+import { PDFDocument, PDFName, PDFRef, PDFString } from 'pdf-lib';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { AttachmentRules } from '../../app/modules/attachments/attachment-types';
 import { sanitiseFileName } from '../../app/modules/attachments/file-name';
@@ -108,11 +108,14 @@ describe('attachment inspection', () => {
     expect(await inspectFile(file('locked.pdf', Buffer.from(encrypted, 'latin1')), 'locked.pdf', RULES)).toMatchObject({ ok: false, problem: 'attachment.encryptedPdf' });
   });
 
-  it('forgets the names a PDF brought once it is judged, whatever the verdict, with several at once', async () => {
-    // Written by hand, so that none of its names is known to pdf-lib before the inspection.
-    const namesPdf = (count: number, prefix: string, catalogExtra = '') => {
+  it('forgets the names and references a PDF brought once it is judged, whatever the verdict, several at once', async () => {
+    // Written by hand, so that none of its names or references is known to pdf-lib before the inspection.
+    const inventedPdf = (count: number, prefix: string, catalogExtra = '') => {
       const names = Array.from({ length: count }, (_, i) => `/${prefix}${i} ${i}`).join(' ');
-      const objects = [`<< /Type /Catalog /Pages 2 0 R /Extra << ${names} >> ${catalogExtra}>>`, '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>'];
+      const refs = Array.from({ length: count }, (_, i) => `${100_000 + i} 7 R`).join(' ');
+      // And many small objects: a parse that paused between objects would show here.
+      const small = Array.from({ length: 500 }, (_, i) => `<< /${prefix}Small ${i} >>`);
+      const objects = [`<< /Type /Catalog /Pages 2 0 R /Extra << ${names} >> /Refs [${refs}] ${catalogExtra}>>`, '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>', ...small];
       let text = '%PDF-1.7\n';
       const offsets = objects.map((o, i) => {
         const at = Buffer.byteLength(text, 'latin1');
@@ -125,19 +128,32 @@ describe('attachment inspection', () => {
       return Buffer.from(text, 'latin1');
     };
     const plain = await pdf();
-    const before = PDFName.internedCount();
+    const before = { names: PDFName.internedCount(), refs: PDFRef.internedCount() };
+    const pools = () => ({ names: PDFName.internedCount(), refs: PDFRef.internedCount() });
+    // Whatever else the process runs between its callbacks (a receipt rendered for a status page)
+    // must never find an inspection half done: no timer or I/O callback may run inside one.
+    const seenBetween: Array<{ names: number; refs: number }> = [];
+    let sampling = true;
+    const sample = () => {
+      seenBetween.push(pools());
+      if (sampling) setImmediate(sample);
+    };
+    sample();
     const tag = crypto.randomUUID().slice(0, 8);
     const verdicts = await Promise.all([
-      inspectFile(file('names.pdf', namesPdf(20_000, `Made${tag}x`)), 'names.pdf', RULES),
-      inspectFile(file('names-js.pdf', namesPdf(20_000, `Other${tag}x`, `/OpenAction << /S /JavaScript /JS (app.alert(1)) /Custom${tag} 1 >>`)), 'names-js.pdf', RULES),
+      inspectFile(file('names.pdf', inventedPdf(20_000, `Made${tag}x`)), 'names.pdf', RULES),
+      inspectFile(file('names-js.pdf', inventedPdf(20_000, `Other${tag}x`, `/OpenAction << /S /JavaScript /JS (app.alert(1)) /Custom${tag} 1 >>`)), 'names-js.pdf', RULES),
       inspectFile(file('plain.pdf', plain), 'plain.pdf', RULES),
     ]);
+    sampling = false;
     expect(verdicts.map((v) => (v.ok ? 'ok' : v.problem))).toEqual(['ok', 'attachment.activePdf', 'ok']);
-    // None of the 40,000 names stays; the document's own stay known (they were before).
-    expect(PDFName.internedCount()).toBe(before);
-    // And what pdf-lib knew before still works: the next file is judged as before.
-    expect(await inspectFile(file('again.pdf', namesPdf(10, `Again${tag}x`, '/OpenAction << /S /Launch /F (calc.exe) >>')), 'again.pdf', RULES)).toMatchObject({ ok: false, problem: 'attachment.activePdf' });
-    expect(PDFName.internedCount()).toBe(before);
+    // None of the 40,000 names and references stays; what pdf-lib knew before stays known.
+    expect(pools()).toEqual(before);
+    expect(seenBetween.length).toBeGreaterThan(2);
+    expect(seenBetween.filter((p) => p.names !== before.names || p.refs !== before.refs)).toEqual([]);
+    // And the next file is judged as before.
+    expect(await inspectFile(file('again.pdf', inventedPdf(10, `Again${tag}x`, '/OpenAction << /S /Launch /F (calc.exe) >>')), 'again.pdf', RULES)).toMatchObject({ ok: false, problem: 'attachment.activePdf' });
+    expect(pools()).toEqual(before);
   });
 
   it('keeps the client file name as harmless metadata', () => {

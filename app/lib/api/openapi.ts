@@ -148,7 +148,7 @@ export function openApiDocument(): JsonSchema {
     openapi: '3.1.0',
     info: {
       title: 'GCM Review Inputs API',
-      version: '1.0.0',
+      version: '1.1.0',
       description:
         'Send written inputs to the review forums of the Global Compact for Migration, and read the published ones. ' +
         `An input sent here gets the same confirmation e-mail as one sent with the web form, and reaches the secretariat only once its ` +

@@ -7,7 +7,7 @@
  * what it shows either.
  */
 import { readFile } from 'node:fs/promises';
-import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, type PDFObject } from 'pdf-lib';
+import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, type PDFObject } from 'pdf-lib';
 
 export type PdfVerdict = 'ok' | 'encrypted' | 'script' | 'unreadable';
 
@@ -36,29 +36,35 @@ const nameOf = (name: PDFName) => {
 };
 
 /**
- * pdf-lib keeps every name it parses in one pool for the life of the process, so each file's
- * distinct names would stay in the web process for good: a 4 MB file of 300,000 made-up names
- * kept 60 MB after its inspection, and a few such uploads would exhaust the process. The names a
- * file brings are forgotten when its inspection ends (a patch to pdf-lib adds the means:
- * docs/decisions/021-forgetting-parsed-pdf-names.md). Only names interned after the inspection
- * began are forgotten, so nothing else may use pdf-lib meanwhile: inspections run one at a time,
- * and the web process, the only one that inspects, uses pdf-lib for nothing else.
+ * pdf-lib keeps every name and every object reference it parses in pools that live as long as the
+ * process, so each file's distinct names and references would stay in the web process for good: a
+ * 4 MB file of 300,000 made-up names kept 60 MB after its inspection, and a few such uploads would
+ * exhaust the process. What a file adds to the pools is forgotten when its inspection ends (a patch
+ * to pdf-lib adds the means: docs/decisions/021-forgetting-parsed-pdf-names.md).
+ *
+ * Only entries added after the inspection began are forgotten, so no other use of pdf-lib may run
+ * while it does. Inspections run one at a time, and each runs from start to end without letting
+ * any timer or I/O callback in: the file is read first, and the parse never waits on a timer
+ * (ParseSpeeds.Fastest). Anything else in the process (the receipt a status page renders when none
+ * is stored yet) therefore runs before or after it, never inside. A test holds this.
  */
 let inspecting: Promise<unknown> = Promise.resolve();
 
 export async function inspectPdf(path: string): Promise<PdfVerdict> {
   const bytes = await readFile(path);
-  const verdict = inspecting.then(() => inspectForgettingNames(bytes));
+  const verdict = inspecting.then(() => inspectForgettingWhatItAdds(bytes));
   inspecting = verdict.catch(() => undefined);
   return verdict;
 }
 
-async function inspectForgettingNames(bytes: Uint8Array): Promise<PdfVerdict> {
-  const interned = PDFName.internedCount();
+async function inspectForgettingWhatItAdds(bytes: Uint8Array): Promise<PdfVerdict> {
+  const names = PDFName.internedCount();
+  const refs = PDFRef.internedCount();
   try {
     return await inspectBytes(bytes);
   } finally {
-    PDFName.forgetInternedAfter(interned);
+    PDFName.forgetInternedAfter(names);
+    PDFRef.forgetInternedAfter(refs);
   }
 }
 
