@@ -10,7 +10,11 @@ export async function pdfOfSize(bytes: number): Promise<Uint8Array> {
     const batch = pages === 0 ? Math.ceil(bytes / 3300) : 5;
     for (let b = 0; b < batch; b++, pages++) {
       const page = doc.addPage();
-      for (let y = 800; y > 40; y -= 12) page.drawText(`${line}${pages}.${y}`, { x: 30, y, size: 9, font });
+      // The font set once per page, as a word processor writes it: given to each drawText instead,
+      // pdf-lib adds a new, randomly named font entry per line, tens of thousands of distinct names
+      // per file that no real PDF has (and that the PDF check must then intern and forget).
+      page.setFont(font);
+      for (let y = 800; y > 40; y -= 12) page.drawText(`${line}${pages}.${y}`, { x: 30, y, size: 9 });
     }
     const saved = await doc.save({ useObjectStreams: false });
     if (saved.length >= bytes) return saved;

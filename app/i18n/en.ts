@@ -286,6 +286,7 @@ export const en = {
   'attachment.unsafeArchive': 'This document cannot be accepted: it unpacks to far more data than a text document holds.',
   'attachment.encryptedPdf': 'This PDF is protected by a password or encrypted. Attach a copy without protection.',
   'attachment.activePdf': 'This PDF contains scripts or automatic actions. Attach a copy saved without them (for example with “Print to PDF”).',
+  'attachment.pdfTooComplex': 'This PDF is too large or complex to check. Attach a smaller copy, for example fewer pages or one saved with “Print to PDF”.',
   'attachment.unreadable': 'This file could not be read; it may be damaged.',
   'attachment.tooMany': 'Too many files: this call accepts at most {count}.',
   'attachment.expired': 'A file attached earlier is no longer kept (files wait at most 7 days for their input, or as long as the draft). Attach it again.',

@@ -287,6 +287,7 @@ export const es: Record<MessageKey, string> = {
   'attachment.unsafeArchive': 'Este documento no puede aceptarse: al descomprimirse genera muchos más datos de los que contiene un documento de texto.',
   'attachment.encryptedPdf': 'Este PDF está protegido con contraseña o cifrado. Adjunte una copia sin protección.',
   'attachment.activePdf': 'Este PDF contiene scripts o acciones automáticas. Adjunte una copia guardada sin ellos (por ejemplo, con «Imprimir en PDF»).',
+  'attachment.pdfTooComplex': 'Este PDF es demasiado grande o complejo para comprobarlo. Adjunte una copia más ligera, por ejemplo con menos páginas o guardada con «Imprimir en PDF».',
   'attachment.unreadable': 'No se pudo leer este archivo; es posible que esté dañado.',
   'attachment.tooMany': 'Demasiados archivos: esta convocatoria acepta como máximo {count}.',
   'attachment.expired': 'Un archivo adjuntado anteriormente ya no se conserva (los archivos esperan a su contribución como máximo 7 días, o mientras dure el borrador). Vuelva a adjuntarlo.',

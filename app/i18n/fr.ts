@@ -287,6 +287,7 @@ export const fr: Record<MessageKey, string> = {
   'attachment.unsafeArchive': 'Ce document ne peut pas être accepté : une fois décompressé, il représente bien plus de données qu’un document texte n’en contient.',
   'attachment.encryptedPdf': 'Ce PDF est protégé par un mot de passe ou chiffré. Joignez-en une copie non protégée.',
   'attachment.activePdf': 'Ce PDF contient des scripts ou des actions automatiques. Joignez-en une copie enregistrée sans ces éléments (par exemple avec « Imprimer en PDF »).',
+  'attachment.pdfTooComplex': 'Ce PDF est trop volumineux ou trop complexe pour être vérifié. Joignez-en une copie plus légère, par exemple avec moins de pages ou enregistrée avec « Imprimer en PDF ».',
   'attachment.unreadable': 'Ce fichier n’a pas pu être lu ; il est peut-être endommagé.',
   'attachment.tooMany': 'Trop de fichiers : cet appel en accepte {count} au maximum.',
   'attachment.expired': 'Un fichier joint précédemment n’est plus conservé (les fichiers attendent leur contribution 7 jours au plus, ou aussi longtemps que le brouillon). Joignez-le de nouveau.',

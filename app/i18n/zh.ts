@@ -287,6 +287,7 @@ export const zh: Record<MessageKey, string> = {
   'attachment.unsafeArchive': '无法接受此文档：其解压后的数据量远远超出文本文档应有的大小。',
   'attachment.encryptedPdf': '此PDF受密码保护或已加密。请附上一份未加保护的副本。',
   'attachment.activePdf': '此PDF含有脚本或自动操作。请附上一份不含这些内容的副本（例如使用“打印为PDF”保存的副本）。',
+  'attachment.pdfTooComplex': '此PDF过大或过于复杂，无法检查。请附上一份较小的副本，例如减少页数或使用“打印为PDF”保存的副本。',
   'attachment.unreadable': '无法读取此文件；文件可能已损坏。',
   'attachment.tooMany': '文件过多：本次征集最多接受{count}个文件。',
   'attachment.expired': '之前附上的某个文件已不再保存（文件最多保存7天以等待所属意见提交，或在草稿有效期内保存）。请重新附上。',

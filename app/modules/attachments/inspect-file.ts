@@ -24,6 +24,7 @@ export type AttachmentProblem =
   | 'attachment.unsafeArchive'
   | 'attachment.encryptedPdf'
   | 'attachment.activePdf'
+  | 'attachment.pdfTooComplex'
   | 'attachment.unreadable';
 
 export async function inspectFile(path: string, originalName: string, rules: AttachmentRules): Promise<InspectedFile> {
@@ -47,6 +48,7 @@ export async function inspectFile(path: string, originalName: string, rules: Att
     if (verdict === 'encrypted') return refuse('attachment.encryptedPdf');
     if (verdict === 'script') return refuse('attachment.activePdf');
     if (verdict === 'unreadable') return refuse('attachment.unreadable');
+    if (verdict === 'tooComplex') return refuse('attachment.pdfTooComplex');
   }
   return { ok: true, type: claimed, mime: ATTACHMENT_TYPES[claimed].mime, name, sizeBytes: size, sha256: await sha256Of(path) };
 }
