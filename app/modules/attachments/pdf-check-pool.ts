@@ -28,9 +28,10 @@ export interface PdfCheckPoolOptions {
 export const DEFAULT_PDF_CHECK_OPTIONS: PdfCheckPoolOptions = {
   // One core is left to the web process's requests; past four, uploads are not the bottleneck.
   threads: Math.max(1, Math.min(4, availableParallelism() - 1)),
-  // A 25 MB PDF (the largest a forum may allow) takes about 4 s on a shared core.
+  // A 25 MB PDF (the largest a forum may allow) takes 4–6 s on a shared core.
   timeLimitMs: 30_000,
-  // A 25 MB PDF of 8,000 pages peaks near 450 MB of heap.
+  // A 25 MB PDF of 8,000 pages is judged within a 400 MB limit; this leaves room for files built
+  // less plainly.
   heapLimitMb: 768,
   retireAboveHeapMb: 64,
 };
