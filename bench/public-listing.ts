@@ -67,7 +67,7 @@ await withBenchDatabase('listing', async (handle, forums, staffId) => {
     { name: '"التحويلات" (a title word), by relevance', search: search({ q: 'التحويلات' }) },
     { name: '"المهاجرين" + forum', forumId: arab.id, search: search({ q: 'المهاجرين' }) },
     { name: '"移民工人" (Chinese)', search: search({ q: '移民工人' }) },
-    { name: '"travailleurs migrants" + country', search: search({ q: 'travailleurs migrants', region: 'ECE' }) },
+    { name: '"travailleurs migrants" + region (ECE)', search: search({ q: 'travailleurs migrants', region: 'ECE' }) },
     { name: '"права мигрантов"', search: search({ q: 'права мигрантов' }) },
     { name: 'word found nowhere', search: search({ q: 'zzyzx' }) },
   ];
