@@ -63,24 +63,42 @@ describe('PDF check pool', () => {
   });
 
   it('refuses a file that needs more memory than a thread may have, and judges the next one in a new thread', async () => {
-    const checks = pool({ threads: 1, heapLimitMb: 32 });
+    // No time limit to speak of: only the memory limit can refuse the file here.
+    const checks = pool({ threads: 1, heapLimitMb: 32, timeLimitMs: 600_000 });
     expect(await checks.check(await plainPdf())).toBe('ok');
     expect(await checks.check(heavyPdf(300_000))).toBe('tooComplex');
     expect(await checks.check(await plainPdf())).toBe('ok');
   });
 
-  it('refuses a file whose judgement takes longer than the time limit', async () => {
+  it('refuses a file whose judgement takes longer than the time limit, and judges the next one in a new thread', async () => {
     const checks = pool({ threads: 1, timeLimitMs: 1 });
+    expect(await checks.check(heavyPdf(100_000))).toBe('tooComplex');
+    // The stopped thread is replaced (the limit counts from the file's sending, not the thread's start).
     expect(await checks.check(heavyPdf(100_000))).toBe('tooComplex');
   });
 
-  it('judges files sent together, each with its own verdict, in as many threads as it has', async () => {
+  it('judges files sent together, each with its own verdict', async () => {
     const checks = pool({ threads: 2 });
     const scripted = file(inventedPdf(10, 'Scripted', '/OpenAction << /S /JavaScript /JS (app.alert(1)) >>'));
     const truncated = file(inventedPdf(10, 'Cut').subarray(0, 200));
     const plain = await plainPdf();
     const verdicts = await Promise.all([plain, scripted, truncated, plain, scripted].map((p) => checks.check(p)));
     expect(verdicts).toEqual(['ok', 'script', 'unreadable', 'ok', 'script']);
+  });
+
+  it('answers with an error, not a verdict, when its thread does not start, and refuses checks once closed', async () => {
+    await expect(pool({ threads: 1, threadFile: path.join(dir, 'missing-thread.mjs') }).check(await plainPdf())).rejects.toThrow(/Cannot find module/);
+    // A thread that loads but never says it listens.
+    const silent = path.join(dir, `silent-${crypto.randomUUID()}.mjs`);
+    writeFileSync(silent, 'setInterval(() => {}, 1000);\n');
+    await expect(pool({ threads: 1, threadFile: silent, startLimitMs: 300 }).check(await plainPdf())).rejects.toThrow(/did not start within 300 ms/);
+    const checks = pool({ threads: 1 });
+    const plain = await plainPdf();
+    // One sent to the thread, one waiting for it.
+    const outcomes = Promise.allSettled([checks.check(plain), checks.check(plain)]);
+    await checks.close();
+    for (const outcome of await outcomes) expect(outcome.status).toBe('rejected');
+    await expect(checks.check(plain)).rejects.toThrow(/closed/);
   });
 
   it('answers a file it cannot read with an error, not a verdict', async () => {

@@ -11,6 +11,7 @@ import { ATTACHMENT_TYPES, type AttachmentRules, type AttachmentType } from './a
 import { extensionOf, sanitiseFileName } from './file-name';
 import { inspectArchive } from './inspect-archive';
 import { inspectPdf } from './inspect-pdf';
+import type { PdfVerdict } from './judge-pdf';
 
 export type InspectedFile =
   | { ok: true; type: AttachmentType; mime: string; name: string; sizeBytes: number; sha256: string }
@@ -45,13 +46,18 @@ export async function inspectFile(path: string, originalName: string, rules: Att
   }
   if (claimed === 'pdf') {
     const verdict = await inspectPdf(path);
-    if (verdict === 'encrypted') return refuse('attachment.encryptedPdf');
-    if (verdict === 'script') return refuse('attachment.activePdf');
-    if (verdict === 'unreadable') return refuse('attachment.unreadable');
-    if (verdict === 'tooComplex') return refuse('attachment.pdfTooComplex');
+    // Only 'ok' lets a PDF in; any other answer refuses it.
+    if (verdict !== 'ok') return refuse(PDF_REFUSALS[verdict] ?? 'attachment.unreadable');
   }
   return { ok: true, type: claimed, mime: ATTACHMENT_TYPES[claimed].mime, name, sizeBytes: size, sha256: await sha256Of(path) };
 }
+
+const PDF_REFUSALS: Record<Exclude<PdfVerdict, 'ok'>, AttachmentProblem> = {
+  encrypted: 'attachment.encryptedPdf',
+  script: 'attachment.activePdf',
+  unreadable: 'attachment.unreadable',
+  tooComplex: 'attachment.pdfTooComplex',
+};
 
 /** The kind the bytes say, whatever the name says. */
 async function contentType(path: string): Promise<AttachmentType | 'other' | 'unknown'> {

@@ -11,3 +11,12 @@ export type PdfCheckAnswer = { verdict: PdfVerdict; heapMb: number } | { failure
 
 /** From a thread, once, when it has loaded and listens (a file's time limit counts from its sending). */
 export const READY = 'ready';
+
+const VERDICTS: ReadonlySet<unknown> = new Set<PdfVerdict>(['ok', 'encrypted', 'script', 'unreadable', 'tooComplex']);
+
+/** Whether a message from a thread is an answer as the pool expects one (anything else is a fault). */
+export function isPdfCheckAnswer(message: unknown): message is PdfCheckAnswer {
+  if (typeof message !== 'object' || message === null) return false;
+  const m = message as Record<string, unknown>;
+  return typeof m.failure === 'string' || (VERDICTS.has(m.verdict) && typeof m.heapMb === 'number');
+}

@@ -4,15 +4,16 @@
  * 550 MB of memory at the peak): in the request's thread it froze every other page of the site for
  * as long, and a file built to exhaust memory could take the whole process down. In a thread it
  * runs beside the web process's requests (on another core where there is one), within a time and a
- * heap limit of its own; a file that exceeds either is refused as too complex to check, and the
- * thread is replaced. See docs/decisions/022-pdf-checks-in-worker-threads.md.
+ * heap limit of its own (V8's limits are best effort: a heap that grows by many objects, as
+ * pdf-lib's does, stops the thread, not the process); a file that exceeds either is refused as too
+ * complex to check, and the thread is replaced. See docs/decisions/022-pdf-checks-in-worker-threads.md.
  */
 import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { logInfo } from '../logging/log-line';
 import type { PdfVerdict } from './judge-pdf';
-import { READY, type PdfCheckAnswer, type PdfCheckRequest } from './pdf-check-messages';
+import { isPdfCheckAnswer, READY, type PdfCheckAnswer, type PdfCheckRequest } from './pdf-check-messages';
 
 export interface PdfCheckPoolOptions {
   /** Threads judging at once, each one file at a time. */
@@ -23,7 +24,17 @@ export interface PdfCheckPoolOptions {
   heapLimitMb: number;
   /** A thread that holds more heap than this after a file is retired, to give the memory back. */
   retireAboveHeapMb: number;
+  /** A thread that has not loaded within this is a fault (a loader that hangs), not a verdict. */
+  startLimitMs: number;
+  /** The thread's code (pdf-check-thread.mjs). */
+  threadFile: string;
 }
+
+/**
+ * This module may run from the web build (a bundle in another folder), so the thread's file is found
+ * through the package's own import map (`#pdf-check-thread` in package.json).
+ */
+const THREAD_FILE = createRequire(import.meta.url).resolve('#pdf-check-thread');
 
 export const DEFAULT_PDF_CHECK_OPTIONS: PdfCheckPoolOptions = {
   // One core is left to the web process's requests; past four, uploads are not the bottleneck.
@@ -34,6 +45,9 @@ export const DEFAULT_PDF_CHECK_OPTIONS: PdfCheckPoolOptions = {
   // less plainly.
   heapLimitMb: 768,
   retireAboveHeapMb: 64,
+  // Loading takes about 0.3 s.
+  startLimitMs: 30_000,
+  threadFile: THREAD_FILE,
 };
 
 export interface PdfCheckPool {
@@ -41,12 +55,6 @@ export interface PdfCheckPool {
   /** Stops the threads; checks not yet answered are refused with an error. */
   close(): Promise<void>;
 }
-
-/**
- * This module may run from the web build (a bundle in another folder), so the thread's file is found
- * through the package's own import map (`#pdf-check-thread` in package.json).
- */
-const THREAD_FILE = createRequire(import.meta.url).resolve('#pdf-check-thread');
 
 interface Job {
   path: string;
@@ -76,8 +84,14 @@ export function createPdfCheckPool(overrides: Partial<PdfCheckPoolOptions> = {})
   }
 
   function run(slot: Slot, job: Job) {
+    let thread: Worker;
+    try {
+      thread = slot.thread ??= start(slot);
+    } catch (error) {
+      job.reject(new Error(`The PDF check thread could not start: ${error instanceof Error ? error.message : String(error)}`));
+      return;
+    }
     slot.job = job;
-    const thread = (slot.thread ??= start(slot));
     // Referenced only while it works: an idle pool must not keep the process alive.
     thread.ref();
     if (slot.ready) send(slot, thread, job);
@@ -92,7 +106,7 @@ export function createPdfCheckPool(overrides: Partial<PdfCheckPoolOptions> = {})
   }
 
   function start(slot: Slot): Worker {
-    const thread = new Worker(THREAD_FILE, {
+    const thread = new Worker(options.threadFile, {
       // The web process's own flags (the loader, --expose-gc) are not the thread's business.
       execArgv: [],
       // A small young generation: the parse's short-lived objects are collected sooner, which keeps
@@ -100,9 +114,11 @@ export function createPdfCheckPool(overrides: Partial<PdfCheckPoolOptions> = {})
       resourceLimits: { maxOldGenerationSizeMb: options.heapLimitMb, maxYoungGenerationSizeMb: 8 },
     });
     slot.ready = false;
-    thread.on('message', (answer: PdfCheckAnswer | typeof READY) => {
-      if (answer !== READY) settle(slot, thread, answer);
+    slot.timer = setTimeout(() => settle(slot, thread, { failure: `the PDF check thread did not start within ${options.startLimitMs} ms` }), options.startLimitMs);
+    thread.on('message', (message: unknown) => {
+      if (message !== READY) settle(slot, thread, isPdfCheckAnswer(message) ? message : { failure: 'the PDF check thread answered something else than a verdict' });
       else if (slot.thread === thread) {
+        clearTimeout(slot.timer);
         slot.ready = true;
         if (slot.job) send(slot, thread, slot.job);
       }
