@@ -4,6 +4,7 @@
  */
 import { PDFDocument, PDFName, PDFNumber, PDFString, type PDFRef } from 'pdf-lib';
 import { flateStream } from './flate-stream';
+import type { PreparedFont } from './prepared-fonts';
 
 export interface GlyphUse {
   /** Advance width in font units (for readers that compute spacing). */
@@ -50,12 +51,12 @@ function toUnicodeCMap(glyphs: Map<number, GlyphUse>): string {
 /** Returns the reference of the Type0 font dictionary, ready for a page's /Font resources. */
 export function embedSubsetFont(
   pdf: PDFDocument,
-  args: { fontFile: Uint8Array; postscriptName: string; tag: string; unitsPerEm: number; ascender: number; descender: number; glyphs: Map<number, GlyphUse> },
+  args: { font: PreparedFont; postscriptName: string; tag: string; unitsPerEm: number; ascender: number; descender: number; glyphs: Map<number, GlyphUse> },
 ): PDFRef {
   const { context } = pdf;
   const scale = 1000 / args.unitsPerEm;
   const baseFont = `${args.tag}+${args.postscriptName}`;
-  const fontFile = context.register(flateStream(context, args.fontFile, { Length1: args.fontFile.length }));
+  const fontFile = context.register(context.stream(args.font.deflated(), { Length1: args.font.fontFile.length, Filter: 'FlateDecode' }));
   const descriptor = context.register(
     context.obj({
       Type: 'FontDescriptor',

@@ -1,15 +1,17 @@
 /**
  * Typesetting for PDFs in any mix of scripts: paragraphs are split into bidi runs per font, shaped
- * with HarfBuzz on a per-document font subset, wrapped on shaped widths, and drawn glyph by glyph.
- * Right-to-left runs are marked /ReversedChars, so extraction gives reading order back.
+ * with HarfBuzz on a font subset holding the document's characters, wrapped on shaped widths, and
+ * drawn glyph by glyph. Right-to-left runs are marked /ReversedChars, so extraction gives reading
+ * order back.
  */
 import { PDFDocument, PDFName, type PDFPage } from 'pdf-lib';
 import { embeddingLevels, reorderVisually, type Direction } from './bidi';
 import { embedSubsetFont, widthInThousandths, type GlyphUse } from './embed-font';
 import { flateStream } from './flate-stream';
 import { FONT_RESOURCE, GlyphRun, num } from './glyph-run';
-import { fontPerCharacter, subsetSource, POSTSCRIPT_NAMES, type FontKey } from './fonts';
-import { createShaper, type ShapedGlyph, type Shaper } from './shaping';
+import { fontPerCharacter, POSTSCRIPT_NAMES, type FontKey } from './fonts';
+import { preparedFont, type PreparedFont } from './prepared-fonts';
+import { type ShapedGlyph, type Shaper } from './shaping';
 
 interface PlacedGlyph {
   font: FontKey;
@@ -67,8 +69,9 @@ export interface Typesetter {
 }
 
 /**
- * Prepares fonts for a document containing `texts`: each font is subset to the characters it must
- * draw, and the shapers work on those subsets, so glyph ids are valid in the embedded fonts.
+ * Prepares fonts for a document containing `texts`: each font is a subset holding the characters it
+ * must draw (prepared-fonts.ts), and the shapers work on those subsets, so glyph ids are valid in
+ * the embedded fonts.
  */
 export async function createTypesetter(pdf: PDFDocument, texts: string[]): Promise<Typesetter> {
   const chars: Record<FontKey, Set<string>> = { latin: new Set(ALWAYS.latin), arabic: new Set(), cjk: new Set() };
@@ -79,12 +82,12 @@ export async function createTypesetter(pdf: PDFDocument, texts: string[]): Promi
       if (MIRRORS[text[i]]) chars[fonts[i]].add(MIRRORS[text[i]]);
     }
   }
-  const subsets = {} as Record<FontKey, Uint8Array>;
+  const fonts = {} as Record<FontKey, PreparedFont>;
   const shapers = {} as Record<FontKey, Shaper>;
   for (const key of Object.keys(chars) as FontKey[]) {
     if (chars[key].size === 0) continue;
-    subsets[key] = subsetSource(key).subset(chars[key]);
-    shapers[key] = createShaper(subsets[key]);
+    fonts[key] = preparedFont(key, chars[key]);
+    shapers[key] = fonts[key].shaper;
   }
   const used: Record<FontKey, Map<number, GlyphUse>> = { latin: new Map(), arabic: new Map(), cjk: new Map() };
 
@@ -236,7 +239,7 @@ export async function createTypesetter(pdf: PDFDocument, texts: string[]): Promi
     const refs = (Object.keys(shapers) as FontKey[]).map((key) => {
       const shaper = shapers[key];
       const ref = embedSubsetFont(pdf, {
-        fontFile: subsets[key],
+        font: fonts[key],
         postscriptName: POSTSCRIPT_NAMES[key],
         tag: FONT_TAG[key],
         unitsPerEm: shaper.unitsPerEm,
