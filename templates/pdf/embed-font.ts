@@ -3,7 +3,7 @@
  * id. A ToUnicode map gives each glyph its characters back, so the text can be copied and searched.
  */
 import { PDFDocument, PDFName, PDFNumber, PDFString, type PDFRef } from 'pdf-lib';
-import { flateStream } from './flate-stream';
+import { deflatedStream, flateStream } from './flate-stream';
 import type { PreparedFont } from './prepared-fonts';
 
 export interface GlyphUse {
@@ -56,7 +56,7 @@ export function embedSubsetFont(
   const { context } = pdf;
   const scale = 1000 / args.unitsPerEm;
   const baseFont = `${args.tag}+${args.postscriptName}`;
-  const fontFile = context.register(context.stream(args.font.deflated(), { Length1: args.font.fontFile.length, Filter: 'FlateDecode' }));
+  const fontFile = context.register(deflatedStream(context, args.font.deflated(), { Length1: args.font.fontFile.length }));
   const descriptor = context.register(
     context.obj({
       Type: 'FontDescriptor',

@@ -11,5 +11,10 @@ type DictValues = Parameters<PDFContext['stream']>[1];
 /** `contents` as a FlateDecode stream; a string is taken as bytes (content streams are ASCII). */
 export function flateStream(context: PDFContext, contents: string | Uint8Array, dict: DictValues = {}): PDFRawStream {
   const bytes = typeof contents === 'string' ? Buffer.from(contents, 'latin1') : contents;
-  return context.stream(deflateSync(bytes), { ...dict, Filter: 'FlateDecode' });
+  return deflatedStream(context, deflateSync(bytes), dict);
+}
+
+/** A FlateDecode stream of bytes compressed already (a font shared by many documents). */
+export function deflatedStream(context: PDFContext, deflated: Uint8Array, dict: DictValues = {}): PDFRawStream {
+  return context.stream(deflated, { ...dict, Filter: 'FlateDecode' });
 }

@@ -18,7 +18,7 @@ import { createShaper, type Shaper } from './shaping';
 export interface PreparedFont {
   /** The TrueType font to embed (a subset). */
   fontFile: Uint8Array;
-  /** The same, compressed for a FlateDecode stream; computed once for a shared set. */
+  /** The same, compressed for a FlateDecode stream (once: a shared set's by many documents). */
   deflated(): Uint8Array;
   shaper: Shaper;
 }
@@ -61,28 +61,19 @@ const SHARED_SETS: Record<FontKey, ReadonlyArray<ReadonlySet<string>>> = {
 
 const shared = new Map<ReadonlySet<string>, PreparedFont>();
 
-function prepare(key: FontKey, chars: Iterable<string>, keepDeflated: boolean): PreparedFont {
+function prepare(key: FontKey, chars: Iterable<string>): PreparedFont {
   const fontFile = subsetSource(key).subset(chars);
   let deflated: Uint8Array | undefined;
-  return {
-    fontFile,
-    shaper: createShaper(fontFile),
-    deflated: () => {
-      if (deflated) return deflated;
-      const bytes = deflateSync(fontFile);
-      if (keepDeflated) deflated = bytes;
-      return bytes;
-    },
-  };
+  return { fontFile, shaper: createShaper(fontFile), deflated: () => (deflated ??= deflateSync(fontFile)) };
 }
 
 /** The font for a document that draws `chars` with font `key`: a shared set's, or its own subset. */
 export function preparedFont(key: FontKey, chars: ReadonlySet<string>): PreparedFont {
   const set = SHARED_SETS[key].find((candidate) => [...chars].every((ch) => candidate.has(ch)));
-  if (!set) return prepare(key, chars, false);
+  if (!set) return prepare(key, chars);
   let font = shared.get(set);
   if (!font) {
-    font = prepare(key, set, true);
+    font = prepare(key, set);
     shared.set(set, font);
   }
   return font;

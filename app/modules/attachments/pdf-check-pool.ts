@@ -56,6 +56,9 @@ export interface PdfCheckPool {
   close(): Promise<void>;
 }
 
+/** The answer for a file that ran out of time or memory: its thread, stopped or spent, is replaced. */
+const TOO_COMPLEX: PdfCheckAnswer = { verdict: 'tooComplex', heapMb: Infinity };
+
 interface Job {
   path: string;
   resolve(verdict: PdfVerdict): void;
@@ -100,7 +103,7 @@ export function createPdfCheckPool(overrides: Partial<PdfCheckPoolOptions> = {})
   function send(slot: Slot, thread: Worker, job: Job) {
     slot.timer = setTimeout(() => {
       logInfo('web', `A PDF was refused: its check took longer than ${options.timeLimitMs} ms`);
-      settle(slot, thread, { verdict: 'tooComplex', heapMb: Infinity });
+      settle(slot, thread, TOO_COMPLEX);
     }, options.timeLimitMs);
     thread.postMessage({ path: job.path } satisfies PdfCheckRequest);
   }
@@ -126,7 +129,7 @@ export function createPdfCheckPool(overrides: Partial<PdfCheckPoolOptions> = {})
     thread.on('error', (error: Error & { code?: string }) => {
       if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
         logInfo('web', `A PDF was refused: its check needed more than ${options.heapLimitMb} MB`);
-        settle(slot, thread, { verdict: 'tooComplex', heapMb: Infinity });
+        settle(slot, thread, TOO_COMPLEX);
       } else settle(slot, thread, { failure: `${error.name}: ${error.message}` });
     });
     thread.on('exit', (code) => {
