@@ -12,8 +12,11 @@ export const FONT_RESOURCE: Record<FontKey, string> = { latin: 'FL', arabic: 'FA
  * Writes glyphs at given positions with as few operators as a PDF allows: one TJ array for glyphs
  * on one baseline, where each glyph moves the pen by its width in the font's W array and a number
  * between two glyphs corrects that to the shaped advance (kerning, Arabic marks set beside their
- * base). A glyph raised or lowered (a vowel mark) starts a new positioned run. One positioned
- * operator per glyph made content streams five times longer and cost a third of a receipt's time.
+ * base). A glyph raised or lowered (a vowel mark, the dots Arabic fonts set over a dotless
+ * letter) changes the text rise (`Ts`) and stays in the run: a new text matrix for each mark and
+ * another for the letter after it made up over a third of an Arabic receipt's content. One
+ * positioned operator per glyph made content streams five times longer and cost a third of a
+ * receipt's time.
  */
 export class GlyphRun {
   private readonly ops: string[] = [];
@@ -22,7 +25,9 @@ export class GlyphRun {
   private font: FontKey | undefined;
   /** Where the next glyph would land with no correction; undefined before the first Tm. */
   private penX: number | undefined;
-  private baseline = '';
+  /** The baseline set by the last Tm, and the rise above it now in force, as written. */
+  private baseline = 0;
+  private rise = '0';
 
   constructor(
     private readonly size: number,
@@ -40,24 +45,39 @@ export class GlyphRun {
       this.raw(`/${FONT_RESOURCE[font]} ${num(this.size)} Tf`);
       this.font = font;
     }
-    const baseline = num(y);
     // TJ numbers are thousandths of the font size, subtracted from the position.
     const correction = this.penX === undefined ? 0 : Math.round(((this.penX - x) * 1000) / this.size);
-    if (this.penX === undefined || baseline !== this.baseline || Math.abs(correction) > 100_000) {
-      this.raw(`1 0 0 1 ${num(x)} ${baseline} Tm`);
-      this.baseline = baseline;
+    if (this.penX === undefined || Math.abs(correction) > 100_000) {
+      this.setRise('0');
+      this.raw(`1 0 0 1 ${num(x)} ${num(y)} Tm`);
+      this.baseline = y;
       this.penX = x;
-    } else if (correction !== 0) {
-      this.array.push(String(correction));
-      this.penX -= (correction * this.size) / 1000;
+    } else {
+      // With the identity text matrix, the rise is in points, like x and y.
+      this.setRise(num(y - this.baseline));
+      if (correction !== 0) {
+        this.array.push(String(correction));
+        this.penX -= (correction * this.size) / 1000;
+      }
     }
     this.array.push(`<${hex4(gid)}>`);
     this.penX += (this.width(font, gid) * this.size) / 1000;
   }
 
+  /**
+   * The operators written. The rise is part of the graphics state and outlives the text object,
+   * so it is put back to 0 for whatever is drawn next on the page.
+   */
   toString(): string {
+    this.setRise('0');
     this.closeArray();
     return this.ops.join('\n');
+  }
+
+  private setRise(rise: string) {
+    if (rise === this.rise) return;
+    this.raw(`${rise} Ts`);
+    this.rise = rise;
   }
 
   private closeArray() {
