@@ -41,11 +41,25 @@ export function subsetSource(key: FontKey): SubsetSource {
   return source;
 }
 
-const ARABIC = /[\u0600-\u06FF\u0750-\u077F\u0870-\u089F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/;
-/** Han ideographs, kana, CJK symbols and punctuation, full-width forms. */
-export const CJK = /[\u3000-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]/;
-const JOINER = /[\u200C\u200D]/;
-const SPACE = /[ \u00A0]/;
+/**
+ * Which font draws one UTF-16 code unit, by range: Arabic (U+0600–06FF, 0750–077F, 0870–08FF,
+ * FB50–FDFF, FE70–FEFF); Chinese, kana, CJK punctuation and full-width forms (U+3000–30FF,
+ * 3400–4DBF, 4E00–9FFF, F900–FAFF, FF00–FFEF); anything else the Latin font. Compared as numbers,
+ * not with a regular expression per character: a receipt asks this about every character twice.
+ */
+export function fontOfCodeUnit(code: number): FontKey {
+  if (code < 0x0600) return 'latin';
+  if (code <= 0x06ff || (code >= 0x0750 && code <= 0x077f) || (code >= 0x0870 && code <= 0x08ff)) return 'arabic';
+  if (code < 0x3000) return 'latin';
+  if (code <= 0x30ff || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x4e00 && code <= 0x9fff)) return 'cjk';
+  if (code >= 0xf900 && code <= 0xfaff) return 'cjk';
+  if ((code >= 0xfb50 && code <= 0xfdff) || (code >= 0xfe70 && code <= 0xfeff)) return 'arabic';
+  if (code >= 0xff00 && code <= 0xffef) return 'cjk';
+  return 'latin';
+}
+
+const isJoiner = (code: number) => code === 0x200c || code === 0x200d;
+const isSpace = (code: number) => code === 0x20 || code === 0xa0;
 
 /**
  * Font for each UTF-16 index of `text`. Joiners follow the character before them, so a ZWNJ inside
@@ -55,17 +69,17 @@ export function fontPerCharacter(text: string): FontKey[] {
   const keys: FontKey[] = new Array(text.length);
   let previous: FontKey = 'latin';
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    const key: FontKey = ARABIC.test(ch) ? 'arabic' : CJK.test(ch) ? 'cjk' : JOINER.test(ch) ? previous : 'latin';
+    const code = text.charCodeAt(i);
+    const key: FontKey = isJoiner(code) ? previous : fontOfCodeUnit(code);
     keys[i] = key;
     previous = key;
   }
   // Spaces between two Arabic words are drawn from the Arabic font: an Arabic sentence is then one
   // run, shaped at once, instead of one run per word (shaping each run has a fixed cost).
   for (let i = 1; i < text.length - 1; i++) {
-    if (!SPACE.test(text[i]) || keys[i - 1] !== 'arabic') continue;
+    if (!isSpace(text.charCodeAt(i)) || keys[i - 1] !== 'arabic') continue;
     let end = i;
-    while (end < text.length && SPACE.test(text[end])) end++;
+    while (end < text.length && isSpace(text.charCodeAt(end))) end++;
     if (end < text.length && keys[end] === 'arabic') keys.fill('arabic', i, end);
     i = end - 1;
   }

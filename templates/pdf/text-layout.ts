@@ -6,6 +6,7 @@
  */
 import { PDFDocument, PDFName, type PDFPage } from 'pdf-lib';
 import { embeddingLevels, reorderVisually, type Direction } from './bidi';
+import { breaksAround, isBidiControl, isBreakingSpace, mustNotBeginLine } from './char-classes';
 import { embedSubsetFont, widthInThousandths, type GlyphUse } from './embed-font';
 import { flateStream } from './flate-stream';
 import { FONT_RESOURCE, GlyphRun, num } from './glyph-run';
@@ -15,10 +16,9 @@ import { type ShapedGlyph, type Shaper } from './shaping';
 
 interface PlacedGlyph {
   font: FontKey;
-  /** Start of the glyph's cluster in the paragraph; glyphs of one cluster share it. */
+  /** The glyph's cluster: paragraph[cluster, clusterEnd); glyphs of one cluster share it. */
   cluster: number;
-  /** The characters of the cluster (on every glyph of it). */
-  clusterText: string;
+  clusterEnd: number;
   gid: number;
   xAdvance: number;
   xOffset: number;
@@ -33,6 +33,8 @@ export interface Line {
   /** Logical text of the line. */
   text: string;
   rtl: boolean;
+  /** The paragraph the line is part of (glyph clusters index into it). */
+  paragraph: string;
 }
 
 export interface TextStyle {
@@ -42,21 +44,6 @@ export interface TextStyle {
 
 const ALWAYS: Record<FontKey, string> = { latin: ' 0123456789/–—-·.,:;()[]', arabic: '', cjk: '' };
 const MIRRORS: Record<string, string> = { '(': ')', ')': '(', '[': ']', ']': '[', '{': '}', '}': '{', '<': '>', '>': '<', '«': '»', '»': '«' };
-/**
- * Spaces a line may break at. No-break spaces are not among them: French puts them inside « » and
- * before ; : ! ?, Intl groups digits with them (12 345), and a line must not start with "»" or "345".
- */
-const SPACE = /(?![\u00A0\u2007\u202F\uFEFF])\s/;
-/** Characters a line may break before or after although no space separates them (Chinese has none). */
-const BREAK_AROUND = /[\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]/;
-/** Punctuation that must not begin a line: it stays with the character before it. */
-const NO_BREAK_BEFORE = /[、。，．：；！？）」』】〕〉》’”…‥ー々〜\uFF09\uFF0C\uFF0E\uFF1A\uFF1B\uFF01\uFF1F]/;
-/**
- * Bidi formatting characters (marks, embeddings, isolates): they steer the bidi algorithm and are
- * then dropped, never drawn. HarfBuzz would give each a blank glyph, and its text would come back
- * in copied text and in the glyph's ToUnicode entry.
- */
-const BIDI_CONTROL = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 const FONT_TAG: Record<FontKey, string> = { latin: 'PORTLA', arabic: 'PORTAR', cjk: 'PORTCJ' };
 
 export interface Typesetter {
@@ -92,7 +79,7 @@ export async function createTypesetter(pdf: PDFDocument, texts: string[]): Promi
   const used: Record<FontKey, Map<number, GlyphUse>> = { latin: new Map(), arabic: new Map(), cjk: new Map() };
 
   function layout(paragraph: string, style: TextStyle, maxWidth: number): Line[] {
-    if (paragraph.length === 0) return [{ pieces: [], width: 0, text: '', rtl: style.direction === 'rtl' }];
+    if (paragraph.length === 0) return [{ pieces: [], width: 0, text: '', rtl: style.direction === 'rtl', paragraph }];
     const { levels, rtl } = embeddingLevels(paragraph, style.direction ?? 'auto');
     const fonts = fontPerCharacter(paragraph);
     // Runs of one level and one font, shaped once each.
@@ -104,12 +91,12 @@ export async function createTypesetter(pdf: PDFDocument, texts: string[]): Promi
       const shaped = shapers[font].shape(paragraph, i, j, levels[i] % 2 === 1);
       const scale = style.size / shapers[font].unitsPerEm;
       const ends = clusterEnds(shaped, i, j);
-      runs.push({
-        start: i,
-        end: j,
-        level: levels[i],
-        glyphs: shaped.filter((g) => !BIDI_CONTROL.test(paragraph[g.cluster])).map((g) => ({ font, gid: g.gid, cluster: g.cluster, clusterText: paragraph.slice(g.cluster, ends[g.cluster - i]), xAdvance: g.xAdvance * scale, xOffset: g.xOffset * scale, yOffset: g.yOffset * scale })),
-      });
+      const glyphs: PlacedGlyph[] = [];
+      for (const g of shaped) {
+        if (isBidiControl(paragraph.charCodeAt(g.cluster))) continue;
+        glyphs.push({ font, gid: g.gid, cluster: g.cluster, clusterEnd: ends[g.cluster - i], xAdvance: g.xAdvance * scale, xOffset: g.xOffset * scale, yOffset: g.yOffset * scale });
+      }
+      runs.push({ start: i, end: j, level: levels[i], glyphs });
       recordUse(font, paragraph, shaped, i, ends);
       i = j;
     }
@@ -130,11 +117,11 @@ export async function createTypesetter(pdf: PDFDocument, texts: string[]): Promi
       // Next word: non-spaces, then the spaces after them. A Chinese character is a word of its
       // own, with any closing punctuation after it.
       let j = i;
-      if (BREAK_AROUND.test(paragraph[j])) j++;
-      else while (j < paragraph.length && !SPACE.test(paragraph[j]) && !BREAK_AROUND.test(paragraph[j])) j++;
-      while (j < paragraph.length && NO_BREAK_BEFORE.test(paragraph[j])) j++;
+      if (breaksAround(paragraph.charCodeAt(j))) j++;
+      else while (j < paragraph.length && !isBreakingSpace(paragraph.charCodeAt(j)) && !breaksAround(paragraph.charCodeAt(j))) j++;
+      while (j < paragraph.length && mustNotBeginLine(paragraph.charCodeAt(j))) j++;
       const wordEnd = j;
-      while (j < paragraph.length && SPACE.test(paragraph[j])) j++;
+      while (j < paragraph.length && isBreakingSpace(paragraph.charCodeAt(j))) j++;
       const wordWidth = width(i, wordEnd);
       if (lineWidth + wordWidth > maxWidth && i > lineStart) {
         lines.push([lineStart, i]);
@@ -164,27 +151,29 @@ export async function createTypesetter(pdf: PDFDocument, texts: string[]): Promi
 
     return lines.map(([s, e]) => {
       let end = e;
-      while (end > s && SPACE.test(paragraph[end - 1])) end--;
+      while (end > s && isBreakingSpace(paragraph.charCodeAt(end - 1))) end--;
       const pieces = runs
         .filter((r) => r.start < end && r.end > s)
-        .map((r) => ({ level: r.level, glyphs: r.glyphs.filter((g) => g.cluster >= s && g.cluster < end) }));
+        .map((r) => ({ level: r.level, glyphs: glyphsWithin(r.glyphs, s, end) }));
       const visual = reorderVisually(pieces).map((p) => ({ rtl: p.level % 2 === 1, glyphs: p.glyphs }));
       const lineWidth = visual.reduce((w, p) => p.glyphs.reduce((v, g) => v + g.xAdvance, w), 0);
-      return { pieces: visual, width: lineWidth, text: paragraph.slice(s, end), rtl };
+      return { pieces: visual, width: lineWidth, text: paragraph.slice(s, end), rtl, paragraph };
     });
   }
 
   /** Remembers each glyph's advance and characters for the W array and the ToUnicode map. */
   function recordUse(font: FontKey, text: string, shaped: ShapedGlyph[], runStart: number, ends: Int32Array) {
-    const seen = new Set<number>();
+    const seen = new Uint8Array(ends.length);
     // Logical order: the first glyph of each cluster carries its text.
     for (const g of inLogicalOrder(shaped)) {
-      if (BIDI_CONTROL.test(text[g.cluster])) continue;
-      const textOfGlyph = seen.has(g.cluster) ? '' : text.slice(g.cluster, ends[g.cluster - runStart]);
-      seen.add(g.cluster);
+      if (isBidiControl(text.charCodeAt(g.cluster))) continue;
+      const first = seen[g.cluster - runStart] === 0;
+      seen[g.cluster - runStart] = 1;
       const existing = used[font].get(g.gid);
+      if (existing && (existing.text || !first)) continue;
+      const textOfGlyph = first ? text.slice(g.cluster, ends[g.cluster - runStart]) : '';
       if (!existing) used[font].set(g.gid, { advance: g.xAdvance, text: textOfGlyph });
-      else if (!existing.text && textOfGlyph) existing.text = textOfGlyph;
+      else existing.text = textOfGlyph;
     }
   }
 
@@ -222,8 +211,8 @@ export async function createTypesetter(pdf: PDFDocument, texts: string[]): Promi
         // and Chinese text), which keeps a book's content streams about half as long.
         const opensCluster = k === 0 || piece.glyphs[k - 1].cluster !== g.cluster;
         const closesCluster = k === piece.glyphs.length - 1 || piece.glyphs[k + 1].cluster !== g.cluster;
-        const spanned = !(opensCluster && closesCluster && used[g.font].get(g.gid)?.text === g.clusterText);
-        if (opensCluster && spanned) text.raw(`/Span <</ActualText <${utf16Hex(g.clusterText)}>>> BDC`);
+        const spanned = !(opensCluster && closesCluster && isOwnText(used[g.font].get(g.gid)!.text, line.paragraph, g));
+        if (opensCluster && spanned) text.raw(`/Span <</ActualText <${utf16Hex(line.paragraph.slice(g.cluster, g.clusterEnd))}>>> BDC`);
         text.glyph(g.font, g.gid, pen + g.xOffset, y + g.yOffset);
         if (closesCluster && spanned) text.raw('EMC');
         pen += g.xAdvance;
@@ -269,6 +258,35 @@ function clusterEnds(shaped: ShapedGlyph[], start: number, end: number): Int32Ar
     if (starts[c - start]) next = c;
   }
   return ends;
+}
+
+/**
+ * The glyphs of a run whose clusters lie in [start, end). HarfBuzz keeps clusters monotonic
+ * (ascending along a left-to-right run, descending along a right-to-left one), so they are one
+ * slice of the run, found by binary search: filtering every glyph of a long paragraph for each
+ * of its lines grew with lines × glyphs.
+ */
+function glyphsWithin(glyphs: PlacedGlyph[], start: number, end: number): PlacedGlyph[] {
+  if (glyphs.length === 0) return glyphs;
+  const descending = glyphs[0].cluster > glyphs[glyphs.length - 1].cluster;
+  // First index whose cluster is on the far side of `bound` in the run's order.
+  const firstPast = (bound: number) => {
+    let lo = 0;
+    let hi = glyphs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const c = glyphs[mid].cluster;
+      if (descending ? c >= bound : c < bound) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return descending ? glyphs.slice(firstPast(end), firstPast(start)) : glyphs.slice(firstPast(start), firstPast(end));
+}
+
+/** Whether a glyph's ToUnicode text is exactly the characters of its cluster (then it needs no ActualText). */
+function isOwnText(mapped: string, paragraph: string, g: PlacedGlyph): boolean {
+  return mapped.length === g.clusterEnd - g.cluster && paragraph.startsWith(mapped, g.cluster);
 }
 
 /**
