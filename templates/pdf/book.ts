@@ -68,7 +68,7 @@ export async function* renderBookPdf(view: BookView, onProgress: (done: number) 
     allText.push(chapter.heading);
     for (const input of chapter.inputs) allText.push(input.reference, input.title, input.author, input.facts, input.summary, input.body);
   }
-  const typesetter = await createTypesetter(pdf, allText);
+  const typesetter = await createTypesetter(pdf, allText, { compression: 'small' });
   const flow = new PageFlow(pdf, typesetter, rtl);
 
   // Cover.

@@ -3,7 +3,7 @@
  * id. A ToUnicode map gives each glyph its characters back, so the text can be copied and searched.
  */
 import { PDFDocument, PDFName, PDFNumber, PDFString, type PDFRef } from 'pdf-lib';
-import { deflatedStream, flateStream } from './flate-stream';
+import { deflatedStream, flateStream, type Compression } from './flate-stream';
 import type { PreparedFont } from './prepared-fonts';
 
 export interface GlyphUse {
@@ -51,7 +51,7 @@ function toUnicodeCMap(glyphs: Map<number, GlyphUse>): string {
 /** Returns the reference of the Type0 font dictionary, ready for a page's /Font resources. */
 export function embedSubsetFont(
   pdf: PDFDocument,
-  args: { font: PreparedFont; postscriptName: string; tag: string; unitsPerEm: number; ascender: number; descender: number; glyphs: Map<number, GlyphUse> },
+  args: { font: PreparedFont; postscriptName: string; tag: string; unitsPerEm: number; ascender: number; descender: number; glyphs: Map<number, GlyphUse>; compression: Compression },
 ): PDFRef {
   const { context } = pdf;
   const scale = 1000 / args.unitsPerEm;
@@ -87,7 +87,7 @@ export function embedSubsetFont(
       CIDToGIDMap: 'Identity',
     }),
   );
-  const toUnicode = context.register(flateStream(context, toUnicodeCMap(args.glyphs)));
+  const toUnicode = context.register(flateStream(context, toUnicodeCMap(args.glyphs), args.compression));
   return context.register(
     context.obj({
       Type: 'Font',

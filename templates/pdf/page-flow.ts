@@ -2,7 +2,8 @@
  * Flowing content down A4 pages: a cursor that starts a new page when the next line would cross
  * the bottom margin, and page numbers once the page count is known.
  */
-import { rgb, type PDFDocument, type PDFPage } from 'pdf-lib';
+import type { PDFDocument, PDFPage } from 'pdf-lib';
+import { num } from './glyph-run';
 import type { Line, Typesetter } from './text-layout';
 
 export const A4: [number, number] = [595.28, 841.89];
@@ -58,7 +59,7 @@ export class PageFlow {
   /** A thin rule across the content width. */
   rule(): void {
     this.y -= 8;
-    this.page.drawLine({ start: { x: MARGIN, y: this.y }, end: { x: A4[0] - MARGIN, y: this.y }, thickness: 0.5, color: rgb(0.7, 0.74, 0.78) });
+    this.typesetter.drawGraphics(this.page, `q 0.7 0.74 0.78 RG 0.5 w ${MARGIN} ${num(this.y)} m ${num(A4[0] - MARGIN)} ${num(this.y)} l S Q`);
   }
 
   /** "Page 2 of 3" centred at the foot of every page; `label` has {n} and {total}. */

@@ -66,7 +66,7 @@ export async function renderPublicationPdf(view: PublicationView, opts: { now?: 
     view.forumName, view.title, view.summary, view.body, view.citation, view.url, ...view.attachments, ...facts.flat(),
     ...(Object.keys({ kind: 0, summary: 0, text: 0, attachments: 0, cite: 0, source: 0, page: 0 }) as PublicationTextKey[]).map(t),
   ];
-  const typesetter = await createTypesetter(pdf, allText);
+  const typesetter = await createTypesetter(pdf, allText, { compression: 'small' });
   const flow = new PageFlow(pdf, typesetter, view.locale === 'ar');
 
   flow.write(view.forumName, { size: 10, align: 'start', color: BRAND });

@@ -48,7 +48,7 @@ export async function renderReceiptPdf(view: ReceiptView): Promise<Uint8Array> {
     ...facts.flat(), ...view.fields.flatMap((f) => [f.label, f.value]),
     t('attachments'), t('attachmentDigest'), ...view.attachments.flatMap((a) => [a.name, a.size, a.sha256]),
   ];
-  const typesetter = await createTypesetter(pdf, allText);
+  const typesetter = await createTypesetter(pdf, allText, { compression: 'fast' });
   const flow = new PageFlow(pdf, typesetter, rtl);
 
   flow.write(t('title'), { size: 18, align: 'start', color: BRAND });

@@ -8,7 +8,7 @@ import { PDFDocument, PDFName, type PDFPage } from 'pdf-lib';
 import { embeddingLevels, reorderVisually, type Direction } from './bidi';
 import { breaksAround, isBidiControl, isBreakingSpace, mustNotBeginLine } from './char-classes';
 import { embedSubsetFont, widthInThousandths, type GlyphUse } from './embed-font';
-import { flateStream } from './flate-stream';
+import { flateStream, type Compression } from './flate-stream';
 import { FONT_RESOURCE, GlyphRun, num } from './glyph-run';
 import { fontPerCharacter, POSTSCRIPT_NAMES, type FontKey } from './fonts';
 import { preparedFont, type PreparedFont } from './prepared-fonts';
@@ -51,6 +51,11 @@ export interface Typesetter {
   layout(paragraph: string, style: TextStyle, maxWidth: number): Line[];
   /** Draws a line with its left edge at x and baseline at y. */
   drawLine(page: PDFPage, line: Line, x: number, y: number, size: number, color?: [number, number, number]): void;
+  /**
+   * Adds graphics operators (a rule) to a page, in the same stream as its text: pdf-lib's own
+   * drawing would give the page a second stream, compressed in JavaScript when the file is saved.
+   */
+  drawGraphics(page: PDFPage, operators: string): void;
   /** Embeds the fonts (only the glyphs used) and attaches them to every page. Call once, last. */
   finish(): void;
 }
@@ -60,7 +65,7 @@ export interface Typesetter {
  * must draw (prepared-fonts.ts), and the shapers work on those subsets, so glyph ids are valid in
  * the embedded fonts.
  */
-export async function createTypesetter(pdf: PDFDocument, texts: string[]): Promise<Typesetter> {
+export async function createTypesetter(pdf: PDFDocument, texts: string[], options: { compression: Compression }): Promise<Typesetter> {
   const chars: Record<FontKey, Set<string>> = { latin: new Set(ALWAYS.latin), arabic: new Set(), cjk: new Set() };
   for (const text of texts) {
     const fonts = fontPerCharacter(text);
@@ -186,16 +191,26 @@ export async function createTypesetter(pdf: PDFDocument, texts: string[]): Promi
   let writing: { page: PDFPage; chunks: string[] } | undefined;
   function flush() {
     if (!writing || writing.chunks.length === 0) return;
-    writing.page.node.addContentStream(pdf.context.register(flateStream(pdf.context, writing.chunks.join('\n'))));
+    writing.page.node.addContentStream(pdf.context.register(flateStream(pdf.context, writing.chunks.join('\n'), options.compression)));
     writing = undefined;
   }
 
-  function drawLine(page: PDFPage, line: Line, x: number, y: number, size: number, color: [number, number, number] = [0.1, 0.12, 0.14]) {
-    if (line.pieces.length === 0) return;
+  /** The operators written so far for `page`, whose turn it now is. */
+  function contentOf(page: PDFPage): string[] {
     if (writing?.page !== page) {
       flush();
       writing = { page, chunks: [] };
     }
+    return writing.chunks;
+  }
+
+  function drawGraphics(page: PDFPage, operators: string) {
+    contentOf(page).push(operators);
+  }
+
+  function drawLine(page: PDFPage, line: Line, x: number, y: number, size: number, color: [number, number, number] = [0.1, 0.12, 0.14]) {
+    if (line.pieces.length === 0) return;
+    const content = contentOf(page);
     const text = new GlyphRun(size, (font, gid) => widthInThousandths(used[font].get(gid)!.advance, shapers[font].unitsPerEm));
     text.raw(`BT ${num(color[0])} ${num(color[1])} ${num(color[2])} rg`);
     let pen = x;
@@ -220,7 +235,7 @@ export async function createTypesetter(pdf: PDFDocument, texts: string[]): Promi
       if (piece.rtl) text.raw('EMC');
     }
     text.raw('ET');
-    writing.chunks.push(text.toString());
+    content.push(text.toString());
   }
 
   function finish() {
@@ -235,13 +250,14 @@ export async function createTypesetter(pdf: PDFDocument, texts: string[]): Promi
         ascender: shaper.ascender,
         descender: shaper.descender,
         glyphs: used[key],
+        compression: options.compression,
       });
       return [key, ref] as const;
     });
     for (const page of pdf.getPages()) for (const [key, ref] of refs) page.node.setFontDictionary(PDFName.of(FONT_RESOURCE[key]), ref);
   }
 
-  return { layout, drawLine, finish };
+  return { layout, drawLine, drawGraphics, finish };
 }
 
 /**
