@@ -4,6 +4,7 @@
  */
 import { PDFDocument, PDFName, PDFNumber, PDFString, type PDFRef } from 'pdf-lib';
 import { deflatedStream, flateStream, type Compression } from './flate-stream';
+import { hex4, utf16Hex } from './hex';
 import type { PreparedFont } from './prepared-fonts';
 
 export interface GlyphUse {
@@ -15,15 +16,6 @@ export interface GlyphUse {
 
 /** A glyph's advance as the W array writes it: thousandths of the em, rounded. */
 export const widthInThousandths = (advance: number, unitsPerEm: number) => Math.round((advance * 1000) / unitsPerEm);
-
-/** A glyph id as the two-byte code Identity-H expects, in hex. */
-export const hex4 = (n: number) => n.toString(16).padStart(4, '0').toUpperCase();
-const utf16Hex = (s: string) => [...s].map((ch) => {
-  const cp = ch.codePointAt(0)!;
-  if (cp <= 0xffff) return hex4(cp);
-  const v = cp - 0x10000;
-  return hex4(0xd800 + (v >> 10)) + hex4(0xdc00 + (v & 0x3ff));
-}).join('');
 
 function toUnicodeCMap(glyphs: Map<number, GlyphUse>): string {
   const entries = [...glyphs].filter(([, g]) => g.text.length > 0).map(([gid, g]) => `<${hex4(gid)}> <${utf16Hex(g.text)}>`);

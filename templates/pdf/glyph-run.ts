@@ -2,7 +2,7 @@
  * Content-stream text operators for positioned glyphs (used by text-layout.ts, which decides
  * where each glyph goes).
  */
-import { hex4 } from './embed-font';
+import { hex4 } from './hex';
 import type { FontKey } from './fonts';
 
 /** The name each font has in a page's /Font resources. */

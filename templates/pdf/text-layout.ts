@@ -9,6 +9,7 @@ import { embeddingLevels, reorderVisually, type Direction } from './bidi';
 import { breaksAround, isBidiControl, isBreakingSpace, mustNotBeginLine } from './char-classes';
 import { embedSubsetFont, widthInThousandths, type GlyphUse } from './embed-font';
 import { flateStream, type Compression } from './flate-stream';
+import { utf16Hex } from './hex';
 import { FONT_RESOURCE, GlyphRun, num } from './glyph-run';
 import { fontPerCharacter, POSTSCRIPT_NAMES, type FontKey } from './fonts';
 import { preparedFont, type PreparedFont } from './prepared-fonts';
@@ -67,11 +68,18 @@ export interface Typesetter {
  */
 export async function createTypesetter(pdf: PDFDocument, texts: string[], options: { compression: Compression }): Promise<Typesetter> {
   const chars: Record<FontKey, Set<string>> = { latin: new Set(ALWAYS.latin), arabic: new Set(), cjk: new Set() };
+  // Each font a code unit was already given to, as bits: most characters of a text recur.
+  const given = new Uint8Array(0x10000);
+  const BIT: Record<FontKey, number> = { latin: 1, arabic: 2, cjk: 4 };
   for (const text of texts) {
     const fonts = fontPerCharacter(text);
     for (let i = 0; i < text.length; i++) {
-      chars[fonts[i]].add(text[i]);
-      if (MIRRORS[text[i]]) chars[fonts[i]].add(MIRRORS[text[i]]);
+      const code = text.charCodeAt(i);
+      const font = fonts[i];
+      if (given[code] & BIT[font]) continue;
+      given[code] |= BIT[font];
+      chars[font].add(text[i]);
+      if (MIRRORS[text[i]]) chars[font].add(MIRRORS[text[i]]);
     }
   }
   const fonts = {} as Record<FontKey, PreparedFont>;
@@ -227,7 +235,8 @@ export async function createTypesetter(pdf: PDFDocument, texts: string[], option
         const opensCluster = k === 0 || piece.glyphs[k - 1].cluster !== g.cluster;
         const closesCluster = k === piece.glyphs.length - 1 || piece.glyphs[k + 1].cluster !== g.cluster;
         const spanned = !(opensCluster && closesCluster && isOwnText(used[g.font].get(g.gid)!.text, line.paragraph, g));
-        if (opensCluster && spanned) text.raw(`/Span <</ActualText <${utf16Hex(line.paragraph.slice(g.cluster, g.clusterEnd))}>>> BDC`);
+        // ActualText is a PDF text string: UTF-16BE after its byte-order mark.
+        if (opensCluster && spanned) text.raw(`/Span <</ActualText <FEFF${utf16Hex(line.paragraph.slice(g.cluster, g.clusterEnd))}>>> BDC`);
         text.glyph(g.font, g.gid, pen + g.xOffset, y + g.yOffset);
         if (closesCluster && spanned) text.raw('EMC');
         pen += g.xAdvance;
@@ -326,13 +335,5 @@ function inLogicalOrder(shaped: ShapedGlyph[]): ShapedGlyph[] {
     for (let m = first; m <= k; m++) out.push(shaped[m]);
     k = first - 1;
   }
-  return out;
-}
-
-
-/** Text as a PDF text string in hex: UTF-16BE with its byte-order mark (ActualText). */
-function utf16Hex(text: string): string {
-  let out = 'FEFF';
-  for (let i = 0; i < text.length; i++) out += text.charCodeAt(i).toString(16).padStart(4, '0').toUpperCase();
   return out;
 }
