@@ -8,8 +8,8 @@ import { hex4, utf16Hex } from './hex';
 import type { PreparedFont } from './prepared-fonts';
 
 export interface GlyphUse {
-  /** Advance width in font units (for readers that compute spacing). */
-  advance: number;
+  /** Advance width in thousandths of the em, as the W array gives it (readers compute spacing from it). */
+  width: number;
   /** The characters this glyph stands for. */
   text: string;
 }
@@ -65,7 +65,7 @@ export function embedSubsetFont(
   );
   const widths: Array<PDFNumber | ReturnType<typeof context.obj>> = [];
   for (const [gid, g] of [...args.glyphs].sort((a, b) => a[0] - b[0])) {
-    widths.push(PDFNumber.of(gid), context.obj([widthInThousandths(g.advance, args.unitsPerEm)]));
+    widths.push(PDFNumber.of(gid), context.obj([g.width]));
   }
   const cidFont = context.register(
     context.obj({

@@ -25,14 +25,11 @@ export class GlyphRun {
   private font: FontKey | undefined;
   /** Where the next glyph would land with no correction; undefined before the first Tm. */
   private penX: number | undefined;
-  /** The baseline set by the last Tm, and the rise above it now in force, as written. */
+  /** The baseline set by the last Tm, and the rise above it now in force, in thousandths of a point. */
   private baseline = 0;
-  private rise = '0';
+  private rise = 0;
 
-  constructor(
-    private readonly size: number,
-    private readonly width: (font: FontKey, gid: number) => number,
-  ) {}
+  constructor(private readonly size: number) {}
 
   /** Any other operator (marked content, colour): the TJ array in progress ends first. */
   raw(op: string) {
@@ -40,7 +37,8 @@ export class GlyphRun {
     this.ops.push(op);
   }
 
-  glyph(font: FontKey, gid: number, x: number, y: number) {
+  /** Glyph `gid` at (x, y); `width` is its width in the font's W array, in thousandths of the em. */
+  glyph(font: FontKey, gid: number, width: number, x: number, y: number) {
     if (font !== this.font) {
       this.raw(`/${FONT_RESOURCE[font]} ${num(this.size)} Tf`);
       this.font = font;
@@ -48,20 +46,20 @@ export class GlyphRun {
     // TJ numbers are thousandths of the font size, subtracted from the position.
     const correction = this.penX === undefined ? 0 : Math.round(((this.penX - x) * 1000) / this.size);
     if (this.penX === undefined || Math.abs(correction) > 100_000) {
-      this.setRise('0');
+      this.setRise(0);
       this.raw(`1 0 0 1 ${num(x)} ${num(y)} Tm`);
       this.baseline = y;
       this.penX = x;
     } else {
       // With the identity text matrix, the rise is in points, like x and y.
-      this.setRise(num(y - this.baseline));
+      this.setRise(Math.round((y - this.baseline) * 1000));
       if (correction !== 0) {
         this.array.push(String(correction));
         this.penX -= (correction * this.size) / 1000;
       }
     }
     this.array.push(`<${hex4(gid)}>`);
-    this.penX += (this.width(font, gid) * this.size) / 1000;
+    this.penX += (width * this.size) / 1000;
   }
 
   /**
@@ -69,15 +67,15 @@ export class GlyphRun {
    * so it is put back to 0 for whatever is drawn next on the page.
    */
   toString(): string {
-    this.setRise('0');
+    this.setRise(0);
     this.closeArray();
     return this.ops.join('\n');
   }
 
-  private setRise(rise: string) {
-    if (rise === this.rise) return;
-    this.raw(`${rise} Ts`);
-    this.rise = rise;
+  private setRise(thousandths: number) {
+    if (thousandths === this.rise) return;
+    this.raw(`${thousandths / 1000} Ts`);
+    this.rise = thousandths;
   }
 
   private closeArray() {

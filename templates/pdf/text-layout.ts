@@ -185,7 +185,7 @@ export async function createTypesetter(pdf: PDFDocument, texts: string[], option
       const existing = used[font].get(g.gid);
       if (existing && (existing.text || !first)) continue;
       const textOfGlyph = first ? text.slice(g.cluster, ends[g.cluster - runStart]) : '';
-      if (!existing) used[font].set(g.gid, { advance: g.xAdvance, text: textOfGlyph });
+      if (!existing) used[font].set(g.gid, { width: widthInThousandths(g.xAdvance, shapers[font].unitsPerEm), text: textOfGlyph });
       else existing.text = textOfGlyph;
     }
   }
@@ -219,7 +219,7 @@ export async function createTypesetter(pdf: PDFDocument, texts: string[], option
   function drawLine(page: PDFPage, line: Line, x: number, y: number, size: number, color: [number, number, number] = [0.1, 0.12, 0.14]) {
     if (line.pieces.length === 0) return;
     const content = contentOf(page);
-    const text = new GlyphRun(size, (font, gid) => widthInThousandths(used[font].get(gid)!.advance, shapers[font].unitsPerEm));
+    const text = new GlyphRun(size);
     text.raw(`BT ${num(color[0])} ${num(color[1])} ${num(color[2])} rg`);
     let pen = x;
     for (const piece of line.pieces) {
@@ -234,10 +234,11 @@ export async function createTypesetter(pdf: PDFDocument, texts: string[], option
         // and Chinese text), which keeps a book's content streams about half as long.
         const opensCluster = k === 0 || piece.glyphs[k - 1].cluster !== g.cluster;
         const closesCluster = k === piece.glyphs.length - 1 || piece.glyphs[k + 1].cluster !== g.cluster;
-        const spanned = !(opensCluster && closesCluster && isOwnText(used[g.font].get(g.gid)!.text, line.paragraph, g));
+        const use = used[g.font].get(g.gid)!;
+        const spanned = !(opensCluster && closesCluster && isOwnText(use.text, line.paragraph, g));
         // ActualText is a PDF text string: UTF-16BE after its byte-order mark.
         if (opensCluster && spanned) text.raw(`/Span <</ActualText <FEFF${utf16Hex(line.paragraph.slice(g.cluster, g.clusterEnd))}>>> BDC`);
-        text.glyph(g.font, g.gid, pen + g.xOffset, y + g.yOffset);
+        text.glyph(g.font, g.gid, use.width, pen + g.xOffset, y + g.yOffset);
         if (closesCluster && spanned) text.raw('EMC');
         pen += g.xAdvance;
       }

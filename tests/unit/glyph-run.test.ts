@@ -4,13 +4,11 @@
  * may shift what is drawn after it on the page.
  */
 import { describe, expect, it } from 'vitest';
-import type { FontKey } from '../../templates/pdf/fonts';
 import { GlyphRun } from '../../templates/pdf/glyph-run';
 
 const SIZE = 10;
 /** Widths in thousandths of the font size, as the font's W array gives them (marks have some too). */
 const WIDTHS: Record<number, number> = { 1: 500, 2: 600, 3: 250, 4: 0 };
-const width = (_font: FontKey, gid: number) => WIDTHS[gid];
 
 interface Placed {
   gid: number;
@@ -51,7 +49,7 @@ function drawnPositions(streams: string[]): { glyphs: Placed[]; riseAfter: numbe
 }
 
 function write(run: GlyphRun, placed: Placed[]): string {
-  for (const g of placed) run.glyph('arabic', g.gid, g.x, g.y);
+  for (const g of placed) run.glyph('arabic', g.gid, WIDTHS[g.gid], g.x, g.y);
   return run.toString();
 }
 
@@ -67,7 +65,7 @@ describe('glyph runs', () => {
       { gid: 1, x: 110.8, y: 700 },
       { gid: 3, x: 112, y: 701.125 },
     ];
-    const ops = write(new GlyphRun(SIZE, width), placed);
+    const ops = write(new GlyphRun(SIZE), placed);
     const { glyphs, riseAfter } = drawnPositions([ops]);
     expect(glyphs).toHaveLength(placed.length);
     glyphs.forEach((g, i) => {
@@ -81,11 +79,11 @@ describe('glyph runs', () => {
   });
 
   it('leaves no rise behind for the next line, though its last glyph was raised', () => {
-    const first = write(new GlyphRun(SIZE, width), [
+    const first = write(new GlyphRun(SIZE), [
       { gid: 1, x: 50, y: 500 },
       { gid: 3, x: 52, y: 503 },
     ]);
-    const second = write(new GlyphRun(SIZE, width), [{ gid: 2, x: 50, y: 480 }]);
+    const second = write(new GlyphRun(SIZE), [{ gid: 2, x: 50, y: 480 }]);
     const { glyphs } = drawnPositions([first, second]);
     expect(glyphs.map((g) => g.y)).toEqual([500, 503, 480]);
   });
@@ -95,7 +93,7 @@ describe('glyph runs', () => {
       { gid: 1, x: 10, y: 100 },
       { gid: 2, x: 20_000, y: 100 },
     ];
-    const ops = write(new GlyphRun(SIZE, width), placed);
+    const ops = write(new GlyphRun(SIZE), placed);
     expect(drawnPositions([ops]).glyphs.map((g) => [g.x, g.y])).toEqual([
       [10, 100],
       [20_000, 100],
