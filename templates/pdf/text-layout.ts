@@ -105,12 +105,19 @@ export async function createTypesetter(pdf: PDFDocument, texts: string[], option
       const scale = style.size / shapers[font].unitsPerEm;
       const ends = clusterEnds(shaped, i, j);
       const glyphs: PlacedGlyph[] = [];
-      for (const g of shaped) {
+      for (let k = 0; k < shaped.length; k++) {
+        const g = shaped[k];
         if (isBidiControl(paragraph.charCodeAt(g.cluster))) continue;
-        glyphs.push({ font, gid: g.gid, cluster: g.cluster, clusterEnd: ends[g.cluster - i], xAdvance: g.xAdvance * scale, xOffset: g.xOffset * scale, yOffset: g.yOffset * scale });
+        const clusterEnd = ends[g.cluster - i];
+        glyphs.push({ font, gid: g.gid, cluster: g.cluster, clusterEnd, xAdvance: g.xAdvance * scale, xOffset: g.xOffset * scale, yOffset: g.yOffset * scale });
+        // The glyph's width and characters, for the W array and the ToUnicode map. Clusters are
+        // contiguous in HarfBuzz's output, so the first glyph of each carries its characters.
+        const opensCluster = k === 0 || shaped[k - 1].cluster !== g.cluster;
+        const use = used[font].get(g.gid);
+        if (!use) used[font].set(g.gid, { width: widthInThousandths(g.xAdvance, shapers[font].unitsPerEm), text: opensCluster ? paragraph.slice(g.cluster, clusterEnd) : '' });
+        else if (!use.text && opensCluster) use.text = paragraph.slice(g.cluster, clusterEnd);
       }
       runs.push({ start: i, end: j, level: levels[i], glyphs });
-      recordUse(font, paragraph, shaped, i, ends);
       i = j;
     }
     // Width carried by each character index (its cluster's glyph advances).
@@ -172,22 +179,6 @@ export async function createTypesetter(pdf: PDFDocument, texts: string[], option
       const lineWidth = visual.reduce((w, p) => p.glyphs.reduce((v, g) => v + g.xAdvance, w), 0);
       return { pieces: visual, width: lineWidth, text: paragraph.slice(s, end), rtl, paragraph };
     });
-  }
-
-  /** Remembers each glyph's advance and characters for the W array and the ToUnicode map. */
-  function recordUse(font: FontKey, text: string, shaped: ShapedGlyph[], runStart: number, ends: Int32Array) {
-    const seen = new Uint8Array(ends.length);
-    // Logical order: the first glyph of each cluster carries its text.
-    for (const g of inLogicalOrder(shaped)) {
-      if (isBidiControl(text.charCodeAt(g.cluster))) continue;
-      const first = seen[g.cluster - runStart] === 0;
-      seen[g.cluster - runStart] = 1;
-      const existing = used[font].get(g.gid);
-      if (existing && (existing.text || !first)) continue;
-      const textOfGlyph = first ? text.slice(g.cluster, ends[g.cluster - runStart]) : '';
-      if (!existing) used[font].set(g.gid, { width: widthInThousandths(g.xAdvance, shapers[font].unitsPerEm), text: textOfGlyph });
-      else existing.text = textOfGlyph;
-    }
   }
 
   /**
@@ -315,26 +306,3 @@ function isOwnText(mapped: string, paragraph: string, g: PlacedGlyph): boolean {
   return mapped.length === g.clusterEnd - g.cluster && paragraph.startsWith(mapped, g.cluster);
 }
 
-/**
- * Shaped glyphs ordered by cluster, those of one cluster in the order HarfBuzz gave them (a
- * stable sort by cluster). HarfBuzz gives clusters ascending for a left-to-right run and
- * descending for a right-to-left one, so this is mostly a walk, not a sort.
- */
-function inLogicalOrder(shaped: ShapedGlyph[]): ShapedGlyph[] {
-  let ascending = true;
-  let descending = true;
-  for (let k = 1; k < shaped.length; k++) {
-    if (shaped[k].cluster < shaped[k - 1].cluster) ascending = false;
-    if (shaped[k].cluster > shaped[k - 1].cluster) descending = false;
-  }
-  if (ascending) return shaped;
-  if (!descending) return [...shaped].sort((a, b) => a.cluster - b.cluster);
-  const out: ShapedGlyph[] = [];
-  for (let k = shaped.length - 1; k >= 0; ) {
-    let first = k;
-    while (first > 0 && shaped[first - 1].cluster === shaped[k].cluster) first--;
-    for (let m = first; m <= k; m++) out.push(shaped[m]);
-    k = first - 1;
-  }
-  return out;
-}
