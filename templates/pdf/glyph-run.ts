@@ -19,9 +19,10 @@ export const FONT_RESOURCE: Record<FontKey, string> = { latin: 'FL', arabic: 'FA
  * receipt's time.
  */
 export class GlyphRun {
-  private readonly ops: string[] = [];
+  /** The operators written, one per line (built by appending: V8 joins the pieces once, at the end). */
+  private ops = '';
   /** Elements of the TJ array being written, if one is open. */
-  private array: string[] = [];
+  private array = '';
   private font: FontKey | undefined;
   /** Where the next glyph would land with no correction; undefined before the first Tm. */
   private penX: number | undefined;
@@ -34,7 +35,7 @@ export class GlyphRun {
   /** Any other operator (marked content, colour): the TJ array in progress ends first. */
   raw(op: string) {
     this.closeArray();
-    this.ops.push(op);
+    this.ops += `${op}\n`;
   }
 
   /** Glyph `gid` at (x, y); `width` is its width in the font's W array, in thousandths of the em. */
@@ -54,11 +55,11 @@ export class GlyphRun {
       // With the identity text matrix, the rise is in points, like x and y.
       this.setRise(Math.round((y - this.baseline) * 1000));
       if (correction !== 0) {
-        this.array.push(String(correction));
+        this.array += correction;
         this.penX -= (correction * this.size) / 1000;
       }
     }
-    this.array.push(`<${hex4(gid)}>`);
+    this.array += `<${hex4(gid)}>`;
     this.penX += (width * this.size) / 1000;
   }
 
@@ -69,7 +70,7 @@ export class GlyphRun {
   toString(): string {
     this.setRise(0);
     this.closeArray();
-    return this.ops.join('\n');
+    return this.ops.slice(0, -1);
   }
 
   private setRise(thousandths: number) {
@@ -79,9 +80,9 @@ export class GlyphRun {
   }
 
   private closeArray() {
-    if (this.array.length === 0) return;
-    this.ops.push(`[${this.array.join('')}] TJ`);
-    this.array = [];
+    if (this.array === '') return;
+    this.ops += `[${this.array}] TJ\n`;
+    this.array = '';
   }
 }
 
