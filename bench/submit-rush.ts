@@ -77,7 +77,7 @@ try {
   let portal = await startPortal();
   stops.push(() => stopPortal());
   const barePort = await freePort();
-  const bare = await startBenchProcess('bench/bare-submit-server.ts', { PATH: process.env.PATH, NODE_ENV: 'production', DATABASE_URL: services.databaseUrl, PORT: String(barePort) }, 'listening');
+  const bare = await startBenchProcess(['--import', 'tsx', 'bench/bare-submit-server.ts'], { PATH: process.env.PATH, NODE_ENV: 'production', DATABASE_URL: services.databaseUrl, PORT: String(barePort) }, 'listening');
   stops.push(bare.stop);
   const bareUrl = `http://127.0.0.1:${barePort}`;
 

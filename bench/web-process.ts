@@ -10,6 +10,7 @@ import path from 'node:path';
 import { createDb, type DbHandle } from '../db/client';
 import { runMigrations } from '../db/migrate';
 import { startBackingServices, type BackingServices } from '../scripts/services/backing-services';
+import { portalProcessArgs } from '../scripts/portal-processes';
 import { freePort } from '../scripts/services/ports';
 
 export const BENCH_SESSION_SECRET = 'bench-session-secret-that-is-long-enough-0123456789';
@@ -35,9 +36,10 @@ function portalEnv(services: Services, port: number, appUrl: string): NodeJS.Pro
   };
 }
 
-/** Starts `entry` and resolves once its output includes `ready` (each process says when it is). */
-export async function startBenchProcess(entry: string, env: NodeJS.ProcessEnv, ready: string, nodeOptions: string[] = []): Promise<{ pid: number; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, [...nodeOptions, '--import', 'tsx', entry], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+/** Runs `node` with `args` and resolves once its output includes `ready` (each process says when it is). */
+export async function startBenchProcess(args: string[], env: NodeJS.ProcessEnv, ready: string): Promise<{ pid: number; stop: () => Promise<void> }> {
+  const entry = args[args.length - 1];
+  const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((resolve, reject) => {
     let seen = '';
     child.stdout!.on('data', (d: Buffer) => {
@@ -57,7 +59,7 @@ export async function startWebProcess(services: Services, cpuProfileDir?: string
   const port = await freePort();
   const appUrl = `http://127.0.0.1:${port}`;
   const profiling = cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', cpuProfileDir] : [];
-  return { appUrl, ...(await startBenchProcess('server/index.ts', portalEnv(services, port, appUrl), 'listening', profiling)) };
+  return { appUrl, ...(await startBenchProcess(portalProcessArgs('server/index.ts', profiling), portalEnv(services, port, appUrl), 'listening')) };
 }
 
 /**
@@ -66,7 +68,7 @@ export async function startWebProcess(services: Services, cpuProfileDir?: string
  */
 export async function startWorkerProcess(services: Services, appUrl: string, cpuProfileDir?: string): Promise<{ pid: number; stop: () => Promise<void> }> {
   const profiling = cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', cpuProfileDir] : [];
-  return startBenchProcess('workers/index.ts', portalEnv(services, 0, appUrl), 'ready', profiling);
+  return startBenchProcess(portalProcessArgs('workers/index.ts', profiling), portalEnv(services, 0, appUrl), 'ready');
 }
 
 /** Throw-away PostgreSQL (migrated), Redis and mail capture in a temporary folder, removed by `stop`. */

@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { createDb, type DbHandle } from '../db/client';
 import { runMigrations } from '../db/migrate';
+import { portalProcessArgs } from '../scripts/portal-processes';
 import { freePort } from '../scripts/services/ports';
 import { startEmbeddedPostgres, type RunningPostgres } from '../scripts/services/postgres';
 import { startRedisServer, type RunningRedis } from '../scripts/services/redis';
@@ -176,7 +177,7 @@ function supervise(role: 'web' | 'worker', index: number, env: NodeJS.ProcessEnv
   const start = () => {
     up = false;
     let tail = '';
-    const proc = spawn(process.execPath, ['--import', 'tsx', role === 'web' ? 'server/index.ts' : 'workers/index.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, portalProcessArgs(role === 'web' ? 'server/index.ts' : 'workers/index.ts'), { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     child = proc;
     const watch = (d: Buffer) => {
       appendFileSync(logFile, d);

@@ -11,6 +11,7 @@ import { runMigrations } from '../db/migrate';
 import { seedDemoForums } from '../db/seed';
 import { ensureDemoAdmin } from './demo-admin';
 import { missingProductionServices } from '../app/modules/config/runtime-env';
+import { portalProcessArgs, type PortalEntry } from './portal-processes';
 import { startBackingServices } from './services/backing-services';
 import { loggableError } from '../app/modules/logging/loggable-error';
 
@@ -51,8 +52,8 @@ const childEnv: NodeJS.ProcessEnv = {
 const children = new Map<string, ChildProcess>();
 let stopping = false;
 
-function launch(name: string, entry: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], { env: childEnv, stdio: 'inherit' });
+function launch(name: string, entry: PortalEntry) {
+  const child = spawn(process.execPath, portalProcessArgs(entry), { env: childEnv, stdio: 'inherit' });
   children.set(name, child);
   child.on('exit', (code, signal) => {
     children.delete(name);

@@ -107,6 +107,8 @@ export async function createTypesetter(pdf: PDFDocument, texts: string[], option
       const glyphs: PlacedGlyph[] = [];
       for (let k = 0; k < shaped.length; k++) {
         const g = shaped[k];
+        // Bidi controls have done their work: HarfBuzz gives each a blank glyph, whose text would
+        // come back in copied text and in the ToUnicode map.
         if (isBidiControl(paragraph.charCodeAt(g.cluster))) continue;
         const clusterEnd = ends[g.cluster - i];
         glyphs.push({ font, gid: g.gid, cluster: g.cluster, clusterEnd, xAdvance: g.xAdvance * scale, xOffset: g.xOffset * scale, yOffset: g.yOffset * scale });

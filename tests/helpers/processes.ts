@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
+import { portalProcessArgs, type PortalEntry } from '../../scripts/portal-processes';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -27,8 +28,8 @@ export function portalEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv
 }
 
 /** Runs `server/index.ts` or `workers/index.ts` as its own process, as `npm start` does. */
-export function startPortalProcess(entry: 'server/index.ts' | 'workers/index.ts', env: NodeJS.ProcessEnv): PortalProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+export function startPortalProcess(entry: PortalEntry, env: NodeJS.ProcessEnv): PortalProcess {
+  const child = spawn(process.execPath, portalProcessArgs(entry), { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
