@@ -46,6 +46,8 @@ export interface TextStyle {
 const ALWAYS: Record<FontKey, string> = { latin: ' 0123456789/–—-·.,:;()[]', arabic: '', cjk: '' };
 const MIRRORS: Record<string, string> = { '(': ')', ')': '(', '[': ']', ']': '[', '{': '}', '}': '{', '<': '>', '>': '<', '«': '»', '»': '«' };
 const FONT_TAG: Record<FontKey, string> = { latin: 'PORTLA', arabic: 'PORTAR', cjk: 'PORTCJ' };
+/** One bit per font, to remember which fonts a character was already collected for. */
+const FONT_BIT: Record<FontKey, number> = { latin: 1, arabic: 2, cjk: 4 };
 
 export interface Typesetter {
   /** Breaks one paragraph (no line breaks inside) into lines at most `maxWidth` points wide. */
@@ -70,14 +72,13 @@ export async function createTypesetter(pdf: PDFDocument, texts: string[], option
   const chars: Record<FontKey, Set<string>> = { latin: new Set(ALWAYS.latin), arabic: new Set(), cjk: new Set() };
   // Each font a code unit was already given to, as bits: most characters of a text recur.
   const given = new Uint8Array(0x10000);
-  const BIT: Record<FontKey, number> = { latin: 1, arabic: 2, cjk: 4 };
   for (const text of texts) {
     const fonts = fontPerCharacter(text);
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
       const font = fonts[i];
-      if (given[code] & BIT[font]) continue;
-      given[code] |= BIT[font];
+      if (given[code] & FONT_BIT[font]) continue;
+      given[code] |= FONT_BIT[font];
       chars[font].add(text[i]);
       if (MIRRORS[text[i]]) chars[font].add(MIRRORS[text[i]]);
     }
