@@ -54,6 +54,7 @@ describe.each([
       const matching = () => page.getByText(/inputs? match/).textContent();
       await page.getByLabel(/^Search/).fill(tag);
       await page.getByRole('button', { name: 'Show' }).click();
+      await page.waitForURL((address) => address.searchParams.get('q') === tag);
       await expect.poll(matching).toBe('2 inputs match');
       // The filters live in the address, so a filtered queue can be bookmarked or sent to a colleague.
       await page.goto(url(`/en/staff?q=${tag}&flagged=yes`));
@@ -181,8 +182,11 @@ describe.each([
       const { page, problems } = await signedIn(amina, 'ar');
       await page.getByLabel(/^بحث/).fill(tag);
       await page.getByRole('button', { name: 'عرض' }).click();
+      // The search's own page, not the queue it replaces: ticks given to the old page would be lost.
+      await page.waitForURL((address) => address.searchParams.get('q') === tag);
       await expect.poll(() => page.getByText('3 مساهمات مطابقة').count()).toBe(1);
       for (const checkbox of await page.getByRole('checkbox').all()) await checkbox.check();
+      expect(await page.getByRole('checkbox', { checked: true }).count()).toBe(3);
       // Meanwhile, someone decides on one of them elsewhere.
       const meanwhile = await row(ids[0]);
       await portal.db.update(submissions).set({ decision: 'spam', decidedAt: new Date(), version: meanwhile.version + 1 }).where(eq(submissions.id, ids[0]));
