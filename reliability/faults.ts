@@ -11,6 +11,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Cluster } from './cluster';
 import type { SmtpMode } from './fault-smtp';
+import { portalProcessArgs } from '../scripts/portal-processes';
 
 export const FAULTS = [
   'worker-kill',
@@ -94,7 +95,7 @@ export async function injectFault(cluster: Cluster, fault: Fault, seconds: numbe
 async function wrongEvictionPolicy(cluster: Cluster): Promise<string> {
   await cluster.redis.halt('graceful');
   await cluster.redis.resume(['--maxmemory-policy', 'allkeys-lru']);
-  const probe = spawn(process.execPath, ['--import', 'tsx', 'workers/index.ts'], { cwd: root, env: { ...cluster.env, APP_URL: cluster.webUrls[0] }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const probe = spawn(process.execPath, portalProcessArgs('workers/index.ts'), { cwd: root, env: { ...cluster.env, APP_URL: cluster.webUrls[0] }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   probe.stdout!.on('data', (d) => (output += d));
   probe.stderr!.on('data', (d) => (output += d));

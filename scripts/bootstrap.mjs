@@ -37,13 +37,12 @@ function mtime(file) {
   }
 }
 
-function newestIn(dir) {
+/** The latest change to a file, or to anything in a folder. */
+function newestIn(file) {
+  if (!existsSync(file)) return 0;
+  if (!statSync(file).isDirectory()) return mtime(file);
   let newest = 0;
-  if (!existsSync(dir)) return 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestIn(full) : mtime(full));
-  }
+  for (const entry of readdirSync(file)) newest = Math.max(newest, newestIn(path.join(file, entry)));
   return newest;
 }
 
@@ -84,12 +83,15 @@ function ensureOsPackages(wanted) {
   run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], { env });
 }
 
+/** The web app (Remix) and the processes (server, worker) are built together from these. */
+const BUILD_SOURCES = ['app', 'db', 'templates', 'server', 'workers', 'vite.config.ts', 'scripts/vite', 'scripts/build-processes.mjs', 'package.json'];
+
 function ensureBuild() {
-  const built = mtime(path.join(root, 'build/server/index.js'));
-  const sources = Math.max(newestIn(path.join(root, 'app')), newestIn(path.join(root, 'db')), newestIn(path.join(root, 'templates')), mtime(path.join(root, 'vite.config.ts')), newestIn(path.join(root, 'scripts/vite')));
+  const built = Math.min(mtime(path.join(root, 'build/server/index.js')), mtime(path.join(root, 'build/processes/server.js')), mtime(path.join(root, 'build/processes/worker.js')));
+  const sources = Math.max(...BUILD_SOURCES.map((source) => newestIn(path.join(root, source))));
   if (built === 0 || sources > built) {
-    log('building the web app (remix vite:build)…');
-    run('npx', ['remix', 'vite:build']);
+    log('building the web app and the processes (npm run build)…');
+    run('npm', ['run', 'build']);
   }
 }
 

@@ -1,11 +1,25 @@
 /**
- * How the portal's two processes are started: the entry file, loaded through tsx. `npm start`, the
+ * How the portal's two processes are started: the entry compiled to JavaScript by
+ * scripts/build-processes.mjs (part of `npm run build`), run by `node` alone. `npm start`, the
  * tests, the benchmarks and the reliability cluster all start them from here, so what is tested
  * and measured is what runs, and an option for one of them is added in one place.
  */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
 export type PortalEntry = 'server/index.ts' | 'workers/index.ts';
 
-/** Arguments for `node` to run `entry`; `extra` options (a CPU profile) go before the entry. */
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const COMPILED: Record<PortalEntry, string> = {
+  'server/index.ts': path.join(root, 'build/processes/server.js'),
+  'workers/index.ts': path.join(root, 'build/processes/worker.js'),
+};
+
+/**
+ * Arguments for `node` to run `entry`; `extra` options (a CPU profile) go before the entry. The
+ * `portal-build` condition points the package's own import map (`#pdf-check-thread`) at the
+ * compiled thread as well.
+ */
 export function portalProcessArgs(entry: PortalEntry, extra: string[] = []): string[] {
-  return [...extra, '--import', 'tsx', entry];
+  return ['--conditions=portal-build', ...extra, COMPILED[entry]];
 }
