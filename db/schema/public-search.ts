@@ -24,6 +24,7 @@ export const publicSearchEntries = pgTable(
     /**
      * Title (weight A), summary and consented author (B), text (C), stemmed in the input's own
      * language (public_search_config); Chinese runs as overlapping character pairs (search_cjk_bigrams).
+     * The filter values are lexemes of it too (migration 0030), for counts of words with filters.
      */
     document: tsvector().notNull(),
     /**

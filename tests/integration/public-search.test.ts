@@ -143,6 +143,20 @@ describe('filters', () => {
     expect(await countMatches(db, forum.id, words, 2)).toEqual({ total: 2, capped: true });
   });
 
+  it('counts words with filters as the pages find them, and never finds a filter by typing its value', async () => {
+    // Filter values are words of the search document too (migration 0030), for the count alone.
+    const cases = [{ objective: '6', q: 'recruitment' }, { region: 'ESCAP', q: 'workers' }, { objective: '5', q: 'recruitment' }, { q: 'region:ESCAP' }, { q: 'objective:6 OR constituency:academia' }, { objective: '6', q: '!!' }];
+    for (const params of cases) {
+      const result = await search(params);
+      expect(result.total, JSON.stringify(params)).toBe(result.inputs.length);
+    }
+    expect(await search({ objective: '6', q: 'recruitment' })).toMatchObject({ total: 1, capped: false });
+    expect(await found({ q: 'region:ESCAP' })).toEqual([]);
+    expect(await found({ q: 'objective:6 OR constituency:academia' })).toEqual([]);
+    // Nothing to look for in the words: nothing is found, whatever the filters hold.
+    expect(await search({ objective: '6', q: '!!' })).toMatchObject({ total: 0, inputs: [] });
+  });
+
   it('across forums, narrows to one forum by its address', async () => {
     const other = await createForum(db, 'open');
     const elsewhere = await createTestSubmission(db, other, { title: 'Recruitment elsewhere', language: 'en' });

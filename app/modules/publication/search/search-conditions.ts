@@ -23,20 +23,36 @@ export const searchQuery = (q: string) => sql`public_search_query(${q})`;
 /** Whether the title or summary match: the first tier of the relevance order. */
 export const inHead = (q: string) => sql`${entries.head} @@ ${searchQuery(q)}`;
 
-/** The forum and the filters: everything a search asks but its words. */
-export function filterConditions(forumId: string | undefined, search: PublicSearch): SQL[] {
-  const facets = FILTER_KEYS.flatMap((key) => (key !== 'forum' && search[key] ? [`${FACET_KIND[key]}:${search[key]}`] : []));
-  const where: (SQL | undefined)[] = [
-    forumId ? eq(entries.forumId, forumId) : search.forum ? sql`${entries.forumId} = (select id from ${forums} where slug = ${search.forum})` : undefined,
-    facets.length ? sql`${entries.facets} @> ${sql.param(facets)}::text[]` : undefined,
-  ];
-  return where.filter((c): c is SQL => c !== undefined);
+const facetsOf = (search: PublicSearch) => FILTER_KEYS.flatMap((key) => (key !== 'forum' && search[key] ? [`${FACET_KIND[key]}:${search[key]}`] : []));
+
+function forumCondition(forumId: string | undefined, search: PublicSearch): SQL[] {
+  if (forumId) return [eq(entries.forumId, forumId)];
+  return search.forum ? [sql`${entries.forumId} = (select id from ${forums} where slug = ${search.forum})`] : [];
 }
 
-/** Everything the search asks: its forum, filters and words. */
+/** The forum and the filters: everything a search asks but its words. */
+export function filterConditions(forumId: string | undefined, search: PublicSearch): SQL[] {
+  const facets = facetsOf(search);
+  return [...forumCondition(forumId, search), ...(facets.length ? [sql`${entries.facets} @> ${sql.param(facets)}::text[]`] : [])];
+}
+
+/**
+ * Everything the search asks: its forum, filters and words. For walking the date index a page at
+ * a time: each input's filters are tested before its document, which is stored out of line.
+ */
 export function searchConditions(forumId: string | undefined, search: PublicSearch): SQL[] {
   const where = filterConditions(forumId, search);
   return search.q ? [...where, sql`${entries.document} @@ ${searchQuery(search.q)}`] : where;
+}
+
+/**
+ * The same inputs as searchConditions, for reading all matches through the indexes (counts): with
+ * words, the filters' values are words of the document too (migration 0030), and one query on the
+ * document index intersects both, cheaper than combining the document and filter indexes.
+ */
+export function matchConditions(forumId: string | undefined, search: PublicSearch): SQL[] {
+  if (!search.q) return filterConditions(forumId, search);
+  return [...forumCondition(forumId, search), sql`${entries.document} @@ public_search_query_with_facets(${search.q}, ${sql.param(facetsOf(search))}::text[])`];
 }
 
 /**

@@ -11,7 +11,7 @@ import { forums, publicSearchEntries as entries, submissions } from '../../../..
 import { publicColumns, type PublicInput } from '../public-inputs';
 import { choosePageEntries } from './page-entries';
 import { effectiveSort, type PublicSearch } from './public-search-params';
-import { searchConditions, searchQuery } from './search-conditions';
+import { matchConditions, searchQuery } from './search-conditions';
 import { decodePosition, encodePosition, type SearchPosition } from './search-position';
 import { snippetOf, type SnippetSegment } from './snippet';
 
@@ -93,7 +93,7 @@ export const COUNT_LIMIT = 1000;
 export async function countMatches(db: Db, forumId: string | undefined, search: PublicSearch, limit = COUNT_LIMIT): Promise<{ total: number; capped: boolean }> {
   // Through the indexes, as every search count is (withoutTableScans says why).
   const [{ total }] = await withoutTableScans(db, (tx) =>
-    tx.select({ total: sql<number>`count(*)::int` }).from(tx.select({ one: sql`1` }).from(entries).where(and(...searchConditions(forumId, search))).limit(limit + 1).as('matches')),
+    tx.select({ total: sql<number>`count(*)::int` }).from(tx.select({ one: sql`1` }).from(entries).where(and(...matchConditions(forumId, search))).limit(limit + 1).as('matches')),
   );
   return { total: Math.min(total, limit), capped: total > limit };
 }

@@ -1,0 +1,30 @@
+-- The filter values of a published input ("region:ECE", "objective:6"…) become words of its search
+-- document as well, so that a search with words and filters is one query on the document index:
+-- GIN intersects the words and the filters itself, skipping through the longer lists, instead of
+-- reading both indexes whole and combining them (11.7 → 7.2 ms to count the first 1,001 inputs
+-- with "travailleurs migrants" in one region, among 100,000; decision 026). No word a reader types
+-- becomes such a value: the query parser splits at the colon.
+CREATE OR REPLACE FUNCTION public_search_document(s submissions) RETURNS tsvector
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT setweight(to_tsvector(c, search_cjk_bigrams(coalesce(s.public_title, s.title))), 'A')
+      || setweight(to_tsvector(c, search_cjk_bigrams(coalesce(s.public_summary, s.summary) || ' '
+           || coalesce(CASE WHEN s.publish_organisation THEN s.organisation END, '') || ' '
+           || coalesce(CASE WHEN s.publish_name AND NOT s.name_hidden THEN s.contact_name END, ''))), 'B')
+      || setweight(to_tsvector(c, search_cjk_bigrams(coalesce(s.public_body, s.body))), 'C')
+      || array_to_tsvector(public_search_facets(s))
+  FROM public_search_config(s.language) AS c
+$$;--> statement-breakpoint
+
+-- The words of a search and its filters' values in one query. Words that leave nothing to look for
+-- (only stop words) still match nothing, as they do alone: `&&` would otherwise keep the filters.
+CREATE FUNCTION public_search_query_with_facets(q text, facets text[]) RETURNS tsquery
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+  SELECT CASE WHEN numnode(words) = 0 OR cardinality(facets) = 0 THEN words
+    ELSE words && (SELECT string_agg('''' || replace(replace(f, '\', '\\'), '''', '''''') || '''', ' & ') FROM unnest(facets) AS f)::tsquery
+  END
+  FROM public_search_query(q) AS words
+$$;--> statement-breakpoint
+
+-- Entries written before this migration, then a new sample of their words for the planner.
+UPDATE public_search_entries SET document = document || array_to_tsvector(facets);--> statement-breakpoint
+ANALYZE "public_search_entries" ("document");
