@@ -104,13 +104,17 @@ function hasActiveContent(doc: PDFDocument): boolean {
   // A stack, not recursion: a crafted file may nest arrays deeper than the call stack goes.
   const seen = { plain: new Set<PDFObject>(), automatic: new Set<PDFObject>() };
   const stack: Array<[PDFObject | undefined, boolean]> = doc.context.enumerateIndirectObjects().map(([, object]) => [object, false]);
+  // Only what can hold keys is worth a visit: numbers, strings and names (most values) are not stacked.
+  const pushIfContainer = (object: PDFObject | undefined, automatic: boolean) => {
+    if (object instanceof PDFDict || object instanceof PDFArray || object instanceof PDFRawStream) stack.push([object, automatic]);
+  };
   while (stack.length > 0) {
     const [object, automatic] = stack.pop()!;
     const visited = automatic ? seen.automatic : seen.plain;
     if (!object || visited.has(object)) continue;
     visited.add(object);
     if (object instanceof PDFArray) {
-      for (const item of object.asArray()) stack.push([lookup(item), automatic]);
+      for (const item of object.asArray()) pushIfContainer(lookup(item), automatic);
       continue;
     }
     const dict = object instanceof PDFRawStream ? object.dict : object instanceof PDFDict ? object : undefined;
@@ -128,7 +132,7 @@ function hasActiveContent(doc: PDFDocument): boolean {
       // AA maps triggers to actions.
       if (k === 'AA' && target instanceof PDFDict) for (const action of target.values()) stack.push([lookup(action), true]);
       if (k === 'Next' && automatic) stack.push([target, true]);
-      stack.push([target, false]);
+      pushIfContainer(target, false);
     }
   }
   return false;
