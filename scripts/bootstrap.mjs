@@ -1,14 +1,15 @@
 #!/usr/bin/env node
 /**
  * First step of `npm start` and `npm test` on any machine, fresh clone included: installs what is
- * missing (npm packages, OS packages), builds the web app when its sources changed, then hands over
- * to the TypeScript entry point. Plain JavaScript with no dependencies, because it runs before
- * `npm install`.
+ * missing (npm packages, OS packages), builds the web app and compiles the processes when their
+ * sources changed, then hands over to the entry point. Plain JavaScript with no dependencies,
+ * because it runs before `npm install`.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildIsStale, compiledProcess } from './process-build.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const mode = process.argv[2];
@@ -35,15 +36,6 @@ function mtime(file) {
   } catch {
     return 0;
   }
-}
-
-/** The latest change to a file, or to anything in a folder. */
-function newestIn(file) {
-  if (!existsSync(file)) return 0;
-  if (!statSync(file).isDirectory()) return mtime(file);
-  let newest = 0;
-  for (const entry of readdirSync(file)) newest = Math.max(newest, newestIn(path.join(file, entry)));
-  return newest;
 }
 
 function run(cmd, args, opts = {}) {
@@ -83,14 +75,9 @@ function ensureOsPackages(wanted) {
   run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], { env });
 }
 
-/** The web app (Remix) and the processes (server, worker) are built together from these. */
-const BUILD_SOURCES = ['app', 'db', 'templates', 'server', 'workers', 'vite.config.ts', 'scripts/vite', 'scripts/build-processes.mjs', 'package.json'];
-
 function ensureBuild() {
-  const built = Math.min(mtime(path.join(root, 'build/server/index.js')), mtime(path.join(root, 'build/processes/server.js')), mtime(path.join(root, 'build/processes/worker.js')));
-  const sources = Math.max(...BUILD_SOURCES.map((source) => newestIn(path.join(root, source))));
-  if (built === 0 || sources > built) {
-    log('building the web app and the processes (npm run build)…');
+  if (buildIsStale()) {
+    log('building the web app and compiling the processes (npm run build)…');
     run('npm', ['run', 'build']);
   }
 }
@@ -138,7 +125,7 @@ if (!['start', 'test', 'bench', 'reliability'].includes(mode)) {
 ensureNodeModules();
 ensureOsPackages(OS_PACKAGES[mode === 'test' ? 'test' : 'start']);
 ensureBuild();
-if (mode === 'start') handOver(process.execPath, ['--import', 'tsx', 'scripts/start.ts']);
+if (mode === 'start') handOver(process.execPath, [compiledProcess('start')]);
 else if (mode === 'bench') runBenchmarks(process.argv.slice(3));
 else if (mode === 'reliability') handOver(process.execPath, ['--import', 'tsx', 'reliability/run.ts', ...process.argv.slice(3)]);
 else handOver(process.execPath, [path.join(root, 'node_modules/vitest/vitest.mjs'), 'run', ...process.argv.slice(3)]);

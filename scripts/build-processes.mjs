@@ -1,27 +1,20 @@
 #!/usr/bin/env node
 /**
- * Compiles the portal's processes (the web server, the worker, the PDF check thread) from
- * TypeScript into plain JavaScript in build/processes, so that production runs on `node` alone.
- * Loading the sources through tsx instead costs every process a loader thread with its own
- * JavaScript heap, and every PDF check thread another: about 35 MB each (decision 025).
+ * Compiles the portal's processes (npm start's supervisor, the web server, the worker, the PDF
+ * check thread) from TypeScript into plain JavaScript in build/processes (scripts/process-build.mjs
+ * names them), so that they run on `node` alone. Loading the sources through tsx instead costs
+ * every process a loader thread with its own JavaScript heap, and every PDF check thread another:
+ * about 35 MB each (decision 025).
  *
  * Packages stay outside the bundles, loaded from node_modules as usual. Each source file keeps its
- * own `import.meta.url`: a module that finds a file next to itself (the migrations, the fonts'
- * packages) finds it where it always was, not next to the bundle.
+ * own `import.meta.url`: a module that finds a file beside itself (the migrations folder, the
+ * project's root, the fonts' packages) finds it where it always was, not beside the bundle.
  */
+import { rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const PROCESS_BUILD_DIR = path.join(root, 'build/processes');
-
-const ENTRIES = {
-  server: 'server/index.ts',
-  worker: 'workers/index.ts',
-  'pdf-check-thread': 'app/modules/attachments/pdf-check-thread.ts',
-};
+import { PROCESS_BUILD_DIR, PROCESS_ENTRIES, ROOT } from './process-build.mjs';
 
 /** Replaces `import.meta.url` in the project's own sources by the URL of the source file itself. */
 const sourceFileUrls = {
@@ -37,9 +30,11 @@ const sourceFileUrls = {
   },
 };
 
+// Chunks are named by content: without this, each build would leave the previous ones behind.
+rmSync(PROCESS_BUILD_DIR, { recursive: true, force: true });
 await build({
-  absWorkingDir: root,
-  entryPoints: ENTRIES,
+  absWorkingDir: ROOT,
+  entryPoints: PROCESS_ENTRIES,
   outdir: PROCESS_BUILD_DIR,
   bundle: true,
   packages: 'external',

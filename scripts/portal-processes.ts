@@ -1,18 +1,16 @@
 /**
- * How the portal's two processes are started: the entry compiled to JavaScript by
- * scripts/build-processes.mjs (part of `npm run build`), run by `node` alone. `npm start`, the
- * tests, the benchmarks and the reliability cluster all start them from here, so what is tested
- * and measured is what runs, and an option for one of them is added in one place.
+ * How the portal's two processes are started: the entry compiled to JavaScript by `npm run build`
+ * (scripts/build-processes.mjs), run by `node` alone. `npm start`, the tests, the benchmarks and
+ * the reliability cluster all start them from here, so what is tested and measured is what runs,
+ * and an option for one of them is added in one place.
  */
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { compiledProcess } from './process-build.mjs';
 
 export type PortalEntry = 'server/index.ts' | 'workers/index.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const COMPILED: Record<PortalEntry, string> = {
-  'server/index.ts': path.join(root, 'build/processes/server.js'),
-  'workers/index.ts': path.join(root, 'build/processes/worker.js'),
+  'server/index.ts': compiledProcess('server'),
+  'workers/index.ts': compiledProcess('worker'),
 };
 
 /**

@@ -17,7 +17,7 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
 $$;--> statement-breakpoint
 
 -- The words of a search and its filters' values in one query. Words that leave nothing to look for
--- (only stop words) still match nothing, as they do alone: `&&` would otherwise keep the filters.
+-- (punctuation only) still match nothing, as they do alone: `&&` would otherwise keep the filters.
 CREATE FUNCTION public_search_query_with_facets(q text, facets text[]) RETURNS tsquery
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
   SELECT CASE WHEN numnode(words) = 0 OR cardinality(facets) = 0 THEN words

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { missingProductionServices } from '../../app/modules/config/runtime-env';
+import { compiledProcess } from '../../scripts/process-build.mjs';
 
 describe('starting in production', () => {
   it('names every missing service and secret', () => {
@@ -9,7 +10,7 @@ describe('starting in production', () => {
   });
 
   it('`npm start` refuses local stand-ins for the database, Redis and SMTP, before starting anything', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+    const child = spawn(process.execPath, [compiledProcess('start')], {
       env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), APP_URL: 'https://inputs.example.org', DATA_DIR: '/nonexistent/never-created' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -145,7 +145,7 @@ describe('filters', () => {
 
   it('counts words with filters as the pages find them, and never finds a filter by typing its value', async () => {
     // Filter values are words of the search document too (migration 0030), for the count alone.
-    const cases = [{ objective: '6', q: 'recruitment' }, { region: 'ESCAP', q: 'workers' }, { objective: '5', q: 'recruitment' }, { q: 'region:ESCAP' }, { q: 'objective:6 OR constituency:academia' }, { objective: '6', q: '!!' }];
+    const cases: Array<Record<string, string>> = [{ objective: '6', q: 'recruitment' }, { region: 'ESCAP', q: 'workers' }, { objective: '5', q: 'recruitment' }, { q: 'region:ESCAP' }, { q: 'objective:6 OR constituency:academia' }, { objective: '6', q: '!!' }];
     for (const params of cases) {
       const result = await search(params);
       expect(result.total, JSON.stringify(params)).toBe(result.inputs.length);

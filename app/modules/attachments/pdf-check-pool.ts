@@ -26,7 +26,7 @@ export interface PdfCheckPoolOptions {
   retireAboveHeapMb: number;
   /** A thread that has not loaded within this is a fault (a loader that hangs), not a verdict. */
   startLimitMs: number;
-  /** The thread's code (pdf-check-thread.mjs). */
+  /** The thread's code (what `#pdf-check-thread` resolves to: compiled, or the sources' launcher). */
   threadFile: string;
 }
 
@@ -110,7 +110,7 @@ export function createPdfCheckPool(overrides: Partial<PdfCheckPoolOptions> = {})
 
   function start(slot: Slot): Worker {
     const thread = new Worker(options.threadFile, {
-      // The web process's own flags (the loader, --expose-gc) are not the thread's business.
+      // The web process's own flags (a CPU profile, --expose-gc) are not the thread's business.
       execArgv: [],
       // A small young generation: the parse's short-lived objects are collected sooner, which keeps
       // 25 MB less resident per thread for 1 MB files at the same CPU (8 MB against V8's default).

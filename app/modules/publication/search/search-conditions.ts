@@ -1,7 +1,7 @@
 /**
  * The SQL conditions of a public search on public_search_entries (one narrow row per published
- * input, kept by triggers: db/schema/public-search.ts; the query functions are in migration 0021):
- * its forum and filters, and its words.
+ * input, kept by triggers: db/schema/public-search.ts; the query functions are in migrations 0021
+ * and 0030): its forum and filters, and its words.
  */
 import { eq, sql, type SQL } from 'drizzle-orm';
 import { forums, publicSearchEntries as entries } from '../../../../db/schema';
