@@ -16,16 +16,18 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { PROCESS_BUILD_DIR, PROCESS_ENTRIES, ROOT } from './process-build.mjs';
 
+const LOADERS = { '.ts': 'ts', '.tsx': 'tsx', '.mts': 'ts', '.js': 'js', '.mjs': 'js' };
+
 /** Replaces `import.meta.url` in the project's own sources by the URL of the source file itself. */
 const sourceFileUrls = {
   name: 'source-file-urls',
   setup(build) {
-    build.onLoad({ filter: /\.tsx?$/ }, async (args) => {
+    build.onLoad({ filter: /\.(tsx?|mts|m?js)$/ }, async (args) => {
       if (args.path.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
       const text = await readFile(args.path, 'utf8');
       if (!text.includes('import.meta.url')) return undefined;
       const fromBundle = path.relative(PROCESS_BUILD_DIR, args.path).split(path.sep).join('/');
-      return { contents: text.replaceAll('import.meta.url', `new URL(${JSON.stringify(fromBundle)}, import.meta.url).href`), loader: args.path.endsWith('x') ? 'tsx' : 'ts' };
+      return { contents: text.replaceAll('import.meta.url', `new URL(${JSON.stringify(fromBundle)}, import.meta.url).href`), loader: LOADERS[path.extname(args.path)] };
     });
   },
 };
