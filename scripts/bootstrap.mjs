@@ -8,10 +8,8 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { buildIsStale, compiledProcess } from './process-build.mjs';
+import { buildIsStale, compiledProcess, ROOT as root } from './process-build.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const mode = process.argv[2];
 const log = (msg) => console.log(`[bootstrap] ${msg}`);
 

@@ -1,19 +1,15 @@
 -- The filter values of a published input ("region:ECE", "objective:6"…) and its forum
 -- ("forum:<id>") become words of its search document as well, so that a search with words and
--- filters is one query on the document index:
--- GIN intersects the words and the filters itself, skipping through the longer lists, instead of
--- reading both indexes whole and combining them (11.7 → 7.2 ms to count the first 1,001 inputs
--- with "travailleurs migrants" in one region, among 100,000; decision 026). No word a reader types
--- becomes such a value: the query parser splits at the colon.
-CREATE OR REPLACE FUNCTION public_search_document(s submissions) RETURNS tsvector
+-- filters is one query on the document index: GIN intersects the words and the filters itself,
+-- skipping through the longer lists, instead of reading both indexes whole and combining them
+-- (11.7 → 7.2 ms to count the first 1,001 inputs with "travailleurs migrants" in one region,
+-- among 100,000; decision 026). No word a reader types becomes such a value: the query parser
+-- splits at the colon. The input's own words keep their function (migration 0021) under a new
+-- name, and the document adds the values to them.
+ALTER FUNCTION public_search_document(submissions) RENAME TO public_search_words;--> statement-breakpoint
+CREATE FUNCTION public_search_document(s submissions) RETURNS tsvector
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT setweight(to_tsvector(c, search_cjk_bigrams(coalesce(s.public_title, s.title))), 'A')
-      || setweight(to_tsvector(c, search_cjk_bigrams(coalesce(s.public_summary, s.summary) || ' '
-           || coalesce(CASE WHEN s.publish_organisation THEN s.organisation END, '') || ' '
-           || coalesce(CASE WHEN s.publish_name AND NOT s.name_hidden THEN s.contact_name END, ''))), 'B')
-      || setweight(to_tsvector(c, search_cjk_bigrams(coalesce(s.public_body, s.body))), 'C')
-      || array_to_tsvector(public_search_facets(s) || ('forum:' || s.forum_id))
-  FROM public_search_config(s.language) AS c
+  SELECT public_search_words(s) || array_to_tsvector(public_search_facets(s) || ('forum:' || s.forum_id))
 $$;--> statement-breakpoint
 
 -- The words of a search and its filters' values in one query. Words that leave nothing to look for
