@@ -32,7 +32,8 @@ describe('npm start', () => {
   it('serves the demo forum from the compiled processes, then stops on Ctrl-C', async () => {
     const port = await freePort();
     const child = spawn(process.execPath, [compiledProcess('start')], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), DATA_DIR: dataDir },
+      // npm start's own environment on a fresh machine: no NODE_ENV, no URLs of services.
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), DATA_DIR: dataDir } as Partial<NodeJS.ProcessEnv> as NodeJS.ProcessEnv,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
