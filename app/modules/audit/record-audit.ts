@@ -1,4 +1,4 @@
-import type { Tx } from '../../../db/client';
+import type { Db, Tx } from '../../../db/client';
 import { auditEvents } from '../../../db/schema';
 
 export interface AuditEntry {
@@ -14,5 +14,13 @@ export interface AuditEntry {
 
 /** Appends one audit row inside the caller's transaction, so the log and the change agree. */
 export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditEvents).values({ ...entry, details: entry.details ?? {} });
+  await auditInsert(tx, entry);
+}
+
+/**
+ * The audit row's INSERT, not yet sent: for a caller that writes the change and its audit row in
+ * one statement (data-modifying WITH clauses), which is atomic without a transaction of its own.
+ */
+export function auditInsert(db: Db | Tx, entry: AuditEntry) {
+  return db.insert(auditEvents).values({ ...entry, details: entry.details ?? {} });
 }
