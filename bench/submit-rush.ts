@@ -5,7 +5,9 @@
  * portal stops keeping up (less than 99% stored, or a p99 over a second); the same ramp runs
  * against a bare node:http server that parses the same body and does one INSERT (the baseline,
  * same machine, same run). Then the portal is held at 60% of its own maximum to read its latency
- * there. Resident memory of the web process and the worker is sampled throughout.
+ * there. Resident memory of the web process and the worker is sampled throughout. The CPU time each
+ * process spent per input during that hold (web, worker, PostgreSQL, Redis, the load generator) is
+ * set beside the baseline's at the same rate: the two machines' cores are shared by all of them.
  * `--web-processes N` runs N web processes and spreads the requests over them in turn, as a
  * round-robin load balancer would (memory is then the largest of them).
  *
@@ -23,6 +25,7 @@ import { freePort } from '../scripts/services/ports';
 import { createForum } from '../tests/factories/forums';
 import { findMaximumRate, openLoadStep, type StepResult } from './open-load';
 import { pdfOfSize } from './pdf-of-size';
+import { measureCpu } from './process-cpu';
 import { sampleMemory } from './process-memory';
 import { recordResult, type Figure } from './results';
 import { BENCH_SESSION_SECRET, startBenchProcess, startBenchServices, startWebProcess, startWorkerProcess } from './web-process';
@@ -49,7 +52,11 @@ const ATTACHMENT_BYTES = Number(args['attachment-kb']) * 1024;
 const WEB_PROCESSES = Number(args['web-processes']);
 /** Before the held rate is measured: JIT, connection pools. */
 const WARM_UP_SECONDS = 5;
+/** After it: the worker sends the last inputs' e-mails, whose CPU counts with them. */
+const DRAIN_SECONDS = 3;
 const TARGETS = { throughputRatio: 0.5, p99Ms: 150, webMb: 250, workerMb: 300 };
+
+const roundedValues = (values: Record<string, number>) => Object.fromEntries(Object.entries(values).map(([k, v]) => [k, Number(v.toFixed(1))]));
 
 const { services, handle, stop } = await startBenchServices('rush');
 const stops: Array<() => Promise<void>> = [];
@@ -155,8 +162,29 @@ try {
       }).then((step) => ((next += step.sent), step));
     const warmUp = await hold(WARM_UP_SECONDS);
     portal.memory.reset();
+    const portalCpu = measureCpu({
+      ...Object.fromEntries(portal.webs.map((web, n) => [WEB_PROCESSES > 1 ? `web ${n + 1}` : 'web', web.pid])),
+      worker: portal.worker.pid,
+      'load generator and mail capture': process.pid,
+    });
     const held = await hold(HOLD_SECONDS);
     const peak = portal.memory.peak();
+    // The e-mails of the last inputs are sent after their answers: counted with them.
+    await new Promise((r) => setTimeout(r, DRAIN_SECONDS * 1000));
+    const portalCpuPerInput = portalCpu.perItem(held.accepted);
+    // The baseline at the same rate: what the same arrivals cost each process there.
+    const bareCpu = measureCpu({ 'bare server': bare.pid, 'load generator and mail capture': process.pid });
+    const bareHeld = await openLoadStep({
+      rate: holdRate,
+      seconds: HOLD_SECONDS,
+      offset: next,
+      send: (i, signal) => fetch(`${bareUrl}/submit`, { method: 'POST', headers: headers(i, bareUrl), body: form(i, withFile), signal }),
+      accepted: (res) => res.status === 201,
+    });
+    next += bareHeld.sent;
+    const bareCpuPerInput = bareCpu.perItem(bareHeld.accepted);
+    const total = (perInput: Record<string, number>) => Object.values(perInput).reduce((a, b) => a + b, 0);
+    console.log(`CPU per input at ${holdRate}/s (ms), portal:`, roundedValues(portalCpuPerInput), 'baseline:', roundedValues(bareCpuPerInput));
     portalStored += [...ramp.steps, warmUp, held].reduce((n, s) => n + s.accepted, 0);
     const ratio = ramp.maximum / baseline.maximum;
     figures.push(
@@ -166,8 +194,15 @@ try {
       { name: `${kind}: ${WEB_PROCESSES > 1 ? 'largest web process' : 'web process'} resident memory, peak at ${holdRate}/s`, value: Math.round(peak.web), unit: 'MB', target: `≤ ${TARGETS.webMb} MB`, met: peak.web <= TARGETS.webMb },
       { name: `${kind}: worker resident memory, peak at ${holdRate}/s`, value: Math.round(peak.worker), unit: 'MB', target: `≤ ${TARGETS.workerMb} MB`, met: peak.worker <= TARGETS.workerMb },
       { name: `${kind}: web and worker peaks over the whole ramp, past the limit`, value: Math.round(rampPeak.web), unit: `MB (worker ${Math.round(rampPeak.worker)} MB)` },
+      {
+        name: `${kind}: CPU per input at ${holdRate}/s, every process (the portal's: ${Object.entries(roundedValues(portalCpuPerInput)).map(([k, v]) => `${k} ${v}`).join(', ')})`,
+        value: Number(total(portalCpuPerInput).toFixed(1)),
+        unit: 'ms',
+        baseline: Number(total(bareCpuPerInput).toFixed(1)),
+        ratio: total(portalCpuPerInput) / total(bareCpuPerInput),
+      },
     );
-    details[kind] = { baseline: baseline.steps, portal: ramp.steps, held };
+    details[kind] = { baseline: baseline.steps, portal: ramp.steps, held, cpuPerInputMs: { portal: portalCpuPerInput, baseline: bareCpuPerInput, baselineHeld: bareHeld } };
   }
 
   // Everything the portal said it stored is stored, once.
