@@ -46,6 +46,15 @@ export function renderConfirmationEmail(v: ConfirmationView): RenderedEmail {
  * is written out, because the phrase follows a preposition (بعد يومين, not the nominative يومان).
  */
 function daysPhrase(locale: string, n: number): string {
+  // The same few phrases in every e-mail; building ICU's formatters cost more than the rest of it.
+  const key = `${locale}:${n}`;
+  let phrase = daysPhrases.get(key);
+  if (phrase === undefined) daysPhrases.set(key, (phrase = composeDaysPhrase(locale, n)));
+  return phrase;
+}
+const daysPhrases = new Map<string, string>();
+
+function composeDaysPhrase(locale: string, n: number): string {
   if (locale !== 'ar') return new Intl.NumberFormat(locale, { style: 'unit', unit: 'day', unitDisplay: 'long' }).format(n);
   const number = new Intl.NumberFormat(locale).format(n);
   const forms: Record<Intl.LDMLPluralRule, string> = {
