@@ -39,7 +39,7 @@ export function createDb(url: string, opts: { max?: number } = {}): DbHandle {
  * unprepared statement with parameters in two round trips (it describes the statement, waits for
  * the parameters' types, then binds them). Prepared, a statement costs one round trip from its
  * second use on each connection. A submission's statements took twice the waiting and twice the
- * socket writes before (docs/decisions/027-prepared-statements.md).
+ * socket writes before (docs/decisions/027-fewer-round-trips-per-submission.md).
  */
 function preparingEveryStatement(client: postgres.Sql): postgres.Sql {
   type Callback = (tx: postgres.Sql) => unknown;
@@ -47,8 +47,12 @@ function preparingEveryStatement(client: postgres.Sql): postgres.Sql {
   return new Proxy(client, {
     get(target, property, receiver) {
       if (property === 'unsafe') {
-        return (query: string, parameters: unknown[] = [], options: postgres.UnsafeQueryOptions = {}) =>
-          target.unsafe(query, parameters as postgres.ParameterOrJSON<never>[], { ...options, prepare: true });
+        // drizzle passes `prepare: false` for every statement it was not given a name for: that is
+        // what is overridden here. (postgres.js also takes options in the second place.)
+        return (query: string, parameters: unknown[] | postgres.UnsafeQueryOptions = [], options: postgres.UnsafeQueryOptions = {}) => {
+          const [values, settings] = Array.isArray(parameters) ? [parameters, options] : [[], parameters];
+          return target.unsafe(query, values as postgres.ParameterOrJSON<never>[], { ...settings, prepare: true });
+        };
       }
       // Transactions and savepoints hand their callback a client of their own: it prepares too.
       if (property === 'begin' || property === 'savepoint') {

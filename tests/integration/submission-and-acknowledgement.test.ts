@@ -13,6 +13,7 @@ import { auditEvents, drafts, emailDeliveries, outbox, submissions } from '../..
 import { saveDraft } from '../../app/modules/drafts/drafts';
 import { emailText } from '../../templates/email/messages';
 import { processOutboxJob } from '../../workers/process-job';
+import { OUTBOX_CHANNEL } from '../../app/modules/outbox/add-outbox';
 import { createForum } from '../factories/forums';
 import { createTestSubmission, submissionInput } from '../factories/submissions';
 import { arabicFixture, TRICKY_TEXTS } from '../helpers/fixtures';
@@ -42,6 +43,22 @@ describe('submitting', () => {
     // The status token waits in PostgreSQL for the e-mail; only its hash is on the submission.
     expect(String(jobs[0].payload.statusToken)).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(row.statusTokenHash).toBe(hashStatusToken(String(jobs[0].payload.statusToken)));
+  });
+
+  it('wakes the outbox relay once it is stored, with the new outbox row', async () => {
+    const forum = await createForum(db);
+    const notices: string[] = [];
+    // The relay's own channel, heard on a connection of its own as the worker hears it.
+    const listening = await handle.sql.listen(OUTBOX_CHANNEL, (payload) => notices.push(payload));
+    try {
+      const { id } = await createTestSubmission(db, forum, {}, 'en', { confirmed: false });
+      const [job] = await outboxFor(id);
+      // Without the notice the relay would find the row only at its next poll, seconds later.
+      await eventually(async () => notices.includes(String(job.id)), 5_000, 'the outbox notice');
+      expect(notices.filter((n) => n === String(job.id))).toHaveLength(1);
+    } finally {
+      await listening.unlisten();
+    }
   });
 
   it('numbers references per forum', async () => {
